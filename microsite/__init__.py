@@ -1,0 +1,1 @@
+"""Static research microsite generator: raw news reports in, a static site out."""

@@ -1,0 +1,164 @@
+"""Compose a report page — YAML front matter and a Markdown body — from what the text
+says (``normalize.extract``) and what the researcher's manifest adds.
+
+The cascade, lowest to highest: text evidence < manifest < human edits. The manifest
+exists to fill in and correct the text, so a value it states wins; a human edit to the
+page wins over both because normalization never overwrites an edited page (``ingest.py``).
+Every field records where it came from in ``provenance``.
+"""
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from .dates import parse_published
+from .manifest import SourceEntry
+from .normalize import Block, DateEvidence, Extracted
+
+_STAMP_LABELS = ("입력", "등록", "게재", "송고", "작성일", "발행", "기사")
+
+
+@dataclass(frozen=True)
+class Draft:
+    front: dict
+    body: str
+    warnings: tuple[str, ...]
+
+
+def derive_slug(seed_name: str) -> str:
+    """A stable ASCII slug from a seed's file name, for seeds the manifest does not name."""
+    stem = PurePosixPath(seed_name).stem.lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
+    return slug or "report"
+
+
+def compose(extracted: Extracted, entry: SourceEntry | None, seed_rel: str, sha256: str) -> Draft:
+    manifest = entry.values if entry else {}
+    warnings: list[str] = []
+    provenance: dict[str, str] = {}
+
+    def pick(key: str, text_value, missing: str | None = None):
+        if key in manifest:
+            provenance[key] = "manifest"
+            return manifest[key]
+        if text_value:
+            provenance[key] = "text"
+            return text_value
+        if missing:
+            warnings.append(missing)
+        return text_value
+
+    title = pick("title", extracted.title)
+    if not title:
+        title = _first_words(extracted)
+        provenance["title"] = "derived"
+        warnings.append(f"no headline in the text or the manifest; title derived from the first sentence: {title!r}")
+    slug = manifest.get("slug") or derive_slug(PurePosixPath(seed_rel).name)
+    provenance["slug"] = "manifest" if "slug" in manifest else "derived"
+    if "outlet" in manifest and extracted.outlet and not _same_name(manifest["outlet"], extracted.outlet):
+        warnings.append(f"manifest outlet {manifest['outlet']!r} overrides the text's {extracted.outlet!r}")
+    outlet = pick("outlet", extracted.outlet, "no outlet in the text or the manifest; left empty")
+    published = _published(extracted.dates, manifest, provenance, warnings)
+    authors = list(pick("authors", list(extracted.authors), "no byline in the text or the manifest; authors left empty"))
+    cites = list(pick("cites", list(extracted.cites)))
+    rights = pick("rights", extracted.rights, "no rights notice in the text or the manifest; rights left empty")
+
+    front: dict = {"title": title, "slug": slug, "outlet": outlet or "", "published": published}
+    if manifest.get("published_estimated"):
+        front["published_estimated"] = True
+    front.update({
+        "authors": authors,
+        "source": seed_rel,
+        "source_sha256": sha256,
+        "language": extracted.language,
+        "cites": cites,
+        "rights": rights or "",
+    })
+    for key in ("deck", "dateline", "summary"):
+        value = getattr(extracted, key)
+        if value:
+            front[key] = list(value) if isinstance(value, tuple) else value
+            provenance[key] = "text"
+    if manifest.get("outlet_en"):
+        front["outlet_en"] = manifest["outlet_en"]
+        provenance["outlet_en"] = "manifest"
+    if manifest.get("notes"):
+        front["notes"] = manifest["notes"]
+        provenance["notes"] = "manifest"
+    provenance["source"] = provenance["source_sha256"] = "seed"
+    provenance["language"] = "text"
+    front["provenance"] = {key: provenance[key] for key in front if key in provenance}
+    return Draft(front=front, body=body_markdown(extracted.blocks), warnings=tuple(warnings))
+
+
+def _published(dates: tuple[DateEvidence, ...], manifest: dict, provenance: dict, warnings: list[str]) -> str:
+    text_date = date_from_text(dates)
+    if "published" in manifest:
+        chosen = manifest["published"]
+        if text_date and text_date != chosen:
+            warnings.append(f"manifest date {chosen} overrides the text's {text_date}")
+        provenance["published"] = "text" if text_date == chosen else "manifest"
+        return chosen
+    if text_date:
+        provenance["published"] = "text"
+        return text_date
+    partial = next((d for d in dates if d.year is None), None)
+    if partial:
+        warnings.append(f"the text gives only month and day ({partial.source}); add 'published' to the manifest")
+    else:
+        warnings.append("no publication date in the text or the manifest; left empty")
+    return ""
+
+
+def date_from_text(dates: tuple[DateEvidence, ...]) -> str:
+    """The publication date the capture states: a dated stamp line first; a month-day stamp
+    completed by a dated image address with the same month and day; else none."""
+    full = [d for d in dates if d.year is not None and parse_published(f"{d.year:04d}-{d.month:02d}-{d.day:02d}")]
+    stamped = [d for d in full if d.source.lstrip("|·/ ").startswith(_STAMP_LABELS)]
+    for candidate in stamped or [d for d in full if not d.source.startswith("image address")]:
+        return f"{candidate.year:04d}-{candidate.month:02d}-{candidate.day:02d}"
+    for partial in (d for d in dates if d.year is None):
+        for other in full:
+            if (other.month, other.day) == (partial.month, partial.day):
+                return f"{other.year:04d}-{other.month:02d}-{other.day:02d}"
+    return ""
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
+    return a in b or b in a
+
+
+def _first_words(extracted: Extracted) -> str:
+    first = next((b.text for b in extracted.blocks if b.kind == "paragraph"), "")
+    sentence = re.split(r"(?<=[.!?])\s", first)[0]
+    return sentence if len(sentence) <= 60 else sentence[:59].rstrip() + "…"
+
+
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
+_ORDERED = re.compile(r"^(\d{1,9})(?=[.)](\s|$))")
+_BLOCK_START = re.compile(r"^(#{1,6}(\s|$)|[>+=-]|:::)")
+
+
+def escape_markdown(text: str) -> str:
+    """Make plain text read as itself in CommonMark (no accidental emphasis, lists, HTML)."""
+    text = _ESCAPE.sub(r"\\\1", text)
+    if _ORDERED.match(text):
+        return _ORDERED.sub(r"\1\\", text, count=1)
+    return "\\" + text if _BLOCK_START.match(text) else text
+
+
+def body_markdown(blocks: tuple[Block, ...]) -> str:
+    parts: list[str] = []
+    for block in blocks:
+        if block.kind == "heading":
+            parts.append("## " + escape_markdown(block.text))
+        elif block.kind == "figure":
+            attributes = "".join(f" {key}={shlex.quote(value)}" for key, value in
+                                 (("credit", block.credit), ("original", block.original)) if value)
+            parts.append(f"::: figure{attributes}\n{escape_markdown(block.text)}\n:::")
+        else:
+            parts.append(escape_markdown(block.text))
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,53 @@
+"""One error type for user mistakes, and the collector for warnings.
+
+Every problem a user can fix is reported as ``path:line: message`` so editors and
+terminals can jump to it; the CLI prints it and exits non-zero, never a traceback.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _location(path: Path | str | None, line: int | None) -> str:
+    if path is None:
+        return ""
+    where = str(path)
+    return f"{where}:{line}" if line else where
+
+
+class UserError(Exception):
+    """A mistake in the user's input (seed, content, template, config)."""
+
+    def __init__(self, path: Path | str | None, line: int | None, message: str):
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        where = _location(self.path, self.line)
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass
+class Diagnostics:
+    """Warnings gathered during a run; printed once, in order, as ``path:line: warning: …``."""
+
+    warnings: list[str] = field(default_factory=list)
+    stream: object = None
+
+    def warn(self, path: Path | str | None, line: int | None, message: str) -> None:
+        where = _location(path, line)
+        text = f"{where}: warning: {message}" if where else f"warning: {message}"
+        self.warnings.append(text)
+        print(text, file=self.stream or sys.stderr)
+
+
+def line_of(text: str, needle: str, start_line: int = 1) -> int | None:
+    """1-based line of the first occurrence of *needle* in *text*, or None."""
+    index = text.find(needle)
+    if index < 0:
+        return None
+    return text.count("\n", 0, index) + start_line

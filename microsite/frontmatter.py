@@ -1,0 +1,82 @@
+"""Read and write Markdown pages with YAML front matter, keeping line numbers for errors.
+
+YAML aliases are refused (an alias bomb cannot blow up the build) and dates stay strings
+(``published: 2024-07-18`` means the text "2024-07-18", not a Python date).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import UserError
+
+MAX_FRONT_MATTER = 64 * 1024
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed in front matter", problem_mark=mark)
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [resolver for resolver in resolvers if resolver[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    front: dict
+    body: str
+    body_line: int  # 1-based line where the body starts
+    key_lines: dict  # top-level key -> 1-based line
+
+    def line(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+def parse_page(text: str, path: Path | str) -> ParsedPage:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.startswith("---\n"):
+        raise UserError(path, 1, "a page must start with '---' and YAML front matter")
+    end = text.find("\n---", 3)
+    while end >= 0 and text[end + 4:end + 5] not in ("\n", ""):
+        end = text.find("\n---", end + 4)
+    if end < 0:
+        raise UserError(path, 1, "front matter is not closed by a '---' line")
+    raw = text[4:end + 1]
+    if len(raw) > MAX_FRONT_MATTER:
+        raise UserError(path, 2, f"front matter is {len(raw) // 1024} KB; the limit is {MAX_FRONT_MATTER // 1024} KB")
+    try:
+        node = yaml.compose(raw, Loader=_Loader)
+        front = yaml.load(raw, Loader=_Loader) if node is not None else {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 2
+        raise UserError(path, line, f"invalid front matter: {error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise UserError(path, 2, f"invalid front matter: {error}") from None
+    if front is None:
+        front = {}
+    if not isinstance(front, dict):
+        raise UserError(path, 2, "front matter must be a mapping of keys to values")
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    body_start = end + 4
+    body = text[body_start:].lstrip("\n")
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    return ParsedPage(front=front, body=body, body_line=body_line, key_lines=key_lines)
+
+
+def dump_page(front: dict, body: str) -> str:
+    yaml_text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    return f"---\n{yaml_text}---\n\n{body}"

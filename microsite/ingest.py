@@ -1,0 +1,166 @@
+"""Write normalized seeds into ``content/reports/`` without ever losing a human edit.
+
+``content/reports/.normalized.json`` remembers, per seed, the page it produced and that
+page's hash. A page whose bytes still match was not touched by a person and may be
+regenerated; any other page belongs to its editor and is never overwritten. When a seed
+changes after its page was edited, both are left alone and the build says what to do.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .decode import NotText, decode_seed
+from .draft import compose
+from .errors import Diagnostics, UserError
+from .frontmatter import dump_page, parse_page
+from .manifest import MANIFEST_NAME, load_manifest
+from .normalize import extract
+
+LOCK_NAME = ".normalized.json"
+SEED_SUFFIXES = {".txt", ".html", ".htm", ".md", ".text"}
+MAX_SEED_BYTES = 32 * 1024 * 1024
+
+
+@dataclass
+class IngestResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept_edited: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    if not seeds_dir.is_dir():
+        return []
+    return sorted(p for p in seeds_dir.iterdir()
+                  if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and p.name != MANIFEST_NAME and not p.name.startswith("."))
+
+
+def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnostics, *, missing_only: bool) -> IngestResult:
+    """Normalize seeds into pages. With *missing_only* (the build), only seeds that have no
+    page yet are normalized; the others are checked for changes since their page was made."""
+    reports_dir = content_dir / "reports"
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    manifest = load_manifest(seeds_dir)
+    lock_path = reports_dir / LOCK_NAME
+    lock = _read_lock(lock_path, root)
+    pages_by_source = _pages_by_source(reports_dir, root)
+    result = IngestResult()
+    seeds = seed_files(seeds_dir)
+    for name in sorted(set(manifest) - {p.name for p in seeds}):
+        diagnostics.warn(_rel(seeds_dir / MANIFEST_NAME, root), manifest[name].line, f"no seed file named '{name}' in {_rel(seeds_dir, root)}/")
+    claimed: dict[str, str] = {}
+    for seed in seeds:
+        seed_rel = _rel(seed, root)
+        data = seed.read_bytes()
+        if len(data) > MAX_SEED_BYTES:
+            raise UserError(seed_rel, None, f"seed is {len(data) // (1024 * 1024)} MB; the limit is {MAX_SEED_BYTES // (1024 * 1024)} MB")
+        sha = sha256_hex(data)
+        existing = pages_by_source.get(seed_rel)
+        if missing_only and existing is not None:
+            page_path, page_sha = existing
+            if page_sha != sha:
+                diagnostics.warn(seed_rel, None, f"changed since {_rel(page_path, root)} was made from it; run 'python build.py normalize'")
+            continue
+        try:
+            decoded = decode_seed(data)
+        except NotText as error:
+            raise UserError(seed_rel, None, f"cannot read this seed: {error}") from None
+        for note in decoded.notes:
+            diagnostics.warn(seed_rel, None, note)
+        extracted = extract(decoded.text)
+        if not extracted.blocks:
+            raise UserError(seed_rel, None, "no article text found in this seed (empty, or only page furniture)")
+        draft = compose(extracted, manifest.get(seed.name), seed_rel, sha)
+        for warning in draft.warnings:
+            diagnostics.warn(seed_rel, None, warning)
+        slug = draft.front["slug"]
+        if slug in claimed:
+            raise UserError(seed_rel, None, f"slug '{slug}' is also the slug of {claimed[slug]}; set a 'slug' for one of them in {MANIFEST_NAME}")
+        claimed[slug] = seed_rel
+        target = existing[0] if existing else reports_dir / f"{slug}.md"
+        text = dump_page(draft.front, draft.body)
+        _write_page(target, text, seed_rel, sha, lock, root, diagnostics, result)
+    _write_lock(lock_path, {k: v for k, v in lock.items() if (root / k).exists()})
+    return result
+
+
+def _write_page(target: Path, text: str, seed_rel: str, sha: str, lock: dict, root: Path,
+                diagnostics: Diagnostics, result: IngestResult) -> None:
+    target_rel = _rel(target, root)
+    record = lock.get(seed_rel, {})
+    if target.exists():
+        current = target.read_bytes()
+        untouched = record.get("page") == target_rel and record.get("page_sha256") == sha256_hex(current)
+        if not untouched:
+            if _source_sha(current) != sha:
+                result.conflicts.append(target_rel)
+                diagnostics.warn(target_rel, None,
+                                 f"edited by hand, and {seed_rel} has changed since; both left untouched. "
+                                 f"Merge the change by hand and set source_sha256 to {sha}, or delete the page to regenerate it")
+            else:
+                result.kept_edited.append(target_rel)
+            return
+        if current == text.encode("utf-8"):
+            result.unchanged.append(target_rel)
+            return
+    write_atomic(target, text.encode("utf-8"))
+    lock[seed_rel] = {"page": target_rel, "page_sha256": sha256_hex(text.encode("utf-8")), "source_sha256": sha}
+    result.written.append(target_rel)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def _source_sha(page_bytes: bytes) -> str | None:
+    try:
+        return parse_page(page_bytes.decode("utf-8"), "").front.get("source_sha256")
+    except (UserError, UnicodeDecodeError):
+        return None
+
+
+def _pages_by_source(reports_dir: Path, root: Path) -> dict[str, tuple[Path, str]]:
+    """Existing report pages by the seed they came from (their ``source``), whatever their name."""
+    found: dict[str, tuple[Path, str]] = {}
+    for path in sorted(reports_dir.glob("*.md")):
+        try:
+            front = parse_page(path.read_text(encoding="utf-8"), path).front
+        except (UserError, UnicodeDecodeError):
+            continue  # the content loader reports it with its line
+        source = front.get("source")
+        if isinstance(source, str):
+            found.setdefault(source, (path, str(front.get("source_sha256", ""))))
+    return found
+
+
+def _read_lock(path: Path, root: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise UserError(_rel(path, root), None, "unreadable; delete it (pages are then treated as edited by hand, never overwritten)") from None
+    return data if isinstance(data, dict) else {}
+
+
+def _write_lock(path: Path, lock: dict) -> None:
+    write_atomic(path, (json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

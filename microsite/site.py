@@ -1,0 +1,85 @@
+"""Build the whole site: normalize new seeds, load content, render, index, and swap the
+result into place. The build writes into a temporary folder beside the output and only
+replaces the previous site when everything succeeded, so a failed build leaves it intact."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .content import Corpus, load_corpus
+from .errors import Diagnostics, UserError
+from .ingest import ingest
+from .render import Renderer
+from .search import build_search_index
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    pages: int
+    reports: int
+    indexed: int
+    normalized: int
+    warnings: int
+    seconds: float
+
+    def line(self, output: str) -> str:
+        return (f"built {self.pages} pages ({self.reports} reports, {self.indexed} indexed for search) "
+                f"in {self.seconds:.2f} s → {output}" + (f"; {self.warnings} warning(s) above" if self.warnings else "")
+                + (f"; normalized {self.normalized} new seed(s)" if self.normalized else ""))
+
+
+def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True) -> BuildSummary:
+    started = time.perf_counter()
+    normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True)
+    corpus = load_corpus(config.content, config.root, diagnostics)
+    config.output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=config.output.parent))
+    try:
+        pages = Renderer(config, corpus).pages()
+        for page in pages:
+            target = staging / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.html, encoding="utf-8")
+        _copy_assets(config, staging)
+        _copy_sources(config, corpus, staging)
+        (staging / ".nojekyll").write_bytes(b"")
+        indexed = build_search_index(pages, staging) if search else 0
+        _swap(staging, config.output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildSummary(pages=len(pages), reports=len(corpus.reports), indexed=indexed,
+                        normalized=len(normalized.written), warnings=len(diagnostics.warnings),
+                        seconds=time.perf_counter() - started)
+
+
+def _copy_assets(config: Config, staging: Path) -> None:
+    if config.assets.is_dir():
+        shutil.copytree(config.assets, staging / "assets", ignore=shutil.ignore_patterns(".*"))
+
+
+def _copy_sources(config: Config, corpus: Corpus, staging: Path) -> None:
+    """Ship each report's raw seed with the site, byte for byte, so readers can audit it."""
+    for report in corpus.reports:
+        source = (config.root / report.source).resolve()
+        if not source.is_relative_to(config.seeds) or not source.is_file():
+            raise UserError(report.path, None, f"source {report.source!r} is not a file inside {config.seeds.name}/")
+        target = staging / source.relative_to(config.root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Put the new site in place with renames, so readers never see half a site."""
+    old = None
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=output.parent))
+        old.rmdir()
+        output.rename(old)
+    staging.rename(output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -40,7 +40,7 @@ def decode_seed(data: bytes) -> Decoded:
                 text, encoding = _mixed(body, notes), "mixed"
     if "\x00" in text:
         notes.append(f"removed {text.count(chr(0))} NUL byte(s)")
-    if text and _control_ratio(text) > 0.05:
+    if _looks_binary(text):
         raise NotText("binary data, not text (too many control characters)")
     text = _CONTROL.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
@@ -80,7 +80,7 @@ def _mixed(data: bytes, notes: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _control_ratio(text: str) -> float:
+def _looks_binary(text: str) -> bool:
     sample = text[:20000]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t" or ch == "\x7f")
-    return controls / len(sample)
+    controls = sum(1 for ch in sample if (ch < " " and ch not in "\n\r\t") or ch == "\x7f")
+    return controls > 8 and controls > len(sample) * 0.05

@@ -40,8 +40,8 @@ def compose(extracted: Extracted, entry: SourceEntry | None, seed_rel: str, sha2
     provenance: dict[str, str] = {}
 
     def pick(key: str, text_value, missing: str | None = None):
-        if key in manifest:
-            provenance[key] = "manifest"
+        if key in manifest:  # the text still counts as the source when it says the same
+            provenance[key] = "text" if text_value and _same_value(manifest[key], text_value) else "manifest"
             return manifest[key]
         if text_value:
             provenance[key] = "text"
@@ -124,6 +124,10 @@ def date_from_text(dates: tuple[DateEvidence, ...]) -> str:
             if (other.month, other.day) == (partial.month, partial.day):
                 return f"{other.year:04d}-{other.month:02d}-{other.day:02d}"
     return ""
+
+
+def _same_value(a, b) -> bool:
+    return _same_name(a, b) if isinstance(a, str) and isinstance(b, str) else a == b
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -29,7 +29,7 @@ TRAILER_START = re.compile(
 # Rights notices: "Copyright © 문화일보. 무단전재 및 재배포 금지.", "<저작권자 ⓒ 연합뉴스, 무단 전재-재배포 금지>".
 RIGHTS = re.compile(r"(?:copyright|ⓒ|©|\(c\)|저작권자).*(?:무단|금지|all rights reserved)|무단\s?전재.*금지", re.I)
 RIGHTS_OWNER = re.compile(
-    r"(?:copyright\s*(?:ⓒ|©|\(c\))?|저작권자\s*(?:ⓒ|©|\(c\))?|ⓒ|©|\(c\))\s*(?P<owner>[^.,:<>\[\]()|]+?)\s*(?:[.,:<>\[\]()|]|무단|all rights|$)",
+    r"(?:copyright\s*(?:ⓒ|©|\(c\))?|저작권자\s*(?:ⓒ|©|\(c\))?|ⓒ|©|\(c\))\s*(?:since\s*\d{4}\s*,?\s*)?(?P<owner>[^.,:<>\[\]()|]+?)\s*(?:[.,:<>\[\]()|]|무단|all rights|$)",
     re.I,
 )
 

@@ -1,0 +1,79 @@
+"""Shared fixtures: a throwaway copy of the project, and a built site served over HTTP."""
+from __future__ import annotations
+
+import contextlib
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from microsite.config import load_config
+from microsite.errors import Diagnostics
+from microsite.site import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def copy_project(target: Path, *, with_reports: bool = False) -> Path:
+    """A fresh project in *target*: config, seeds, templates, assets and plain pages."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")
+    for name in ("seeds", "templates", "assets"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copytree(ROOT / "content" / "pages", target / "content" / "pages")
+    if with_reports:
+        shutil.copytree(ROOT / "content" / "reports", target / "content" / "reports")
+    return target
+
+
+def build(project: Path, base_url: str | None = None, search: bool = True) -> Diagnostics:
+    diagnostics = Diagnostics()
+    build_site(load_config(project, base_url), diagnostics, search=search)
+    return diagnostics
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The five seeds built once, from scratch, with the search index."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    build(project)
+    return project / "site"
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the site under a URL prefix (``/`` or ``/repo/``), 404 elsewhere."""
+
+    def __init__(self, *args, prefix: str, **kwargs):
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_prefix__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path, prefix: str = "/"):
+    """Serve *directory* on a free loopback port under *prefix*; yields the site's address."""
+    handler = functools.partial(_Handler, directory=str(directory), prefix=prefix)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()

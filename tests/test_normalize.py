@@ -1,0 +1,146 @@
+"""The normalizer on captures it has never seen: other outlets, portals and formats.
+
+Each capture here is made up for the test, in the shapes Korean news captures take.
+"""
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from microsite.draft import compose, escape_markdown
+from microsite.manifest import SourceEntry
+from microsite.markdown import render_markdown
+from microsite.normalize import extract
+
+PORTAL_CAPTURE = """본문 바로가기
+전체메뉴
+반도체 장비 수출 규제, 동맹국으로 확대
+네덜란드·일본과 공조…ASML 장비 대상
+연합뉴스 | 홍길동 기자 | 2025-03-12 09:30
+입력 2025.03.12 09:30 수정 2025.03.12 11:02
+공유 댓글 좋아요
+글자크기 설정
+해당 언론사가 주요기사로 직접 선정한 기사입니다.
+[워싱턴=연합뉴스] 홍길동 특파원 = 미국 정부가 반도체 장비 수출 규제를 동맹국으로 확대한다고 12일 밝혔다.
+규제 대상에는 노광 장비가 포함된다.
+미국 상무부 청사 전경. /연합뉴스
+미국 상무부 청사 전경. /연합뉴스
+블룸버그통신에 따르면 일본도 비슷한 조치를 검토 중이다.
+이 기사는 언론사에서 경제 섹션으로 분류했어요.
+좋아요 0 훈훈해요 0 슬퍼요 0 화나요 0 후속기사 원해요 0
+[홍길동 기자]
+<저작권자 ⓒ 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>
+많이 본 뉴스
+1. 다른 기사 제목이 여기에 있다.
+2. 또 다른 기사 제목
+"""
+
+BROADCAST_CAPTURE = """[앵커]
+미국이 중국 기업의 클라우드 이용을 막기로 했습니다.
+워싱턴 연결합니다.
+[기자]
+네, 미 상무부는 오늘 새 규정을 발표했습니다.
+◀ 인터뷰 ▶
+"규정은 다음 달 시행됩니다."
+MBC뉴스 김철수입니다.
+Copyright(c) Since 1996, MBC&iMBC All rights reserved.
+"""
+
+HTML_CAPTURE = """<html><head><title>포털</title><script>var x = "<p>스크립트</p>";</script></head><body>
+<nav><a href="/">홈</a> <a href="/news">뉴스</a></nav>
+<h1>데이터센터 임대로 규제 피한다</h1>
+<div class="byline">김영희 기자 <span>younghee@example.co.kr</span></div>
+<div class="date">입력 2024-05-02 10:00</div>
+<p>첫 문장이다. <b>강조된</b> 둘째 문장이다.</p>
+<figure><img src="https://img.example.com/2024/05/02/a.jpg" alt="서버실 모습"><figcaption>서버실 모습 (사진=게티이미지뱅크)</figcaption></figure>
+<p style="display:none">숨은 글</p>
+<p>셋째 문단이다.<br>같은 문단의 둘째 줄이다.</p>
+<div class="share"><button>공유하기</button> <a href="#">페이스북</a> <a href="#">트위터</a></div>
+<p class="copy">[ⓒ 예시일보, 무단전재 및 재배포 금지]</p>
+<ul class="related"><li>관련기사 제목</li></ul>
+</body></html>"""
+
+
+def test_portal_capture_keeps_the_article_and_its_facts() -> None:
+    result = extract(PORTAL_CAPTURE)
+    assert result.title == "반도체 장비 수출 규제, 동맹국으로 확대"
+    assert result.deck == ("네덜란드·일본과 공조…ASML 장비 대상",)
+    assert result.authors == ("홍길동",)
+    assert result.outlet == "연합뉴스"
+    assert result.dateline == "워싱턴"
+    assert result.rights == "저작권자 ⓒ 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지"
+    assert [(d.year, d.month, d.day) for d in result.dates][0] == (2025, 3, 12)
+    paragraphs = [b.text for b in result.blocks if b.kind == "paragraph"]
+    assert paragraphs == ["미국 정부가 반도체 장비 수출 규제를 동맹국으로 확대한다고 12일 밝혔다.",
+                          "규제 대상에는 노광 장비가 포함된다.",
+                          "블룸버그통신에 따르면 일본도 비슷한 조치를 검토 중이다."]
+    figures = [b for b in result.blocks if b.kind == "figure"]
+    assert [(f.text, f.credit) for f in figures] == [("미국 상무부 청사 전경.", "/연합뉴스")]  # printed twice, kept once
+    assert result.cites == ("블룸버그통신",)
+
+
+def test_portal_capture_drops_every_piece_of_furniture() -> None:
+    result = extract(PORTAL_CAPTURE)
+    everything = " ".join([result.title, *result.deck, *(b.text for b in result.blocks)])
+    for junk in ("바로가기", "전체메뉴", "공유", "좋아요", "글자크기", "직접 선정", "섹션으로 분류", "많이 본", "다른 기사",
+                 "홍길동 기자", "저작권자", "입력"):
+        assert junk not in everything, junk
+
+
+def test_broadcast_transcript_loses_its_markers_not_its_sentences() -> None:
+    result = extract(BROADCAST_CAPTURE)
+    text = "\n".join(b.text for b in result.blocks)
+    for sentence in ("미국이 중국 기업의 클라우드 이용을 막기로 했습니다.", "워싱턴 연결합니다.",
+                     "네, 미 상무부는 오늘 새 규정을 발표했습니다.", '"규정은 다음 달 시행됩니다."', "MBC뉴스 김철수입니다."):
+        assert sentence in text
+    assert "[앵커]" not in text and "[기자]" not in text and "◀" not in text
+    assert result.rights.startswith("Copyright(c)")
+    assert result.outlet == "MBC&iMBC"
+
+
+def test_html_capture_is_flattened_without_scripts_hidden_text_or_widgets() -> None:
+    result = extract(HTML_CAPTURE)
+    assert result.title == "데이터센터 임대로 규제 피한다"
+    assert result.authors == ("김영희",)
+    assert [(d.year, d.month, d.day) for d in result.dates][0] == (2024, 5, 2)
+    paragraphs = [b.text for b in result.blocks if b.kind == "paragraph"]
+    assert paragraphs == ["첫 문장이다. 강조된 둘째 문장이다.", "셋째 문단이다.", "같은 문단의 둘째 줄이다."]
+    figure = next(b for b in result.blocks if b.kind == "figure")
+    assert (figure.text, figure.credit, figure.original) == ("서버실 모습", "(사진=게티이미지뱅크)", "https://img.example.com/2024/05/02/a.jpg")
+    assert result.outlet == "예시일보"
+    text = " ".join(b.text for b in result.blocks)
+    assert "스크립트" not in text and "숨은 글" not in text and "공유하기" not in text and "관련기사" not in text
+
+
+def test_missing_date_and_byline_are_left_empty_and_reported() -> None:
+    result = extract("수출 규제 논의 계속\n\n미국과 중국이 다시 만났다.\n회담은 두 시간 동안 이어졌다.\n")
+    draft = compose(result, None, "seeds/x.txt", "0" * 64)
+    assert draft.front["published"] == "" and draft.front["authors"] == []
+    assert any("no publication date" in w for w in draft.warnings)
+    assert any("no byline" in w for w in draft.warnings)
+    assert draft.front["slug"] == "x"
+
+
+def test_month_and_day_alone_are_not_completed_by_guessing() -> None:
+    result = extract("제목 줄\n작성일 11-28\n본문 문장이다.\n")
+    draft = compose(result, None, "seeds/y.txt", "0" * 64)
+    assert draft.front["published"] == ""
+    assert any("only month and day" in w for w in draft.warnings)
+
+
+def test_manifest_wins_over_the_text_and_says_so() -> None:
+    result = extract(PORTAL_CAPTURE)
+    entry = SourceEntry("x.txt", 3, {"published": "2025-03-11", "outlet": "연합뉴스", "slug": "yna-export"})
+    draft = compose(result, entry, "seeds/x.txt", "0" * 64)
+    assert draft.front["published"] == "2025-03-11"
+    assert draft.front["provenance"]["published"] == "manifest"
+    assert draft.front["provenance"]["outlet"] == "text"  # the text says the same
+    assert any("overrides the text's 2025-03-12" in w for w in draft.warnings)
+    assert draft.front["slug"] == "yna-export"
+
+
+def test_markdown_escaping_round_trips_plain_text() -> None:
+    for text in ("1. 숫자로 시작하는 문장이다.", "# 해시로 시작한다", "*별표*와 _밑줄_ 그리고 <태그> [괄호]", "- 하이픈", "&amp; 엔티티"):
+        html = render_markdown(escape_markdown(text)).html
+        assert html.startswith('<p id="p-1">')
+        assert unescape(re.sub(r"<[^>]+>", "", html)).strip() == text

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import parse_published
-from .errors import Diagnostics, UserError
+from .errors import Diagnostics, UserError, relative
 from .frontmatter import ParsedPage, parse_page
 from .manifest import SLUG
 
@@ -61,7 +61,7 @@ def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Corp
     reports: list[Report] = []
     seen: dict[str, str] = {}
     for path in sorted((content_dir / "reports").glob("*.md")):
-        rel = _rel(path, root)
+        rel = relative(path, root)
         report = _report(parse_page(_read(path, rel), rel), rel, diagnostics)
         if report.slug in seen:
             raise UserError(rel, 2, f"slug '{report.slug}' is already used by {seen[report.slug]}")
@@ -69,17 +69,11 @@ def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Corp
         reports.append(report)
     pages = []
     for path in sorted((content_dir / "pages").glob("*.md")):
-        rel = _rel(path, root)
+        rel = relative(path, root)
         pages.append(_page(parse_page(_read(path, rel), rel), rel, path.stem))
     reports.sort(key=lambda r: (r.published or "0000", r.slug), reverse=True)
     return Corpus(reports=tuple(reports), pages=tuple(pages))
 
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _read(path: Path, rel: str) -> str:

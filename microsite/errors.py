@@ -10,10 +10,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-def _location(path: Path | str | None, line: int | None) -> str:
+def relative(path: Path | str, root: Path | None) -> str:
+    """*path* as the user knows it: relative to the project when it lies inside it."""
+    if root is not None and Path(path).is_absolute():
+        try:
+            return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)
+
+
+def _location(path: Path | str | None, line: int | None, root: Path | None = None) -> str:
     if path is None:
         return ""
-    where = str(path)
+    where = relative(path, root)
     return f"{where}:{line}" if line else where
 
 
@@ -27,7 +37,10 @@ class UserError(Exception):
         self.message = message
 
     def __str__(self) -> str:
-        where = _location(self.path, self.line)
+        return self.show()
+
+    def show(self, root: Path | None = None) -> str:
+        where = _location(self.path, self.line, root)
         return f"{where}: {self.message}" if where else self.message
 
 
@@ -35,11 +48,12 @@ class UserError(Exception):
 class Diagnostics:
     """Warnings gathered during a run; printed once, in order, as ``path:line: warning: …``."""
 
+    root: Path | None = None
     warnings: list[str] = field(default_factory=list)
     stream: object = None
 
     def warn(self, path: Path | str | None, line: int | None, message: str) -> None:
-        where = _location(path, line)
+        where = _location(path, line, self.root)
         text = f"{where}: warning: {message}" if where else f"warning: {message}"
         self.warnings.append(text)
         print(text, file=self.stream or sys.stderr)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .decode import NotText, decode_seed
 from .draft import compose
-from .errors import Diagnostics, UserError
+from .errors import Diagnostics, UserError, relative
 from .frontmatter import dump_page, parse_page
 from .manifest import MANIFEST_NAME, load_manifest
 from .normalize import extract
@@ -56,10 +56,10 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
     result = IngestResult()
     seeds = seed_files(seeds_dir)
     for name in sorted(set(manifest) - {p.name for p in seeds}):
-        diagnostics.warn(_rel(seeds_dir / MANIFEST_NAME, root), manifest[name].line, f"no seed file named '{name}' in {_rel(seeds_dir, root)}/")
+        diagnostics.warn(relative(seeds_dir / MANIFEST_NAME, root), manifest[name].line, f"no seed file named '{name}' in {relative(seeds_dir, root)}/")
     claimed: dict[str, str] = {}
     for seed in seeds:
-        seed_rel = _rel(seed, root)
+        seed_rel = relative(seed, root)
         data = seed.read_bytes()
         if len(data) > MAX_SEED_BYTES:
             raise UserError(seed_rel, None, f"seed is {len(data) // (1024 * 1024)} MB; the limit is {MAX_SEED_BYTES // (1024 * 1024)} MB")
@@ -68,7 +68,7 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         if missing_only and existing is not None:
             page_path, page_sha = existing
             if page_sha != sha:
-                diagnostics.warn(seed_rel, None, f"changed since {_rel(page_path, root)} was made from it; run 'python build.py normalize'")
+                diagnostics.warn(seed_rel, None, f"changed since {relative(page_path, root)} was made from it; run 'python build.py normalize'")
             continue
         try:
             decoded = decode_seed(data)
@@ -95,7 +95,7 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
 
 def _write_page(target: Path, text: str, seed_rel: str, sha: str, lock: dict, root: Path,
                 diagnostics: Diagnostics, result: IngestResult) -> None:
-    target_rel = _rel(target, root)
+    target_rel = relative(target, root)
     record = lock.get(seed_rel, {})
     if target.exists():
         current = target.read_bytes()
@@ -151,16 +151,10 @@ def _read_lock(path: Path, root: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError):
-        raise UserError(_rel(path, root), None, "unreadable; delete it (pages are then treated as edited by hand, never overwritten)") from None
+        raise UserError(relative(path, root), None, "unreadable; delete it (pages are then treated as edited by hand, never overwritten)") from None
     return data if isinstance(data, dict) else {}
 
 
 def _write_lock(path: Path, lock: dict) -> None:
     write_atomic(path, (json.dumps(lock, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
 
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 
@@ -58,7 +57,7 @@ class Renderer:
         reports = [self._report_view(report) for report in self.corpus.reports]
         out = [self._render("home.html", "", "index.html", "", False, kind="home", title=self.config.title,
                             description=self.config.description, reports=reports)]
-        for report, view in zip(self.corpus.reports, reports):
+        for report, view in zip(self.corpus.reports, reports, strict=True):
             body = render_markdown(report.body, report.path, report.body_line)
             out.append(self._render("report.html", view["url"], f"{view['url']}index.html", view["url"], True,
                                     kind="report", title=report.title, description=_description(report),
@@ -94,7 +93,7 @@ class Renderer:
         try:
             html = self.env.get_template(template).render(site=self.site, page=page, root=root, **values)
         except jinja2.TemplateSyntaxError as error:
-            raise UserError(_template_path(self.config, error.filename or template), error.lineno, f"template syntax error: {error.message}") from None
+            raise UserError(error.filename or template, error.lineno, f"template syntax error: {error.message}") from None
         except jinja2.TemplateNotFound as error:
             raise UserError(self.config.templates / str(error.name), None, "template not found") from None
         except (jinja2.UndefinedError, TypeError) as error:
@@ -108,13 +107,6 @@ def _description(report: Report) -> str:
     return f"{report.outlet} {korean_date(report.published)}: {text}".strip()[:300]
 
 
-def _template_path(config: Config, filename: str) -> str:
-    path = Path(filename)
-    try:
-        return path.resolve().relative_to(config.root).as_posix()
-    except ValueError:
-        return str(path)
-
 
 def _template_frame(config: Config, fallback: str) -> tuple[str, int | None]:
     """The template file and line a runtime template error happened at (Jinja puts
@@ -124,6 +116,6 @@ def _template_frame(config: Config, fallback: str) -> tuple[str, int | None]:
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".html"):
-            found = (_template_path(config, filename), tb.tb_lineno)
+            found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found

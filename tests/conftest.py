@@ -21,7 +21,8 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 def copy_project(target: Path, *, with_reports: bool = False) -> Path:
     """A fresh project in *target*: config, seeds, templates, assets and plain pages."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")
+    for name in ("pyproject.toml", "build.py"):
+        shutil.copy(ROOT / name, target / name)
     for name in ("seeds", "templates", "assets"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copytree(ROOT / "content" / "pages", target / "content" / "pages")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEEDS, build, copy_project
+from conftest import ROOT, SEEDS, copy_project
 from microsite.errors import Diagnostics
 from microsite.ingest import ingest
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEEDS, copy_project
+from conftest import SEEDS, copy_project
 from microsite.errors import Diagnostics
 from microsite.ingest import ingest
 
@@ -113,14 +113,6 @@ def test_page_matches_golden(normalized: Path, key: str) -> None:
     produced = (normalized / "content" / "reports" / f"{SLUGS[key]}.md").read_text(encoding="utf-8")
     expected = (GOLDEN / f"{SLUGS[key]}.md").read_text(encoding="utf-8")
     assert produced == expected
-
-
-def test_seeds_are_the_shared_reports_byte_for_byte() -> None:
-    shared = ROOT.parent / "shared" / "seeds"
-    if not shared.is_dir():
-        pytest.skip("shared/seeds is not beside this checkout")
-    for seed in SEEDS:
-        assert seed.read_bytes() == (shared / seed.name).read_bytes()
 
 
 @pytest.mark.parametrize("key", sorted(SLUGS))

@@ -3,8 +3,11 @@ values they show are prepared here). Links are relative to each page (``root``),
 site works under any subpath and from disk; ``base_url`` makes canonical addresses."""
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
+
+from html import unescape
 
 import jinja2
 
@@ -54,14 +57,14 @@ class Renderer:
         }
 
     def pages(self) -> list[OutputPage]:
-        reports = [self._report_view(report) for report in self.corpus.reports]
+        bodies = [render_markdown(report.body, report.path, report.body_line).html for report in self.corpus.reports]
+        reports = [self._report_view(report, body) for report, body in zip(self.corpus.reports, bodies, strict=True)]
         out = [self._render("home.html", "", "index.html", "", False, kind="home", title=self.config.title,
                             description=self.config.description, reports=reports)]
-        for report, view in zip(self.corpus.reports, reports, strict=True):
-            body = render_markdown(report.body, report.path, report.body_line)
+        for report, view, body in zip(self.corpus.reports, reports, bodies, strict=True):
             out.append(self._render("report.html", view["url"], f"{view['url']}index.html", view["url"], True,
                                     kind="report", title=report.title, description=_description(report),
-                                    report=view, body=body.html, origin_labels=ORIGIN_LABELS))
+                                    report=view, body=body, origin_labels=ORIGIN_LABELS))
         for page in self.corpus.pages:
             out.append(self._plain_page(page))
         out.append(self._render("search.html", "search/", "search/index.html", "search/", False, kind="search",
@@ -74,8 +77,9 @@ class Renderer:
         return self._render("page.html", url, f"{url}index.html", url, True, kind="page", slug=page.slug,
                             title=page.title, description=page.description or page.title, body=body.html)
 
-    def _report_view(self, report: Report) -> dict:
+    def _report_view(self, report: Report, body_html: str) -> dict:
         return {
+            "teaser": "" if report.deck else _first_sentence(body_html),
             "url": report_url(report), "title": report.title, "outlet": report.outlet, "outlet_en": report.outlet_en,
             "published": report.published, "date_label": date_label(report), "authors": report.authors,
             "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
@@ -100,6 +104,16 @@ class Renderer:
             where, line = _template_frame(self.config, template)
             raise UserError(where, line, f"template error: {error}") from None
         return OutputPage(path=path, url=url, html=html, indexed=indexed)
+
+
+def _first_sentence(body_html: str, limit: int = 140) -> str:
+    """The opening sentence of the first paragraph, for lists of reports without a deck."""
+    match = re.search(r'<p id="p-1">(.*?)</p>', body_html, re.S)
+    if not match:
+        return ""
+    text = unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip()
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
 def _description(report: Report) -> str:

@@ -30,6 +30,14 @@ def browser():
         instance.close()
 
 
+@pytest.fixture(scope="module")
+def served(built_site: Path):
+    """The built site served at the root and under a subpath, for the whole module (so no
+    request is cut off by a server stopping while a page is still loading)."""
+    with serve(built_site, "/") as root, serve(built_site, "/repo/") as subpath:
+        yield {"/": root, "/repo/": subpath}
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -42,43 +50,44 @@ def page(browser):
 
 
 @pytest.mark.parametrize("prefix", ["/", "/repo/"])
-def test_home_report_and_search(built_site: Path, page, prefix: str) -> None:
-    with serve(built_site, prefix) as base:
-        page.goto(base)
-        expect(page.locator("h1")).to_have_text("클라우드 우회: 중국 AI 기업과 엔비디아 칩")
-        page.locator(".report-item a", has_text="미 정부의 대중국 수출 규제").click()
-        expect(page).to_have_url(f"{base}reports/hani-2024-07-ms-google-cloud-china/")
-        expect(page.locator("article.report h1")).to_have_text("미 정부의 대중국 수출 규제 ‘우회’ 논란")
-        expect(page.locator(".report-body p").first).to_contain_text("미국 정부가 첨단 반도체 등 미국 기술을")
+def test_home_report_and_search(served: dict, page, prefix: str) -> None:
+    base = served[prefix]
+    page.goto(base)
+    expect(page.locator("h1")).to_have_text("클라우드 우회: 중국 AI 기업과 엔비디아 칩")
+    page.locator(".report-item a", has_text="미 정부의 대중국 수출 규제").click()
+    expect(page).to_have_url(f"{base}reports/hani-2024-07-ms-google-cloud-china/")
+    expect(page.locator("article.report h1")).to_have_text("미 정부의 대중국 수출 규제 ‘우회’ 논란")
+    expect(page.locator(".report-body p").first).to_contain_text("미국 정부가 첨단 반도체 등 미국 기술을")
 
-        page.get_by_role("link", name="검색", exact=True).click()
-        expect(page).to_have_url(f"{base}search/")
-        page.locator(".pagefind-ui__search-input").fill("디인포메이션")
-        result = page.locator(".pagefind-ui__result-link").first
-        expect(result).to_be_visible(timeout=10_000)
-        hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        assert f"{prefix}reports/hani-2024-07-ms-google-cloud-china/" in hrefs
-        page.locator(".pagefind-ui__result-link", has_text="미 정부의 대중국 수출 규제").click()
-        expect(page).to_have_url(f"{base}reports/hani-2024-07-ms-google-cloud-china/")
-
-
-def test_search_address_runs_the_query_and_follows_typing(built_site: Path, page) -> None:
-    with serve(built_site, "/repo/") as base:
-        page.goto(f"{base}search/?q=바이트댄스")
-        expect(page.locator(".pagefind-ui__result-link").first).to_be_visible(timeout=10_000)
-        titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
-        assert any("해외 클라우드서 엔비디아칩" in t for t in titles)
-        assert any("해외 우회" in t for t in titles)
-        page.locator(".pagefind-ui__search-input").fill("알리바바")
-        expect(page).to_have_url(f"{base}search/?q=%EC%95%8C%EB%A6%AC%EB%B0%94%EB%B0%94")
+    page.get_by_role("link", name="검색", exact=True).click()
+    expect(page).to_have_url(f"{base}search/")
+    page.locator(".pagefind-ui__search-input").fill("디인포메이션")
+    result = page.locator(".pagefind-ui__result-link").first
+    expect(result).to_be_visible(timeout=10_000)
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert f"{prefix}reports/hani-2024-07-ms-google-cloud-china/" in hrefs
+    page.locator(".pagefind-ui__result-link", has_text="미 정부의 대중국 수출 규제").click()
+    expect(page).to_have_url(f"{base}reports/hani-2024-07-ms-google-cloud-china/")
 
 
-def test_report_page_reads_well_on_a_phone(built_site: Path, browser) -> None:
+def test_search_address_runs_the_query_and_follows_typing(served: dict, page) -> None:
+    base = served["/repo/"]
+    page.goto(f"{base}search/?q=바이트댄스")
+    expect(page.locator(".pagefind-ui__result-link").first).to_be_visible(timeout=10_000)
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    assert any("해외 클라우드서 엔비디아칩" in t for t in titles)
+    assert any("해외 우회" in t for t in titles)
+    page.locator(".pagefind-ui__search-input").fill("알리바바")
+    expect(page).to_have_url(f"{base}search/?q=%EC%95%8C%EB%A6%AC%EB%B0%94%EB%B0%94")
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("알리바바")
+
+
+def test_report_page_reads_well_on_a_phone(served: dict, browser) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()
-    with serve(built_site) as base:
-        tab.goto(f"{base}reports/munhwa-2023-07-us-cloud-access-curb/")
-        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, "the page scrolls sideways at 360 px"
-        assert tab.evaluate("getComputedStyle(document.body).wordBreak") == "keep-all"
+    base = served["/"]
+    tab.goto(f"{base}reports/munhwa-2023-07-us-cloud-access-curb/")
+    overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, "the page scrolls sideways at 360 px"
+    assert tab.evaluate("getComputedStyle(document.body).wordBreak") == "keep-all"
     context.close()

@@ -66,7 +66,7 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         match = re.search(r"at line (\d+)", str(error))
         raise UserError(pyproject, int(match.group(1)) if match else None, f"invalid TOML: {error}") from None
     section = data.get("tool", {}).get("microsite", {})
-    section_line = line_of(text, "[tool.microsite]")
+    section_line = line_of(text, r"^\s*\[tool\.microsite\]")
     values = dict(DEFAULTS)
     for key, value in section.items():
         key_line = _key_line(text, key, section_line)
@@ -90,9 +90,6 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
                   language=values["language"], base_url=values["base_url"], **paths)
 
 
+
 def _key_line(text: str, key: str, after: int | None) -> int | None:
-    lines = text.splitlines()
-    for number in range((after or 1), len(lines) + 1):
-        if re.match(rf"\s*{re.escape(key)}\s*=", lines[number - 1]):
-            return number
-    return after
+    return line_of(text, rf"^\s*{re.escape(key)}\s*=", after)

@@ -5,6 +5,7 @@ terminals can jump to it; the CLI prints it and exits non-zero, never a tracebac
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,9 +60,11 @@ class Diagnostics:
         print(text, file=self.stream or sys.stderr)
 
 
-def line_of(text: str, needle: str, start_line: int = 1) -> int | None:
-    """1-based line of the first occurrence of *needle* in *text*, or None."""
-    index = text.find(needle)
-    if index < 0:
-        return None
-    return text.count("\n", 0, index) + start_line
+def line_of(text: str, pattern: str, after: int | None = None) -> int | None:
+    """1-based number of the first line at or after line *after* that matches the regular
+    expression *pattern*; *after* when none does (the closest place known)."""
+    lines = text.splitlines()
+    for number in range(after or 1, len(lines) + 1):
+        if re.search(pattern, lines[number - 1]):
+            return number
+    return after

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import parse_published
-from .errors import UserError
+from .errors import UserError, line_of
 
 MANIFEST_NAME = "sources.toml"
 _FIELDS = {
@@ -72,9 +72,7 @@ def load_manifest(seeds_dir: Path) -> dict[str, SourceEntry]:
     return entries
 
 
-def _line(text: str, needle: str, after: int | None = None) -> int | None:
-    lines = text.splitlines()
-    for number in range(after or 1, len(lines) + 1):
-        if needle in lines[number - 1]:
-            return number
-    return after
+
+def _line(text: str, key: str, after: int | None = None) -> int | None:
+    """The line of a table header naming *key* (``[seeds."<key>"]``), or of ``key = …``."""
+    return line_of(text, rf'^\s*(\[.*"{re.escape(key)}"\]|{re.escape(key)}\s*=)', after)

@@ -23,11 +23,10 @@ class CheckReport:
 def check_site(site: Path) -> CheckReport:
     report = CheckReport()
     pages = {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*.html")) if "pagefind" not in p.parts}
-    ids: dict[str, set[str]] = {}
+    soups = {name: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for name, path in pages.items()}
+    ids = {name: {tag["id"] for tag in soup.find_all(id=True)} for name, soup in soups.items()}
     links: dict[str, set[str]] = {}
-    for name, path in pages.items():
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        ids[name] = {tag["id"] for tag in soup.find_all(id=True)}
+    for name, soup in soups.items():
         links[name] = set()
         for tag in soup.find_all(["a", "link", "script", "img", "source", "iframe"]):
             for attribute in ("href", "src", "srcset"):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import parse_published
+from .entities import Entity, load_entities
 from .errors import Diagnostics, UserError, relative
 from .frontmatter import ParsedPage, parse_page
 from .manifest import SLUG
@@ -55,6 +56,7 @@ class Page:
 class Corpus:
     reports: tuple[Report, ...]  # newest first
     pages: tuple[Page, ...]
+    entities: tuple[Entity, ...]
 
 
 def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Corpus:
@@ -72,7 +74,8 @@ def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Corp
         rel = relative(path, root)
         pages.append(_page(parse_page(_read(path, rel), rel), rel, path.stem))
     reports.sort(key=lambda r: (r.published or "0000", r.slug), reverse=True)
-    return Corpus(reports=tuple(reports), pages=tuple(pages))
+    entities = load_entities(content_dir / "entities", root)
+    return Corpus(reports=tuple(reports), pages=tuple(pages), entities=entities)
 
 
 

@@ -54,15 +54,18 @@ def parse_page(text: str, path: Path | str) -> ParsedPage:
     raw = text[4:end + 1]
     if len(raw) > MAX_FRONT_MATTER:
         raise UserError(path, 2, f"front matter is {len(raw) // 1024} KB; the limit is {MAX_FRONT_MATTER // 1024} KB")
+    loader = _Loader(raw)
     try:
-        node = yaml.compose(raw, Loader=_Loader)
-        front = yaml.load(raw, Loader=_Loader) if node is not None else {}
+        node = loader.get_single_node()
+        front = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 2
         raise UserError(path, line, f"invalid front matter: {error.problem or error}") from None
     except yaml.YAMLError as error:
         raise UserError(path, 2, f"invalid front matter: {error}") from None
+    finally:
+        loader.dispose()
     if front is None:
         front = {}
     if not isinstance(front, dict):

@@ -1,33 +1,55 @@
 """Render page bodies: CommonMark with raw HTML off, a stable anchor on every paragraph
-(``#p-1``…) so other pages can cite it, and ``::: figure`` blocks for photo captions.
+(``#p-1``…) so other pages can cite it, ``::: figure`` blocks for photo captions, and
+entity mentions: every mention is recorded with its sentence, and the first mention of
+each entity links to its page (never inside a heading or another link).
 
 A figure shows its caption and credit and links to the original image: third-party
 images are never hot-linked (readers' privacy, offline reading).
 """
 from __future__ import annotations
 
+import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from .errors import UserError
+from .mentions import Matcher
 
 _FIGURE_KEYS = {"credit", "original"}
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One mention of an entity in a page body, with what a reader needs to find it."""
+
+    entity: str
+    anchor: str  # "p-3", "s-1" or "fig-1"
+    text: str  # as written
+    start: int  # offsets in the block's plain text
+    end: int
+    sentence: str
+    sentence_start: int  # offsets of the mention inside the sentence
+    sentence_end: int
 
 
 @dataclass(frozen=True)
 class RenderedBody:
     html: str
     paragraphs: int
+    occurrences: tuple[Occurrence, ...] = ()
 
 
 def _renderer() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     container_plugin(md, "figure", render=_render_figure)
     md.core.ruler.push("anchors_and_figures", _anchor_rule)
+    md.core.ruler.push("entity_mentions", _mention_rule)
     return md
 
 
@@ -51,6 +73,79 @@ def _anchor_rule(state) -> None:
             heading += 1
             token.attrSet("id", f"s-{heading}")
     state.env["paragraphs"] = paragraph
+
+
+def _mention_rule(state) -> None:
+    matcher: Matcher | None = state.env.get("matcher")
+    if matcher is None:
+        return
+    href: Callable[[str], str] = state.env["entity_href"]
+    linked: set[str] = set()
+    found: list[Occurrence] = []
+    anchor, in_heading = "", False
+    for token in state.tokens:
+        if token.type in {"paragraph_open", "heading_open"} and token.attrGet("id"):
+            anchor, in_heading = token.attrGet("id"), token.type == "heading_open"
+        elif token.type == "container_figure_open":
+            anchor, in_heading = f"fig-{token.meta['number']}", False
+        elif token.type == "inline" and anchor and token.children is not None:
+            token.children = _link_mentions(token.children, matcher, href, anchor, in_heading, linked, found)
+    state.env["occurrences"] = found
+
+
+def _link_mentions(children: list[Token], matcher: Matcher, href, anchor: str, in_heading: bool,
+                   linked: set[str], found: list[Occurrence]) -> list[Token]:
+    out: list[Token] = []
+    spans: list[tuple[str, int, int, str]] = []  # entity, start, end, text in the block's plain text
+    plain = ""
+    link_depth = 0
+    for child in children:
+        if child.type == "link_open":
+            link_depth += 1
+        elif child.type == "link_close":
+            link_depth -= 1
+        if child.type != "text":
+            plain += "\n" if child.type in {"softbreak", "hardbreak"} else child.content if child.type == "code_inline" else ""
+            out.append(child)
+            continue
+        cursor = 0
+        for mention in matcher.find(child.content):
+            spans.append((mention.entity, len(plain) + mention.start, len(plain) + mention.end, mention.text))
+            if in_heading or link_depth or mention.entity in linked:
+                continue
+            linked.add(mention.entity)
+            out.append(_text(child.content[cursor:mention.start]))
+            link = Token("link_open", "a", 1)
+            link.attrs = {"href": href(mention.entity), "class": "entity", "data-entity": mention.entity}
+            out += [link, _text(mention.text), Token("link_close", "a", -1)]
+            cursor = mention.end
+        out.append(_text(child.content[cursor:]))
+        plain += child.content
+    for entity, start, end, text in spans:
+        sentence_start, sentence_end = _sentence_bounds(plain, start)
+        found.append(Occurrence(entity, anchor, text, start, end, plain[sentence_start:sentence_end],
+                                start - sentence_start, end - sentence_start))
+    return [token for token in out if token.type != "text" or token.content]
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
+_SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+|\n")
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the sentence that contains *position*."""
+    start = 0
+    for match in _SENTENCE_BOUNDARY.finditer(text):
+        end = match.start() + len(match.group("close") or "")
+        if position < end:
+            return start, end
+        start = match.end()
+    return start, len(text)
 
 
 def _figure_attributes(info: str, env: dict, line_map) -> dict:
@@ -86,7 +181,8 @@ def _render_figure(self, tokens, idx, options, env) -> str:
 _MD = _renderer()
 
 
-def render_markdown(text: str, path: str | None = None, body_line: int = 1) -> RenderedBody:
-    env = {"path": path, "body_line": body_line}
+def render_markdown(text: str, path: str | None = None, body_line: int = 1, *, matcher: Matcher | None = None,
+                    entity_href: Callable[[str], str] | None = None) -> RenderedBody:
+    env = {"path": path, "body_line": body_line, "matcher": matcher, "entity_href": entity_href}
     html = _MD.render(text, env)
-    return RenderedBody(html=html, paragraphs=env.get("paragraphs", 0))
+    return RenderedBody(html=html, paragraphs=env.get("paragraphs", 0), occurrences=tuple(env.get("occurrences", ())))

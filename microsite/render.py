@@ -3,6 +3,7 @@ values they show are prepared here). Links are relative to each page (``root``),
 site works under any subpath and from disk; ``base_url`` makes canonical addresses."""
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -13,9 +14,12 @@ import jinja2
 
 from .config import Config
 from .content import Corpus, Page, Report
+from .crossref import EntityIndex
 from .dates import korean_date
+from .entities import KINDS, Entity
 from .errors import UserError
 from .markdown import render_markdown
+from .mentions import Matcher
 
 ORIGIN_LABELS = {"text": "원문 텍스트", "manifest": "연구자 매니페스트", "seed": "수집 파일", "derived": "자동 생성",
                  "edited": "직접 수정"}
@@ -26,7 +30,6 @@ class OutputPage:
     path: str  # inside the site, e.g. "reports/x/index.html"
     url: str  # site-relative address, e.g. "reports/x/"
     html: str
-    indexed: bool  # part of the search index
 
 
 def report_url(report: Report) -> str:
@@ -55,27 +58,38 @@ class Renderer:
             "language": config.language,
             "report_count": len(corpus.reports),
         }
+        self.matcher = Matcher(corpus.entities)
+        self.index: EntityIndex | None = None
 
     def pages(self) -> list[OutputPage]:
-        bodies = [render_markdown(report.body, report.path, report.body_line).html for report in self.corpus.reports]
-        reports = [self._report_view(report, body) for report, body in zip(self.corpus.reports, bodies, strict=True)]
-        out = [self._render("home.html", "", "index.html", "", False, kind="home", title=self.config.title,
+        bodies = [render_markdown(report.body, report.path, report.body_line, matcher=self.matcher,
+                                  entity_href=lambda entity: f"../../{entity_url(entity)}")
+                  for report in self.corpus.reports]
+        self.index = EntityIndex(self.corpus.entities, self.corpus.reports,
+                                 {report.slug: body.occurrences for report, body in zip(self.corpus.reports, bodies, strict=True)})
+        reports = [self._report_view(report, body.html) for report, body in zip(self.corpus.reports, bodies, strict=True)]
+        out = [self._render("home.html", "", kind="home", title=self.config.title,
                             description=self.config.description, reports=reports)]
         for report, view, body in zip(self.corpus.reports, reports, bodies, strict=True):
-            out.append(self._render("report.html", view["url"], f"{view['url']}index.html", view["url"], True,
-                                    kind="report", title=report.title, description=_description(report),
-                                    report=view, body=body, origin_labels=ORIGIN_LABELS))
-        for page in self.corpus.pages:
-            out.append(self._plain_page(page))
-        out.append(self._render("search.html", "search/", "search/index.html", "search/", False, kind="search",
-                                title="검색", description=f"{self.config.title}의 보도와 문서를 검색합니다."))
+            out.append(self._render("report.html", view["url"], kind="report", title=report.title,
+                                    description=_description(report), report=view, body=body.html,
+                                    origin_labels=ORIGIN_LABELS, in_report=self._in_report(report.slug)))
+        out += [self._entity_page(entity) for entity in self.corpus.entities]
+        out.append(self._entities_index(reports))
+        out += [self._plain_page(page) for page in self.corpus.pages]
+        out.append(self._render("search.html", "search/", kind="search", title="검색",
+                                description=f"{self.config.title}의 보도와 문서를 검색합니다."))
         return out
 
+    def data_files(self) -> dict[str, bytes]:
+        """Exports for researchers, written after ``pages()``."""
+        assert self.index is not None, "pages() builds the index"
+        return {"data/entities.json": entities_json(self.index)}
+
     def _plain_page(self, page: Page) -> OutputPage:
-        url = f"{page.slug}/"
         body = render_markdown(page.body, page.path, page.body_line)
-        return self._render("page.html", url, f"{url}index.html", url, True, kind="page", slug=page.slug,
-                            title=page.title, description=page.description or page.title, body=body.html)
+        return self._render("page.html", f"{page.slug}/", kind="page", slug=page.slug, title=page.title,
+                            description=page.description or page.title, body=body.html)
 
     def _report_view(self, report: Report, body_html: str) -> dict:
         return {
@@ -84,16 +98,66 @@ class Renderer:
             "published": report.published, "date_label": date_label(report), "authors": report.authors,
             "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
             "source": report.source, "source_sha256": report.source_sha256, "provenance": report.provenance,
-            "notes": report.notes,
+            "notes": report.notes, "slug": report.slug, "short_label": _short_label(report),
         }
 
-    def _render(self, template: str, url: str, path: str, canonical_url: str, indexed: bool, **values) -> OutputPage:
+    def _in_report(self, slug: str) -> list[dict]:
+        return [{"label": KINDS[kind], "entities": [{"name": e.name, "url": entity_url(e.id), "count": n} for e, n in members]}
+                for kind, members in self.index.in_report(slug)]
+
+    def _entity_page(self, entity: Entity) -> OutputPage:
+        index = self.index
+        reports = []
+        for report, found in index.mentions_of(entity.id):
+            sentences = []
+            for occurrence in found:
+                key = (occurrence.anchor, occurrence.start - occurrence.sentence_start)
+                if sentences and sentences[-1]["key"] == key:  # two mentions in one sentence: one line
+                    sentences[-1]["marks"].append((occurrence.sentence_start, occurrence.sentence_end))
+                    continue
+                sentences.append({"key": key, "anchor": occurrence.anchor, "text": occurrence.sentence,
+                                  "marks": [(occurrence.sentence_start, occurrence.sentence_end)]})
+            for sentence in sentences:
+                sentence["parts"] = _highlight(sentence["text"], sentence["marks"])
+            reports.append({"title": report.title, "url": report_url(report), "outlet": report.outlet,
+                            "date_label": date_label(report), "count": len(found), "sentences": sentences})
+        description = render_markdown(entity.description, entity.path, entity.body_line).html
+        view = {"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
+                "kind_label": entity.kind_label, "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata,
+                "url": entity.url, "description": description, "reports": reports,
+                "mention_count": sum(r["count"] for r in reports),
+                "appears_with": [{"name": e.name, "url": entity_url(e.id), "count": n} for e, n in index.appears_with(entity.id)]}
+        summary = f"{entity.kind_label}. 보도 {len(reports)}건에서 {view['mention_count']}회 언급."
+        return self._render("entity.html", entity_url(entity.id), kind="entity", title=entity.name,
+                            description=summary, entity=view)
+
+    def _entities_index(self, reports: list[dict]) -> OutputPage:
+        index = self.index
+        groups = []
+        for kind, label in KINDS.items():
+            members = [{"name": e.name, "name_en": e.name_en, "url": entity_url(e.id), "reports": len(index.counts[e.id]),
+                        "mentions": sum(index.counts[e.id].values())}
+                       for e in index.entities if e.kind == kind]
+            if members:
+                groups.append({"label": label, "entities": sorted(members, key=lambda m: (-m["reports"], m["name"]))})
+        mentioned = sorted((e for e in index.entities if index.counts[e.id]),
+                           key=lambda e: (-len(index.counts[e.id]), -sum(index.counts[e.id].values()), e.name))
+        peak = max((n for e in mentioned for n in index.counts[e.id].values()), default=1)
+        matrix = [{"name": e.name, "url": entity_url(e.id), "reports": len(index.counts[e.id]),
+                   "cells": [{"count": index.counts[e.id][r["slug"]], "level": _level(index.counts[e.id][r["slug"]], peak)}
+                             for r in reports]}
+                  for e in mentioned]
+        return self._render("entities.html", "entities/", kind="entities", title="색인",
+                            description="보도에 나오는 기업·칩·기관·지역·인물·매체와 각각이 언급된 보도.",
+                            groups=groups, matrix=matrix, reports=reports)
+
+    def _render(self, template: str, url: str, **values) -> OutputPage:
         depth = url.count("/")
         root = "../" * depth if depth else "./"
         base = self.config.base_url
         page = {"kind": values.pop("kind"), "slug": values.pop("slug", ""), "title": values.pop("title"),
                 "description": values.pop("description"),
-                "canonical": base + canonical_url if base.startswith("http") else ""}
+                "canonical": base + url if base.startswith("http") else ""}
         try:
             html = self.env.get_template(template).render(site=self.site, page=page, root=root, **values)
         except jinja2.TemplateSyntaxError as error:
@@ -103,7 +167,51 @@ class Renderer:
         except (jinja2.UndefinedError, TypeError) as error:
             where, line = _template_frame(self.config, template)
             raise UserError(where, line, f"template error: {error}") from None
-        return OutputPage(path=path, url=url, html=html, indexed=indexed)
+        return OutputPage(path=f"{url}index.html", url=url, html=html)
+
+
+def entity_url(entity_id: str) -> str:
+    return f"entities/{entity_id}/"
+
+
+def _short_label(report: Report) -> str:
+    """A column heading for the matrix: outlet and month."""
+    return f"{report.outlet} {report.published[:7]}".strip()
+
+
+def _level(count: int, peak: int) -> int:
+    """Shade 0–4 for a count (0 = none)."""
+    if count <= 0:
+        return 0
+    return min(4, 1 + (count * 4 - 1) // max(peak, 1))
+
+
+def _highlight(sentence: str, marks: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """The sentence cut into (text, is_mention) parts for <mark>."""
+    parts, cursor = [], 0
+    for start, end in sorted(marks):
+        if start < cursor:
+            continue
+        parts += [(sentence[cursor:start], False), (sentence[start:end], True)]
+        cursor = end
+    parts.append((sentence[cursor:], False))
+    return [part for part in parts if part[0]]
+
+
+def entities_json(index: EntityIndex) -> bytes:
+    """Every entity with its aliases and every mention, for reuse."""
+    data = {"entities": []}
+    for entity in index.entities:
+        mentions = [{"report": report.slug, "anchor": o.anchor, "sentence": o.sentence, "text": o.text,
+                     "start": o.start, "end": o.end, "sentence_start": o.sentence_start, "sentence_end": o.sentence_end}
+                    for report, found in index.mentions_of(entity.id) for o in found]
+        data["entities"].append({"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
+                                 "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata or None,
+                                 "url": entity.url or None, "reports": len({m["report"] for m in mentions}),
+                                 "mentions": mentions})
+    data["offsets"] = ("start/end index the block's plain text (the paragraph at 'anchor'); sentence_start/"
+                       "sentence_end index 'sentence'. Counted in Unicode code points.")
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def _first_sentence(body_html: str, limit: int = 140) -> str:

@@ -39,15 +39,17 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True)
     config.output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=config.output.parent))
     try:
-        pages = Renderer(config, corpus).pages()
-        for page in pages:
-            target = staging / page.path
+        renderer = Renderer(config, corpus)
+        pages = renderer.pages()
+        files = {page.path: page.html.encode("utf-8") for page in pages} | renderer.data_files()
+        for path, data in files.items():
+            target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.html, encoding="utf-8")
+            target.write_bytes(data)
         _copy_assets(config, staging)
         _copy_sources(config, corpus, staging)
         (staging / ".nojekyll").write_bytes(b"")
-        indexed = build_search_index(pages, staging) if search else 0
+        indexed = build_search_index(staging) if search else 0
         _swap(staging, config.output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -19,13 +19,14 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
 def copy_project(target: Path, *, with_reports: bool = False) -> Path:
-    """A fresh project in *target*: config, seeds, templates, assets and plain pages."""
+    """A fresh project in *target*: config, seeds, templates, assets, plain pages and the entity registry."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("pyproject.toml", "build.py"):
         shutil.copy(ROOT / name, target / name)
     for name in ("seeds", "templates", "assets"):
         shutil.copytree(ROOT / name, target / name)
-    shutil.copytree(ROOT / "content" / "pages", target / "content" / "pages")
+    for name in ("pages", "entities"):
+        shutil.copytree(ROOT / "content" / name, target / "content" / name)
     if with_reports:
         shutil.copytree(ROOT / "content" / "reports", target / "content" / "reports")
     return target

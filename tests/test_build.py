@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,8 +31,11 @@ def test_every_page_exists(built_site: Path) -> None:
 def test_every_internal_link_and_anchor_resolves_and_every_page_is_reachable(built_site: Path) -> None:
     report = check_site(built_site)
     assert report.problems == []
-    assert report.pages == 8 and report.links > 50
-    assert report.external == {"https://t1.daumcdn.net/news/202511/28/ZDNetKorea/20251128122951078sfbi.jpg"}
+    entities = len(list((ROOT / "content" / "entities").glob("*.md")))
+    assert report.pages == 3 + len(SLUGS) + 1 + entities  # home, about, search, reports, entity index, entities
+    assert report.links > 50 * report.pages // 10
+    assert "https://t1.daumcdn.net/news/202511/28/ZDNetKorea/20251128122951078sfbi.jpg" in report.external
+    assert all(url.startswith("https://www.wikidata.org/wiki/Q") for url in report.external if "daumcdn" not in url)
 
 
 def test_home_lists_reports_newest_first_with_outlet_date_and_deck(built_site: Path) -> None:
@@ -132,4 +136,5 @@ def test_base_url_override_sets_canonical_addresses_and_links_stay_relative(proj
 def test_build_prints_one_summary_line(project: Path) -> None:
     result = run_cli(project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0].startswith("built 8 pages (5 reports, 6 indexed for search) in ")
+    assert re.match(r"built \d+ pages \(5 reports, \d+ indexed for search\) in \d+\.\d\d s → site$",
+                    result.stdout.splitlines()[0])

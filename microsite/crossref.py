@@ -1,0 +1,60 @@
+"""Cross-reference entities and reports: who and what each report mentions, where, how
+often, and which entities appear together in the same sentences."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .content import Report
+from .entities import KINDS, Entity
+from .markdown import Occurrence
+
+
+class EntityIndex:
+    """Built once per build from the registry and the mentions found while rendering."""
+
+    def __init__(self, entities: tuple[Entity, ...], reports: tuple[Report, ...],
+                 occurrences: dict[str, tuple[Occurrence, ...]]):
+        self.entities = entities
+        self.reports = reports  # newest first
+        self.occurrences = occurrences  # report slug -> its mentions, in reading order
+        self._by_id = {entity.id: entity for entity in entities}
+        self.counts: dict[str, Counter] = defaultdict(Counter)  # entity id -> Counter(report slug -> mentions)
+        for slug, found in occurrences.items():
+            for occurrence in found:
+                self.counts[occurrence.entity][slug] += 1
+
+    def entity(self, entity_id: str) -> Entity:
+        return self._by_id[entity_id]
+
+    def mentions_of(self, entity_id: str) -> list[tuple[Report, list[Occurrence]]]:
+        """Each report that mentions the entity (newest first) with its mentions in order."""
+        result = []
+        for report in self.reports:
+            found = [o for o in self.occurrences.get(report.slug, ()) if o.entity == entity_id]
+            if found:
+                result.append((report, found))
+        return result
+
+    def in_report(self, slug: str) -> list[tuple[str, list[tuple[Entity, int]]]]:
+        """The report's entities grouped by kind (registry order of kinds), most mentioned first."""
+        counts = Counter(o.entity for o in self.occurrences.get(slug, ()))
+        groups = []
+        for kind in KINDS:
+            members = [(e, counts[e.id]) for e in self.entities if e.kind == kind and counts[e.id]]
+            if members:
+                groups.append((kind, sorted(members, key=lambda pair: (-pair[1], pair[0].name))))
+        return groups
+
+    def appears_with(self, entity_id: str, limit: int = 8) -> list[tuple[Entity, int]]:
+        """Entities most often mentioned in the same sentences as this one."""
+        together: Counter = Counter()
+        for slug, found in self.occurrences.items():
+            sentences: dict[tuple, set[str]] = defaultdict(set)
+            for o in found:
+                sentences[(o.anchor, o.start - o.sentence_start)].add(o.entity)
+            for members in sentences.values():
+                if entity_id in members:
+                    together.update(members - {entity_id})
+        ranked = sorted(together.items(), key=lambda item: (-item[1], self.entity(item[0]).name))
+        return [(self.entity(entity), count) for entity, count in ranked[:limit]]
+

@@ -1,0 +1,122 @@
+"""Find entity mentions in Korean text: one compiled pattern over every alias, with
+Korean-aware boundaries.
+
+A mention never sits inside a longer word (호주머니 is not 호주, H200 is not H20, MSCI is not
+MS), but a Korean name may carry particles (엔비디아의, 바이트댄스는, two stacked: 상무부에서는),
+copula endings (엔비디아였다) or a glued suffix that still names it (중국산, H20칩). Latin
+aliases are case-sensitive and bounded by letters and digits. The longest alias wins at a
+position (미 상무부 over 상무부), and "마이크로소프트(MS)" is one mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .entities import Alias, Entity
+
+# What may follow a Korean name and still leave it the name: particles (josa), copula
+# endings, and a few suffixes glued to names. Up to three may stack (에서+는, 였+다 is one).
+PARTICLES = ("의 가 이 은 는 을 를 와 과 에 에서 에게 께 께서 로 으로 도 만 까지 부터 이나 나 이며 며 이라 라 처럼 보다 "
+             "한테 조차 마저 든 이든 이란 란 서 야 이야 요 이요 과의 와의 에의 로의 으로의").split()
+COPULAS = ("이다 다 였다 이었다 였고 이었고 이고 고 였으며 이었으며 입니다 이에요 예요 였던 이던 던 인 일 이라는 라는 이라고 "
+           "라고 죠 이죠 지만 이지만 이고요").split()
+SUFFIXES = "칩 급 측 사 산 씨 계 제 용 발 식 社".split()
+_TAIL = "|".join(sorted({*PARTICLES, *COPULAS, *SUFFIXES}, key=len, reverse=True))
+_HANGUL = "가-힣"
+_LATIN = "A-Za-z0-9"
+_HANJA = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str  # entity id
+    start: int
+    end: int
+    text: str  # as written, including an absorbed "(MS)"
+
+
+def _left(alias: str) -> str:
+    first = alias[0]
+    if re.match(f"[{_LATIN}]", first):
+        return f"(?<![{_LATIN}])"
+    if re.match(f"[{_HANGUL}{_HANJA}]", first):
+        return f"(?<![{_HANGUL}{_LATIN}{_HANJA}])"
+    return ""
+
+
+def _right(alias: str) -> str:
+    last = alias[-1]
+    if re.match(f"[{_LATIN}]", last):
+        return f"(?![{_LATIN}])"
+    if re.match(f"[{_HANGUL}]", last):
+        return f"(?=(?:{_TAIL}){{0,3}}(?![{_HANGUL}]))"
+    if re.match(f"[{_HANJA}]", last):
+        return f"(?![{_HANJA}])"
+    return ""
+
+
+class Matcher:
+    """All aliases of all entities, compiled once: one pattern per kind of boundary (so the
+    long particle look-ahead is compiled once, not once per alias)."""
+
+    def __init__(self, entities: tuple[Entity, ...]):
+        self.owner: dict[str, str] = {}
+        self.alias: dict[str, Alias] = {}
+        for entity in entities:
+            for alias in entity.aliases:
+                self.owner[alias.text] = entity.id
+                self.alias[alias.text] = alias
+        groups: dict[tuple[str, str], list[str]] = {}
+        for text in self.owner:
+            groups.setdefault((_left(text), _right(text)), []).append(text)
+        self.patterns = [
+            re.compile(left + "(?:" + "|".join(re.escape(t) for t in sorted(texts, key=lambda t: (-len(t), t))) + ")" + right)
+            for (left, right), texts in sorted(groups.items())
+        ]
+
+    def _next(self, text: str, position: int) -> re.Match | None:
+        """The leftmost alias from *position*; the longest when several start there."""
+        best = None
+        for pattern in self.patterns:
+            match = pattern.search(text, position)
+            if match and (best is None or match.start() < best.start()
+                          or (match.start() == best.start() and match.end() > best.end())):
+                best = match
+        return best
+
+    def find(self, text: str) -> list[Mention]:
+        mentions: list[Mention] = []
+        position = 0
+        while True:
+            match = self._next(text, position)
+            if match is None:
+                return mentions
+            surface = match.group(0)
+            if not self._fits(self.alias[surface], text, match.start(), match.end()):
+                position = match.start() + 1
+                continue
+            entity = self.owner[surface]
+            end = self._absorb_parenthesis(text, match.end(), entity)
+            mentions.append(Mention(entity, match.start(), end, text[match.start():end]))
+            position = end
+
+    @staticmethod
+    def _fits(alias: Alias, text: str, start: int, end: int) -> bool:
+        before = text[:start].rstrip()
+        if any(before.endswith(word) for word in alias.unless_preceded_by):
+            return False
+        after = text[end:].lstrip()
+        return not alias.only_followed_by or any(after.startswith(word) for word in alias.only_followed_by)
+
+    def _absorb_parenthesis(self, text: str, end: int, entity: str) -> int:
+        """"마이크로소프트(MS)" and "엔비디아(Nvidia)" are one mention: take the parenthesis
+        when it names the same entity."""
+        if not text.startswith("(", end):
+            return end
+        close = text.find(")", end, end + 80)
+        if close < 0:
+            return end
+        inner = text[end + 1:close]
+        if any(m.entity == entity for m in self.find(inner)):
+            return close + 1
+        return end

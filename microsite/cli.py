@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from .check import check_site
 from .config import load_config
+from .content import load_corpus
+from .mentions import Matcher
+from .suggest import plain_body, suggest
 from .errors import Diagnostics, UserError, relative
 from .ingest import ingest
 from .search import SearchIndexError
@@ -15,12 +19,16 @@ from .site import build_site
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the research microsite.")
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "normalize", "check"],
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "normalize", "check", "entities"],
                         help="build (default): normalize new seeds, render site/; normalize: re-normalize all seeds; "
-                             "check: check the built site's links and anchors")
+                             "check: check the built site's links and anchors; entities: mention counts per entity")
+    parser.add_argument("--suggest", action="store_true",
+                        help="with 'entities': list recurring proper-noun-like terms no entity covers")
     parser.add_argument("--base-url", help="the address the site is served from, e.g. https://user.github.io/repo/")
     parser.add_argument("--no-search", action="store_true", help="skip the search index (faster previews)")
     args = parser.parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):  # `python build.py entities | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     root = (root or Path.cwd()).resolve()
     diagnostics = Diagnostics(root=root)
     try:
@@ -32,6 +40,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             return 1 if result.conflicts else 0
         if args.command == "check":
             return _check(config.output, root)
+        if args.command == "entities":
+            return _entities(config, diagnostics, args.suggest)
         summary = build_site(config, diagnostics, search=not args.no_search)
         print(summary.line(relative(config.output, root)))
         print(f"to read it: python -m http.server -d {relative(config.output, root)} 8000, then open http://127.0.0.1:8000/")
@@ -45,6 +55,28 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the previous site/ is unchanged", file=sys.stderr)
         return 130
+
+
+def _entities(config, diagnostics: Diagnostics, with_suggestions: bool) -> int:
+    corpus = load_corpus(config.content, config.root, diagnostics)
+    matcher = Matcher(corpus.entities)
+    if with_suggestions:
+        found = suggest(corpus.reports, matcher)
+        print(f"{len(found)} recurring term(s) in 2+ reports that no entity covers:")
+        for item in found:
+            print(f"  {item.term}\t{item.reports} reports, {item.count} mentions ({item.why})")
+        return 0
+    counts = {entity.id: [0, set()] for entity in corpus.entities}
+    for report in corpus.reports:
+        for mention in matcher.find(plain_body(report)):
+            counts[mention.entity][0] += 1
+            counts[mention.entity][1].add(report.slug)
+    for entity in sorted(corpus.entities, key=lambda e: (-len(counts[e.id][1]), -counts[e.id][0], e.id)):
+        mentions, reports = counts[entity.id]
+        print(f"{entity.id}\t{entity.kind}\t{len(reports)} reports\t{mentions} mentions")
+    total = sum(c[0] for c in counts.values())
+    print(f"{len(corpus.entities)} entities, {total} mentions in {len(corpus.reports)} reports")
+    return 0
 
 
 def _check(site: Path, root: Path) -> int:

@@ -27,11 +27,12 @@ class Draft:
     warnings: tuple[str, ...]
 
 
-def derive_slug(seed_name: str) -> str:
-    """A stable ASCII slug from a seed's file name, for seeds the manifest does not name."""
+def derive_slug(seed_name: str, sha256: str) -> str:
+    """A stable ASCII slug from a seed's file name, for seeds the manifest does not name;
+    a name with no ASCII letters or digits (한겨레_기사.txt) gets its content hash instead."""
     stem = PurePosixPath(seed_name).stem.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
-    return slug or "report"
+    return slug or f"report-{sha256[:10]}"
 
 
 def compose(extracted: Extracted, entry: SourceEntry | None, seed_rel: str, sha256: str) -> Draft:
@@ -55,7 +56,7 @@ def compose(extracted: Extracted, entry: SourceEntry | None, seed_rel: str, sha2
         title = _first_words(extracted)
         provenance["title"] = "derived"
         warnings.append(f"no headline in the text or the manifest; title derived from the first sentence: {title!r}")
-    slug = manifest.get("slug") or derive_slug(PurePosixPath(seed_rel).name)
+    slug = manifest.get("slug") or derive_slug(PurePosixPath(seed_rel).name, sha256)
     provenance["slug"] = "manifest" if "slug" in manifest else "derived"
     if "outlet" in manifest and extracted.outlet and not _same_name(manifest["outlet"], extracted.outlet):
         warnings.append(f"manifest outlet {manifest['outlet']!r} overrides the text's {extracted.outlet!r}")
@@ -80,7 +81,8 @@ def compose(extracted: Extracted, entry: SourceEntry | None, seed_rel: str, sha2
         value = getattr(extracted, key)
         if value:
             front[key] = list(value) if isinstance(value, tuple) else value
-            provenance[key] = "text"
+            # A summary is what the portal printed above the article and the article repeats.
+            provenance[key] = "portal" if key == "summary" else "text"
     if manifest.get("outlet_en"):
         front["outlet_en"] = manifest["outlet_en"]
         provenance["outlet_en"] = "manifest"

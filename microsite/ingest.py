@@ -57,6 +57,7 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
     seeds = seed_files(seeds_dir)
     for name in sorted(set(manifest) - {p.name for p in seeds}):
         diagnostics.warn(relative(seeds_dir / MANIFEST_NAME, root), manifest[name].line, f"no seed file named '{name}' in {relative(seeds_dir, root)}/")
+    drafts = []  # composed first and checked together, so a clash stops before anything is written
     claimed: dict[str, str] = {}
     for seed in seeds:
         seed_rel = relative(seed, root)
@@ -74,21 +75,23 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
             decoded = decode_seed(data)
         except NotText as error:
             raise UserError(seed_rel, None, f"cannot read this seed: {error}") from None
-        for note in decoded.notes:
-            diagnostics.warn(seed_rel, None, note)
         extracted = extract(decoded.text)
         if not extracted.blocks:
             raise UserError(seed_rel, None, "no article text found in this seed (empty, or only page furniture)")
         draft = compose(extracted, manifest.get(seed.name), seed_rel, sha)
-        for warning in draft.warnings:
-            diagnostics.warn(seed_rel, None, warning)
         slug = draft.front["slug"]
         if slug in claimed:
             raise UserError(seed_rel, None, f"slug '{slug}' is also the slug of {claimed[slug]}; set a 'slug' for one of them in {MANIFEST_NAME}")
         claimed[slug] = seed_rel
-        target = existing[0] if existing else reports_dir / f"{slug}.md"
-        text = dump_page(draft.front, draft.body)
-        _write_page(target, text, seed_rel, sha, lock, root, diagnostics, result)
+        taken = reports_dir / f"{slug}.md"
+        if existing is None and taken.exists():
+            raise UserError(seed_rel, None, f"slug '{slug}' is taken by {relative(taken, root)}, made from another source; "
+                                            f"set a 'slug' for this seed in {MANIFEST_NAME}")
+        for note in (*decoded.notes, *draft.warnings):
+            diagnostics.warn(seed_rel, None, note)
+        drafts.append((seed_rel, sha, existing[0] if existing else taken, draft))
+    for seed_rel, sha, target, draft in drafts:
+        _write_page(target, dump_page(draft.front, draft.body), seed_rel, sha, lock, root, diagnostics, result)
     _write_lock(lock_path, {k: v for k, v in lock.items() if (root / k).exists()})
     return result
 

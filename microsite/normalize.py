@@ -78,7 +78,6 @@ def extract(text: str) -> Extracted:
     facts = _Facts(authors=[], outlets=[], datelines=[], dates=[])
     items = _classify(_split_glued_stamps(lines), facts)
     items, summary = _drop_repeats(items)
-    _drop_signature(items, facts)
     title, deck, items = _lead(items)
     blocks = _body(items, facts)
     body_text = "\n".join(block.text for block in blocks if block.kind != "figure")
@@ -138,11 +137,11 @@ def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
             if not in_trailer:
                 items.append(_Item("figure", text, line.original))
             continue
-        if F.RIGHTS.search(text) and len(text) < 200:
+        if len(text) < 200 and F.RIGHTS.search(text):
             if not facts.rights:
-                facts.rights = text.strip("<>[]() ")
+                facts.rights = text.strip("<>[]()‹› ")
                 owner = F.RIGHTS_OWNER.search(facts.rights)
-                if owner:
+                if owner and owner.group("owner").strip():
                     facts.outlets.insert(0, owner.group("owner").strip())
             in_trailer = True
             facts.dropped += 1
@@ -151,11 +150,7 @@ def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
             in_trailer = in_trailer or not F.LISTING_ROW.match(text)
             facts.dropped += 1
             continue
-        if F.STAMP_ONLY_LINE.match(text):
-            _stamp_dates(text, facts)
-            facts.dropped += 1
-            continue
-        if F.UI_LINE.match(text) or _is_widget(text) or F.EMAIL_LINE.match(text):
+        if _furniture(text, facts):
             facts.dropped += 1
             continue
         marker = F.BROADCAST_MARKER.match(text)
@@ -167,6 +162,9 @@ def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
         if _byline(text, facts):
             facts.dropped += 1
             continue
+        sign_off = F.SIGN_OFF.search(text)
+        if sign_off:  # the sentence stays; it also names the reporter
+            facts.author(sign_off.group("name"))
         heading = F.HEADING_MARK.match(text)
         if heading and len(text) <= 100 and not F.SENTENCE_END.search(text):
             items.append(_Item("heading", heading.group("text")))
@@ -177,20 +175,65 @@ def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
     return items
 
 
+def _furniture(text: str, facts: _Facts) -> bool:
+    """A whole line of interface, stamps, credits or mastheads; records what it says."""
+    if F.STAMP_ONLY_LINE.match(text):
+        _stamp_dates(text, facts)
+        return True
+    english_stamp = F.EN_STAMP.match(text)
+    if english_stamp:
+        month = F.MONTHS.get(english_stamp.group("mon").lower())
+        if english_stamp.group("label") != "Updated" and month:
+            facts.dates.append(DateEvidence(int(english_stamp.group("y")), month, int(english_stamp.group("d")), text))
+        return True
+    if F.UI_NOTICE.match(text) or (len(text) <= F.UI_MAX and F.UI_LINE.match(text)) or _is_widget(text) or F.EMAIL_LINE.match(text):
+        return True
+    if F.PRODUCTION_CREDITS.match(text):
+        return True
+    for pattern in (F.EN_BYLINE, F.OUTLET_NAME_EMAIL):
+        match = pattern.match(text)
+        if match:
+            facts.author(match.group("name"))
+            if "outlet" in match.groupdict():
+                facts.outlets.append(match.group("outlet"))
+            return True
+    if _masthead(text):
+        if text.replace(" ", "") not in F.PORTALS:
+            facts.outlets.append(text)
+        return True
+    return False
+
+
+def _masthead(text: str) -> bool:
+    """The outlet's name alone on a line ("한겨레", "SBS 뉴스"): a masthead or a signature."""
+    if text in F.KOREAN_OUTLETS or text in F.PORTALS:
+        return True
+    words = text.split()
+    return (len(text) <= 12 and len(words) <= 2 and re.fullmatch(r"[A-Za-z가-힣0-9 ]+", text) is not None
+            and F.OUTLET_SUFFIX.search(text.replace(" ", "")) is not None
+            and (len(words) == 1 or words[0] in F.KOREAN_OUTLETS or re.fullmatch(r"[A-Z]{2,5}", words[0]) is not None))
+
+
 def _is_widget(text: str) -> bool:
     words = re.split(r"[\s|·/,>]+", text.strip())
     return len(text) <= 120 and all(word in F.WIDGET_WORDS or re.fullmatch(r"[\d,.:\-]+", word) for word in words)
 
 
 def _stamp_dates(text: str, facts: _Facts) -> None:
+    """Publication stamps become date evidence; update stamps (수정, 최종 수정) never do."""
     for match in F.STAMP.finditer(text):
         label = match.group(0)
-        if label.startswith(("수정", "최종", "업데이트")) and facts.dates:
-            continue  # an update time is not the publication date
+        if label.startswith(F.UPDATE_LABELS):
+            continue
         if match.group("y"):
             facts.dates.append(DateEvidence(int(match.group("y")), int(match.group("m")), int(match.group("d")), label))
         else:
             facts.dates.append(DateEvidence(None, int(match.group("pm")), int(match.group("pd")), label))
+
+
+def _names(text: str) -> list[str]:
+    """Reporter names in "홍길동·김철수 기자" or "이윤정 특파원 홍길동 기자" (role words left out)."""
+    return [name for name in re.findall(F.NAME, text) if not re.fullmatch(F.ROLE, name)]
 
 
 def _byline(text: str, facts: _Facts) -> bool:
@@ -198,21 +241,23 @@ def _byline(text: str, facts: _Facts) -> bool:
     if len(text) > 90 or F.SENTENCE_END.search(text) and not re.search(F.EMAIL + r"\W*$", text):
         return False
     match = F.BYLINE_LINE.match(text)
-    if not match:
+    if not match or not re.search(F.ROLE, match.group("names")):
         return False
     rest = match.group("rest").strip()
     if rest and not F.STAMP_ONLY_LINE.match(rest) and not re.fullmatch(F.DATE_UNNAMED + F.TIME + r"\.?", rest):
         return False
-    for name in F.BYLINE_NAME.finditer(match.group("names")):
-        facts.author(name.group("name"))
+    for name in _names(match.group("names")):
+        facts.author(name)
     pre = match.group("pre") or ""
     if match.group("outlet") or (pre and F.OUTLET_SUFFIX.search(pre)):
         facts.outlets.append(match.group("outlet") or pre)
     elif pre:
         facts.datelines.append(pre)
-    date = re.search(F.DATE, rest)
-    if date:
-        facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), text))
+    if F.STAMP_ONLY_LINE.match(rest):
+        _stamp_dates(rest, facts)
+    elif rest:
+        date = re.search(F.DATE, rest)
+        facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), "입력 " + rest))
     return True
 
 
@@ -222,34 +267,27 @@ def _norm(text: str) -> str:
 
 def _drop_repeats(items: list[_Item]) -> tuple[list[_Item], list[str]]:
     """Remove lines the capture prints twice: a portal summary that the article repeats
-    word for word, or a photo caption printed twice. The later copy stays."""
+    word for word, or a photo caption printed twice. The later copy stays. Headline-like
+    lines (a deck the body echoes) are left alone."""
     kept: list[_Item] = []
     summary: list[str] = []
     seen_body = False
     for index, item in enumerate(items):
         key = _norm(item.text)
         later = items[index + 1:]
+        caption = item.kind == "figure" or bool(F.CREDIT.search(item.text))
+        sentence = item.kind == "text" and bool(F.SENTENCE_END.search(item.text)) and not caption
         repeated = (
-            index < _LEAD_ZONE and len(key) >= _MIN_DUPLICATE and item.kind != "heading"
-            and any(key in _norm(other.text) for other in later if other.kind == item.kind or item.kind == "text")
-        ) or (later and item.kind == "figure" and later[0].kind == "figure" and key == _norm(later[0].text))
+            index < _LEAD_ZONE and len(key) >= _MIN_DUPLICATE and sentence
+            and any(key in _norm(other.text) for other in later if other.kind == "text")
+        ) or (caption and bool(later) and _norm(later[0].text) == key)
         if repeated:
-            if item.kind == "text" and not seen_body:
+            if sentence and not seen_body:
                 summary.append(item.text)
             continue
-        seen_body = seen_body or (item.kind == "text" and bool(F.SENTENCE_END.search(item.text)))
+        seen_body = seen_body or sentence
         kept.append(item)
     return kept, summary
-
-
-def _drop_signature(items: list[_Item], facts: _Facts) -> None:
-    """The outlet's name alone on the article's last line ("한겨레") signs it; it is not body."""
-    if items and items[-1].kind == "text":
-        last = items[-1].text
-        if len(last) <= 20 and not F.SENTENCE_END.search(last) and len(last.split()) <= 2:
-            facts.outlets.append(last.strip("[]() "))
-            facts.dropped += 1
-            items.pop()
 
 
 def _headline_like(text: str, limit: int) -> bool:
@@ -291,19 +329,31 @@ def _figure(item: _Item) -> Block:
 
 
 def _strip_dateline(text: str, facts: _Facts) -> str:
-    """"(지디넷코리아=한정호 기자)본문…" or "[서울=뉴시스]홍길동 기자 = 본문…" → the body alone."""
+    """"(지디넷코리아=한정호 기자)본문…", "[서울=뉴시스]홍길동·김철수 기자 = 본문…" or
+    "SEOUL, May 2 (Yonhap) -- …" → the body alone; the place, outlet and names are recorded."""
+    english = F.EN_DATELINE.match(text)
+    if english:
+        facts.datelines.append(english.group("place").title())
+        facts.outlets.append(english.group("outlet"))
+        month = F.MONTHS.get(english.group("mon").lower())
+        if month:
+            facts.dates.append(DateEvidence(None, month, int(english.group("d")), english.group(0)))
+        return text[english.end():].strip()
     match = F.DATELINE_PREFIX.match(text)
     if not match:
         return text
-    first, second, name = match.group("a").strip(), match.group("b").strip(), match.group("name")
-    byline = F.BYLINE_NAME.fullmatch(second)
-    if byline:  # (outlet or place = reporter)
-        facts.author(byline.group("name"))
-        (facts.outlets if F.OUTLET_SUFFIX.search(first) else facts.datelines).append(first)
-    elif name or F.OUTLET_SUFFIX.search(second):  # (place = outlet) reporter =
+    first, second, names = match.group("a").strip(), match.group("b").strip(), match.group("names") or ""
+    if names and not re.search(F.ROLE, names):
+        return text
+    if re.fullmatch(F.NAMES, second) and re.search(F.ROLE, second):  # (outlet or place = reporter)
+        for name in _names(second):
+            facts.author(name)
+        publisher = F.OUTLET_SUFFIX.search(first) or first in F.KOREAN_OUTLETS
+        (facts.outlets if publisher else facts.datelines).append(first)
+    elif names or F.OUTLET_SUFFIX.search(second) or second in F.KOREAN_OUTLETS:  # (place = outlet) reporter =
         facts.datelines.append(first)
         facts.outlets.append(second)
-        if name:
+        for name in _names(names):
             facts.author(name)
     else:
         return text
@@ -321,7 +371,8 @@ def _strip_closing(blocks: list[Block], facts: _Facts) -> None:
             email = F.GLUED_EMAIL.search(text)
             tag = F.CLOSING_TAG.search(text)
             if byline:
-                facts.author(byline.group("name"))
+                for name in _names(byline.group("names")):
+                    facts.author(name)
                 text = text[: byline.start()].rstrip()
             elif email:
                 text = text[: email.start()].rstrip()

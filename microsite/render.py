@@ -22,7 +22,7 @@ from .markdown import render_markdown
 from .mentions import Matcher
 
 ORIGIN_LABELS = {"text": "원문 텍스트", "manifest": "연구자 매니페스트", "seed": "수집 파일", "derived": "자동 생성",
-                 "edited": "직접 수정"}
+                 "portal": "포털 요약(본문이 되풀이)"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class Renderer:
             "published": report.published, "date_label": date_label(report), "authors": report.authors,
             "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
             "source": report.source, "source_sha256": report.source_sha256, "provenance": report.provenance,
-            "notes": report.notes, "slug": report.slug, "short_label": _short_label(report),
+            "notes": report.notes, "slug": report.slug,
         }
 
     def _in_report(self, slug: str) -> list[dict]:
@@ -172,11 +172,6 @@ class Renderer:
 
 def entity_url(entity_id: str) -> str:
     return f"entities/{entity_id}/"
-
-
-def _short_label(report: Report) -> str:
-    """A column heading for the matrix: outlet and month."""
-    return f"{report.outlet} {report.published[:7]}".strip()
 
 
 def _level(count: int, peak: int) -> int:

@@ -91,3 +91,18 @@ def test_report_page_reads_well_on_a_phone(served: dict, browser) -> None:
     assert overflow <= 0, "the page scrolls sideways at 360 px"
     assert tab.evaluate("getComputedStyle(document.body).wordBreak") == "keep-all"
     context.close()
+
+
+def test_a_mention_leads_to_its_entity_page_and_back_to_the_paragraph(served: dict, page) -> None:
+    base = served["/repo/"]
+    page.goto(f"{base}reports/dt-2024-08-overseas-cloud-h100/")
+    page.locator('.report-body a.entity[data-entity="bytedance"]').click()
+    expect(page).to_have_url(f"{base}entities/bytedance/")
+    expect(page.locator("h1")).to_contain_text("바이트댄스")
+    sentence = page.locator(".mention-report", has_text="美반도체 제재의 허점").locator(".sentences a").first
+    expect(sentence.locator("mark")).to_have_text("바이트댄스")
+    sentence.click()
+    expect(page).to_have_url(f"{base}reports/dt-2024-08-overseas-cloud-h100/#p-14")
+    target = page.locator(".report-body p:target")
+    expect(target).to_contain_text("틱톡 모회사인 바이트댄스도")
+    assert target.evaluate("el => el.getBoundingClientRect().top") < 400  # scrolled to the paragraph

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+import pytest
+
 from microsite.draft import compose, escape_markdown
 from microsite.manifest import SourceEntry
 from microsite.markdown import render_markdown
@@ -95,7 +97,7 @@ def test_broadcast_transcript_loses_its_markers_not_its_sentences() -> None:
         assert sentence in text
     assert "[앵커]" not in text and "[기자]" not in text and "◀" not in text
     assert result.rights.startswith("Copyright(c)")
-    assert result.outlet == "MBC&iMBC"
+    assert result.outlet == "MBC"
 
 
 def test_html_capture_is_flattened_without_scripts_hidden_text_or_widgets() -> None:
@@ -144,3 +146,69 @@ def test_markdown_escaping_round_trips_plain_text() -> None:
         html = render_markdown(escape_markdown(text)).html
         assert html.startswith('<p id="p-1">')
         assert unescape(re.sub(r"<[^>]+>", "", html)).strip() == text
+
+
+# Captures in the shapes other portals print, each with what must come out of it.
+# (input, expected front matter fields, sentences that must stay in the body)
+PORTAL_SHAPES = [
+    ("제목 줄이다\n입력 2024.05.02. 오전 10:00\n본문 문장이다.\n", {"published": "2024-05-02"}, ["본문 문장이다."]),
+    ("제목 줄이다\n입력2024.05.02. 오전 10:00 수정2024.05.02. 오전 11:25 기사원문\n본문 문장이다.\n",
+     {"published": "2024-05-02", "deck": None}, ["본문 문장이다."]),
+    ("제목 줄이다\n입력 2025. 3. 14. 18:02수정 2025. 3. 14. 18:40\n본문 문장이다.\n", {"published": "2025-03-14"}, []),
+    ("제목 줄이다\n수정 2025.02.11 09:00\n작성 2025.02.10 14:05\n본문 문장이다.\n", {"published": "2025-02-10"}, []),
+    ("제목 줄이다\n수정 2025.02.11 09:00\n본문 문장이다.\n", {"published": ""}, []),  # an update time is not a publication date
+    ("제목 줄이다\n홍길동 기자 입력 2024.05.02 10:00\n본문 문장이다.\n", {"published": "2024-05-02", "authors": ["홍길동"]}, []),
+    ("제목 줄이다\n첫 문장이다.\n협회는 성명에서 \"저작권자의 동의 없는 뉴스 학습은 명백히 금지된 행위\"라고 밝혔습니다.\n셋째 문장이다.\n",
+     {"rights": "", "outlet": ""}, ["협회는 성명에서", "셋째 문장이다."]),
+    ("제목 줄이다\n첫 문장이다.\n신문협회는 AI 기업의 기사 무단 전재와 학습을 금지해야 한다고 주장했다.\n셋째 문장이다.\n",
+     {"rights": ""}, ["신문협회는 AI 기업의 기사 무단 전재와 학습을 금지해야 한다고 주장했다.", "셋째 문장이다."]),
+    ("제목 줄이다\n첫 문장이다.\n다음 달부터는 클라우드 구독 요금도 오를 전망이다.\n구글은 해외 리전의 구독형 AI 서비스 가입자를 따로 공개하지 않았다.\n"
+     "바이두는 AI가 요약한 검색 결과를 중국 밖 서버에서 생성한다고 설명했다.\n", {},
+     ["다음 달부터는 클라우드 구독 요금도", "구글은 해외 리전의 구독형", "바이두는 AI가 요약한"]),
+    ("제목 줄이다\n첫 문장이다.\n▶ 관련기사 : 美, 中 클라우드 접근 차단 검토\n둘째 문장이다.\n※ '당신의 제보가 뉴스가 됩니다'\n"
+     "[카카오톡] YTN 검색해 채널 추가\n[메일] social@ytn.co.kr\n", {}, ["첫 문장이다.", "둘째 문장이다."]),
+    ("제목 줄이다\n첫 문장이다.\n[ⓒ 한국경제 & hankyung.com, 무단전재 및 재배포 금지]\n", {"outlet": "한국경제"}, []),
+    ("제목 줄이다\n첫 문장이다.\n<저작권자 ⓒ 1980-2024 ㈜연합뉴스. 무단 전재 재배포 금지, AI 학습 및 활용 금지>\n", {"outlet": "연합뉴스"}, []),
+    ("제목 줄이다\n첫 문장이다.\nⓒ KBS & KBS World Radio. All rights reserved. 무단 전재 금지\n", {"outlet": "KBS"}, []),
+    ("제목 줄이다\n엔비디아 H100 칩. 사진=엔비디아 제공\n엔비디아 H100 칩. 사진=엔비디아 제공\n첫 문장이다.\n", {"summary": None}, []),
+    ("제목 줄이다\n(서울=연합뉴스) 홍길동 김철수 기자 = 중국 기관들이 접근했다.\n둘째 문장이다.\n",
+     {"authors": ["홍길동", "김철수"], "outlet": "연합뉴스", "dateline": "서울"}, ["중국 기관들이 접근했다."]),
+    ("제목 줄이다\n(베이징·서울=연합뉴스) 이윤정 특파원 홍길동 기자 = 중국 기관들이 접근했다.\n", {"authors": ["이윤정", "홍길동"]}, []),
+    ("제목 줄이다\n[서울=뉴시스]홍길동·김철수 기자 = 중국 기관들이 접근했다.\n", {"authors": ["홍길동", "김철수"], "outlet": "뉴시스"},
+     ["중국 기관들이 접근했다."]),
+    ("제목 줄이다\n첫 문장이다.\nAWS는 \"모든 미국 법률을 준수한다\"고 밝혔다.베이징=이윤정 특파원 yjlee@yna.co.kr\n", {"authors": ["이윤정"]},
+     ["AWS는 \"모든 미국 법률을 준수한다\"고 밝혔다."]),
+    ("제목 줄이다\n첫 문장이다.\n마지막 문장이다. 홍길동·김철수 기자 hong@dt.co.kr\n", {"authors": ["홍길동", "김철수"]}, ["마지막 문장이다."]),
+    ("제목 줄이다\n[앵커]\n첫 문장입니다.\n지금까지 워싱턴에서 YTN 홍길동입니다.\n촬영기자 : 이영수\n영상편집 : 박민지\nYTN 홍길동 (hong@ytn.co.kr)\n",
+     {"authors": ["홍길동"], "outlet": "YTN"}, ["첫 문장입니다.", "지금까지 워싱턴에서 YTN 홍길동입니다."]),
+    ("한국경제\n엔비디아 칩 우회 여전\n김철수 기자\n첫 문장이다.\n", {"title": "엔비디아 칩 우회 여전", "outlet": "한국경제", "authors": ["김철수"]}, []),
+    ("NAVER 뉴스\n엔비디아 칩 우회 여전\nTALK\n응원하기\n인쇄하기\n텍스트 음성 변환 서비스 사용하기\n한국경제 구독\n본문 요약봇\n첫 문장이다.\n",
+     {"title": "엔비디아 칩 우회 여전", "deck": None}, ["첫 문장이다."]),
+    ("제목 줄이다\n첫 문장이다.\n딥시크 R1\n", {"outlet": ""}, ["딥시크 R1"]),  # a short last line is not a signature
+    ("제목 줄이다\n첫 문장이다.\n(끝)\n", {"outlet": ""}, []),
+    ("제목 줄이다\n클라우드 업체들, 중국에 H100 제공\n첫 문장이다. 클라우드 업체들, 중국에 H100 제공하는 것으로 나타났다.\n",
+     {"deck": ["클라우드 업체들, 중국에 H100 제공"], "summary": None}, []),
+    ("Chinese AI firms tap overseas clouds\nPublished : May 2, 2024 - 10:00\nBy Kim Chul-soo\n"
+     "Chinese firms rent chips, according to the Financial Times.\nBy Kim Chul-soo (kcs@heraldcorp.com)\n",
+     {"published": "2024-05-02", "authors": ["Kim Chul-soo"], "language": "en", "cites": ["Financial Times"]},
+     ["Chinese firms rent chips, according to the Financial Times."]),
+]
+
+
+@pytest.mark.parametrize("capture, expected, kept", PORTAL_SHAPES)
+def test_other_portal_shapes(capture: str, expected: dict, kept: list[str]) -> None:
+    draft = compose(extract(capture), None, "seeds/x.txt", "0" * 64)
+    for key, value in expected.items():
+        assert draft.front.get(key) == value, (key, draft.front.get(key))
+    body = draft.body
+    for sentence in kept:
+        assert escape_markdown(sentence) in body or sentence in body, sentence
+    for junk in ("구독", "TALK", "응원하기", "관련기사", "제보", "@", "촬영기자", "Published", "By Kim", "(끝)", "무단"):
+        if not any(junk in sentence for sentence in kept):
+            assert junk not in body, junk
+
+
+def test_seeds_named_without_ascii_get_distinct_slugs() -> None:
+    first = compose(extract("제목\n본문이다.\n"), None, "seeds/한겨레_기사.txt", "a" * 64)
+    second = compose(extract("제목\n본문이다.\n"), None, "seeds/조선_기사.txt", "b" * 64)
+    assert first.front["slug"] == "report-aaaaaaaaaa" and second.front["slug"] == "report-bbbbbbbbbb"

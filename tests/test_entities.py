@@ -1,0 +1,136 @@
+"""The registry, the links on report pages, the entity pages and the data export."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from microsite.entities import load_entities
+from microsite.errors import UserError
+
+REPORTS = ["hani-2024-07-ms-google-cloud-china", "munhwa-2023-07-us-cloud-access-curb", "dt-2024-08-overseas-cloud-h100",
+           "newsdream-2024-08-aws-tenders", "zdnet-2025-11-offshore-ai-training"]
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_shared_entities_reach_the_reports_the_issue_names(built_site: Path) -> None:
+    data = json.loads((built_site / "data" / "entities.json").read_text(encoding="utf-8"))
+    reports = {e["id"]: e["reports"] for e in data["entities"]}
+    assert reports["nvidia"] == 5 and reports["alibaba"] == 4 and reports["h100"] == 4
+    assert reports["us-commerce"] == 3 and reports["singapore"] == 2
+
+
+def test_first_mention_links_once_per_entity_and_never_in_headings(built_site: Path) -> None:
+    for slug in REPORTS:
+        body = page(built_site, f"reports/{slug}").select_one(".report-body")
+        linked = [a["data-entity"] for a in body.select("a.entity")]
+        assert len(linked) == len(set(linked)), slug
+        assert not body.select("h2 a.entity")
+        for link in body.select("a.entity"):
+            assert link["href"] == f"../../entities/{link['data-entity']}/"
+    hani = page(built_site, f"reports/{REPORTS[0]}").select_one(".report-body")
+    assert hani.select_one('a[data-entity="microsoft"]').get_text() == "마이크로소프트"  # in the caption, first
+    munhwa = page(built_site, f"reports/{REPORTS[1]}").select_one(".report-body")
+    assert munhwa.select_one('a[data-entity="microsoft"]').get_text() == "마이크로소프트(MS)"
+
+
+def script(char: str) -> str | None:
+    if "가" <= char <= "힣":
+        return "hangul"
+    return "latin" if char.isascii() and char.isalnum() else None
+
+
+def test_no_false_links_in_the_five_reports(built_site: Path) -> None:
+    """Each linked text is what the entity is called, never part of another word."""
+    names = {}
+    for entity in load_entities(ROOT / "content" / "entities", ROOT):
+        names[entity.id] = [a.text for a in entity.aliases]
+    for slug in REPORTS:
+        for link in page(built_site, f"reports/{slug}").select(".report-body a.entity"):
+            text = link.get_text()
+            assert any(text == alias or text.startswith(alias + "(") for alias in names[link["data-entity"]]), text
+            before = link.previous_sibling
+            if isinstance(before, str) and before:
+                assert script(before[-1]) is None or script(before[-1]) != script(text[0]), (slug, before[-5:], text)
+
+
+def test_entity_page_lists_every_mention_with_a_working_anchor(built_site: Path) -> None:
+    data = {e["id"]: e for e in json.loads((built_site / "data" / "entities.json").read_text(encoding="utf-8"))["entities"]}
+    nvidia = page(built_site, "entities/nvidia")
+    sentences = nvidia.select(".sentences a")
+    distinct = {(m["report"], m["anchor"], m["start"] - m["sentence_start"]) for m in data["nvidia"]["mentions"]}
+    assert len(sentences) == len(distinct)
+    assert len(nvidia.select(".sentences mark")) == len(data["nvidia"]["mentions"])
+    for link in sentences:
+        target, anchor = link["href"].split("#")
+        report = BeautifulSoup((built_site / "entities" / "nvidia" / target / "index.html").read_text(encoding="utf-8"), "html.parser")
+        paragraph = report.find(id=anchor)
+        assert paragraph is not None
+        assert link.get_text() in paragraph.get_text()
+    assert [h.get_text() for h in nvidia.select(".mention-report h3")][0] == "엔비디아 수출 규제에 中 빅테크, AI 개발 '해외 우회' 가속"
+
+
+def test_entities_json_offsets_point_at_the_mention(built_site: Path) -> None:
+    data = json.loads((built_site / "data" / "entities.json").read_text(encoding="utf-8"))
+    total = 0
+    for entity in data["entities"]:
+        for mention in entity["mentions"]:
+            assert mention["sentence"][mention["sentence_start"]:mention["sentence_end"]] == mention["text"]
+            assert mention["end"] - mention["start"] == len(mention["text"])
+            total += 1
+    assert total > 200
+
+
+def test_report_lists_its_entities_by_kind_and_entity_index_has_the_matrix(built_site: Path) -> None:
+    dt = page(built_site, f"reports/{REPORTS[2]}").select_one(".in-report")
+    kinds = [dt_.get_text() for dt_ in dt.select("dt")]
+    assert kinds[:2] == ["기업", "칩"] and "지역" in kinds and "인물" in kinds
+    index = page(built_site, "entities")
+    matrix = index.select_one("table.matrix")
+    assert len(matrix.select("thead th")) == 1 + len(REPORTS) + 1
+    first = matrix.select("tbody tr")[0]
+    assert first.select("td")[-1].get_text() == "5"
+    assert index.select_one(".matrix-scroll")["role"] == "region"
+
+
+@pytest.mark.parametrize("front, message", [
+    ("name: 테스트\nkind: company\naliases: [엔비디아]\n", "alias '엔비디아' is already claimed by entity 'nvidia'"),
+    ("name: 테스트\nkind: company\naliases: []\n", "'aliases' must be a non-empty list"),
+    ("name: 테스트\nkind: planet\naliases: [테스트사]\n", "unknown kind 'planet'"),
+    ("name: 테스트\nkind: company\naliases: [테]\n", "one-syllable alias '테'"),
+    ("name: 테스트\nkind: company\naliases: [테스트사, 테스트사]\n", "listed twice"),
+])
+def test_registry_mistakes_stop_with_path_and_line(tmp_path: Path, front: str, message: str) -> None:
+    folder = tmp_path / "entities"
+    folder.mkdir()
+    (folder / "nvidia.md").write_text("---\nname: 엔비디아\nkind: company\naliases: [엔비디아]\n---\n", encoding="utf-8")
+    (folder / "zz-test.md").write_text(f"---\n{front}---\n", encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        load_entities(folder, tmp_path)
+    assert message in raised.value.message
+    assert str(raised.value.path).endswith("zz-test.md") and raised.value.line in (2, 3, 4)
+
+
+def test_entity_file_names_are_ascii_ids(tmp_path: Path) -> None:
+    folder = tmp_path / "entities"
+    folder.mkdir()
+    (folder / "Nvidia.md").write_text("---\nname: 엔비디아\nkind: company\naliases: [엔비디아]\n---\n", encoding="utf-8")
+    with pytest.raises(UserError, match="must be lowercase ASCII"):
+        load_entities(folder, tmp_path)
+
+
+def test_suggest_lists_uncovered_recurring_terms() -> None:
+    result = subprocess.run([sys.executable, "build.py", "entities", "--suggest"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    terms = [line.split("\t")[0].strip() for line in result.stdout.splitlines()[1:]]
+    assert "GPU" in terms
+    assert not {"엔비디아", "알리바바", "중국", "H100"} & set(terms)  # covered by the registry

@@ -48,7 +48,7 @@ class EntityIndex:
     def appears_with(self, entity_id: str, limit: int = 8) -> list[tuple[Entity, int]]:
         """Entities most often mentioned in the same sentences as this one."""
         together: Counter = Counter()
-        for slug, found in self.occurrences.items():
+        for found in self.occurrences.values():
             sentences: dict[tuple, set[str]] = defaultdict(set)
             for o in found:
                 sentences[(o.anchor, o.start - o.sentence_start)].add(o.entity)

@@ -16,11 +16,17 @@ from .config import Config
 from .content import Corpus, Page, Report
 from .crossref import EntityIndex
 from .dates import korean_date
+from .decode import decode_seed
 from .entities import KINDS, Entity
 from .errors import UserError
 from .markdown import render_markdown
 from .mentions import Matcher
 
+FIELD_LABELS = {"title": "제목", "slug": "주소", "outlet": "매체", "outlet_en": "매체(영문)", "published": "날짜",
+                "authors": "기자", "source": "원문 파일", "source_sha256": "원문 해시", "language": "언어",
+                "cites": "인용 매체", "rights": "저작권", "deck": "부제", "dateline": "송고지", "summary": "요약",
+                "notes": "근거 메모"}
+TITLE_NOTES = {"manifest": "원문에 제목이 없어 연구자가 붙인 제목입니다.", "derived": "원문에 제목이 없어 첫 문장에서 따온 제목입니다."}
 ORIGIN_LABELS = {"text": "원문 텍스트", "manifest": "연구자 매니페스트", "seed": "수집 파일", "derived": "자동 생성",
                  "portal": "포털 요약(본문이 되풀이)"}
 
@@ -73,7 +79,8 @@ class Renderer:
         for report, view, body in zip(self.corpus.reports, reports, bodies, strict=True):
             out.append(self._render("report.html", view["url"], kind="report", title=report.title,
                                     description=_description(report), report=view, body=body.html,
-                                    origin_labels=ORIGIN_LABELS, in_report=self._in_report(report.slug)))
+                                    language=report.language, in_report=self._in_report(report.slug)))
+        out += [self._source_page(report, view) for report, view in zip(self.corpus.reports, reports, strict=True)]
         out += [self._entity_page(entity) for entity in self.corpus.entities]
         out.append(self._entities_index(reports))
         out += [self._plain_page(page) for page in self.corpus.pages]
@@ -82,9 +89,26 @@ class Renderer:
         return out
 
     def data_files(self) -> dict[str, bytes]:
-        """Exports for researchers, written after ``pages()``."""
+        """Exports for researchers and the raw seeds, byte for byte; after ``pages()``."""
         assert self.index is not None, "pages() builds the index"
-        return {"data/entities.json": entities_json(self.index)}
+        files = {"data/entities.json": entities_json(self.index)}
+        for report in self.corpus.reports:
+            files[report.source] = self._seed_bytes(report)
+        return files
+
+    def _seed_bytes(self, report: Report) -> bytes:
+        source = (self.config.root / report.source).resolve()
+        if not source.is_relative_to(self.config.seeds) or not source.is_file():
+            raise UserError(report.path, None, f"source {report.source!r} is not a file inside {self.config.seeds.name}/")
+        return source.read_bytes()
+
+    def _source_page(self, report: Report, view: dict) -> OutputPage:
+        """The raw capture, decoded for reading, beside a link to its exact bytes."""
+        data = self._seed_bytes(report)
+        decoded = decode_seed(data)
+        return self._render("source.html", f"sources/{report.slug}/", kind="source", title=f"원문 수집본: {report.title}",
+                            description=f"{report.source}의 원문 그대로의 텍스트", report=view, text=decoded.text,
+                            encoding=decoded.encoding, size=len(data))
 
     def _plain_page(self, page: Page) -> OutputPage:
         body = render_markdown(page.body, page.path, page.body_line)
@@ -98,7 +122,11 @@ class Renderer:
             "published": report.published, "date_label": date_label(report), "authors": report.authors,
             "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
             "source": report.source, "source_sha256": report.source_sha256, "provenance": report.provenance,
-            "notes": report.notes, "slug": report.slug,
+            "notes": report.notes, "slug": report.slug, "language": report.language,
+            "title_note": TITLE_NOTES.get(dict(report.provenance).get("title", ""), ""),
+            "source_url": f"sources/{report.slug}/",
+            "provenance_rows": [(FIELD_LABELS.get(field, field), ORIGIN_LABELS.get(origin, origin))
+                                for field, origin in report.provenance],
         }
 
     def _in_report(self, slug: str) -> list[dict]:
@@ -156,7 +184,7 @@ class Renderer:
         root = "../" * depth if depth else "./"
         base = self.config.base_url
         page = {"kind": values.pop("kind"), "slug": values.pop("slug", ""), "title": values.pop("title"),
-                "description": values.pop("description"),
+                "description": values.pop("description"), "language": values.pop("language", self.config.language),
                 "canonical": base + url if base.startswith("http") else ""}
         try:
             html = self.env.get_template(template).render(site=self.site, page=page, root=root, **values)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
-from .content import Corpus, load_corpus
-from .errors import Diagnostics, UserError
+from .content import load_corpus
+from .errors import Diagnostics
 from .ingest import ingest
 from .render import Renderer
 from .search import build_search_index
@@ -47,7 +47,6 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         _copy_assets(config, staging)
-        _copy_sources(config, corpus, staging)
         (staging / ".nojekyll").write_bytes(b"")
         indexed = build_search_index(staging) if search else 0
         _swap(staging, config.output)
@@ -62,17 +61,6 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True)
 def _copy_assets(config: Config, staging: Path) -> None:
     if config.assets.is_dir():
         shutil.copytree(config.assets, staging / "assets", ignore=shutil.ignore_patterns(".*"))
-
-
-def _copy_sources(config: Config, corpus: Corpus, staging: Path) -> None:
-    """Ship each report's raw seed with the site, byte for byte, so readers can audit it."""
-    for report in corpus.reports:
-        source = (config.root / report.source).resolve()
-        if not source.is_relative_to(config.seeds) or not source.is_file():
-            raise UserError(report.path, None, f"source {report.source!r} is not a file inside {config.seeds.name}/")
-        target = staging / source.relative_to(config.root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
 
 
 def _swap(staging: Path, output: Path) -> None:

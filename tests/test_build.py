@@ -32,7 +32,8 @@ def test_every_internal_link_and_anchor_resolves_and_every_page_is_reachable(bui
     report = check_site(built_site)
     assert report.problems == []
     entities = len(list((ROOT / "content" / "entities").glob("*.md")))
-    assert report.pages == 3 + len(SLUGS) + 1 + entities  # home, about, search, reports, entity index, entities
+    # home, about, search, the reports and their source pages, the entity index and the entities
+    assert report.pages == 3 + 2 * len(SLUGS) + 1 + entities
     assert report.links > 50 * report.pages // 10
     assert "https://t1.daumcdn.net/news/202511/28/ZDNetKorea/20251128122951078sfbi.jpg" in report.external
     assert all(url.startswith("https://www.wikidata.org/wiki/Q") for url in report.external if "daumcdn" not in url)
@@ -47,7 +48,9 @@ def test_home_lists_reports_newest_first_with_outlet_date_and_deck(built_site: P
         "./reports/munhwa-2023-07-us-cloud-access-curb/"]
     assert items[2].select_one(".meta").get_text(" ", strip=True) == "뉴스드림 · 2024년 8월"
     assert "2024년 8월 26일 (추정)" in items[1].get_text()
-    assert "동남아 데이터센터서 엔비디아 GPU 활용" in items[0].select_one(".deck").get_text()
+    assert "동남아 데이터센터서 엔비디아 GPU 활용" in items[0].select_one(".deck-lines").get_text()
+    assert items[2].select_one(".title-note").get_text() == "원문에 제목이 없어 연구자가 붙인 제목입니다."
+    assert "인공지능(AI) 선도국가로" in items[2].select_one(".teaser").get_text()
 
 
 def test_pages_are_korean_semantic_and_described(built_site: Path) -> None:
@@ -69,7 +72,10 @@ def test_report_page_shows_its_metadata_and_links_the_raw_seed(built_site: Path)
         assert fact in meta
     assert page.select_one(".rights").get_text() == "Copyright © 문화일보. 무단전재 및 재배포 금지."
     link = page.select_one(".source a")["href"]
-    assert link == "../../seeds/001_a46f637c51e4cce2.txt"
+    assert link == "../../sources/munhwa-2023-07-us-cloud-access-curb/"
+    source = BeautifulSoup((built_site / "sources" / "munhwa-2023-07-us-cloud-access-curb" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert source.select_one("dl a")["href"] == "../../seeds/001_a46f637c51e4cce2.txt"
+    assert source.select_one("pre.raw").get_text() == (ROOT / "seeds" / "001_a46f637c51e4cce2.txt").read_text(encoding="utf-8")
     assert [p["id"] for p in page.select(".report-body p")][:3] == ["p-1", "p-2", "p-3"]
 
 

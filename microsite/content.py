@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .curation import Curation, load_curation
 from .dates import parse_published
 from .entities import Entity, load_entities
 from .errors import Diagnostics, UserError, relative
@@ -57,6 +58,7 @@ class Corpus:
     reports: tuple[Report, ...]  # newest first
     pages: tuple[Page, ...]
     entities: tuple[Entity, ...]
+    curation: Curation | None  # content/chronology.toml
 
 
 def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Corpus:
@@ -75,7 +77,7 @@ def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Corp
         pages.append(_page(parse_page(_read(path, rel), rel), rel, path.stem))
     reports.sort(key=lambda r: (r.published or "0000", r.slug), reverse=True)
     entities = load_entities(content_dir / "entities", root)
-    return Corpus(reports=tuple(reports), pages=tuple(pages), entities=entities)
+    return Corpus(reports=tuple(reports), pages=tuple(pages), entities=entities, curation=load_curation(content_dir, root))
 
 
 

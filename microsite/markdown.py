@@ -43,6 +43,7 @@ class RenderedBody:
     html: str
     paragraphs: int
     occurrences: tuple[Occurrence, ...] = ()
+    blocks: tuple[tuple[str, str], ...] = ()  # (anchor, plain text) of each paragraph, heading and caption
 
 
 def _renderer() -> MarkdownIt:
@@ -76,12 +77,12 @@ def _anchor_rule(state) -> None:
 
 
 def _mention_rule(state) -> None:
+    """Record each block's plain text; find, record and link entity mentions."""
     matcher: Matcher | None = state.env.get("matcher")
-    if matcher is None:
-        return
-    href: Callable[[str], str] = state.env["entity_href"]
+    href: Callable[[str], str] | None = state.env.get("entity_href")
     linked: set[str] = set()
     found: list[Occurrence] = []
+    blocks: list[tuple[str, str]] = []
     anchor, in_heading = "", False
     for token in state.tokens:
         if token.type in {"paragraph_open", "heading_open"} and token.attrGet("id"):
@@ -89,8 +90,18 @@ def _mention_rule(state) -> None:
         elif token.type == "container_figure_open":
             anchor, in_heading = f"fig-{token.meta['number']}", False
         elif token.type == "inline" and anchor and token.children is not None:
-            token.children = _link_mentions(token.children, matcher, href, anchor, in_heading, linked, found)
+            blocks.append((anchor, _plain(token.children)))
+            if matcher is not None:
+                token.children = _link_mentions(token.children, matcher, href, anchor, in_heading, linked, found)
+            anchor = ""
     state.env["occurrences"] = found
+    state.env["blocks"] = blocks
+
+
+def _plain(children: list[Token]) -> str:
+    """A block's text as a reader sees it (the offsets of mentions and dates index this)."""
+    return "".join("\n" if c.type in {"softbreak", "hardbreak"} else c.content if c.type in {"text", "code_inline"} else ""
+                   for c in children)
 
 
 def _link_mentions(children: list[Token], matcher: Matcher, href, anchor: str, in_heading: bool,
@@ -137,15 +148,25 @@ def _text(content: str) -> Token:
 _SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+|\n")
 
 
-def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """Start and end of the sentence that contains *position*."""
-    start = 0
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a block's plain text."""
+    spans, start = [], 0
     for match in _SENTENCE_BOUNDARY.finditer(text):
         end = match.start() + len(match.group("close") or "")
+        if end > start:
+            spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the sentence that contains *position*."""
+    for start, end in sentence_spans(text):
         if position < end:
             return start, end
-        start = match.end()
-    return start, len(text)
+    return len(text), len(text)
 
 
 def _figure_attributes(info: str, env: dict, line_map) -> dict:
@@ -185,4 +206,5 @@ def render_markdown(text: str, path: str | None = None, body_line: int = 1, *, m
                     entity_href: Callable[[str], str] | None = None) -> RenderedBody:
     env = {"path": path, "body_line": body_line, "matcher": matcher, "entity_href": entity_href}
     html = _MD.render(text, env)
-    return RenderedBody(html=html, paragraphs=env.get("paragraphs", 0), occurrences=tuple(env.get("occurrences", ())))
+    return RenderedBody(html=html, paragraphs=env.get("paragraphs", 0), occurrences=tuple(env.get("occurrences", ())),
+                        blocks=tuple(env.get("blocks", ())))

@@ -14,6 +14,7 @@ import jinja2
 
 from .config import Config
 from .content import Corpus, Page, Report
+from .chronology import Chronology, Event, build_chronology, chronology_csv, chronology_json, timeline_json
 from .crossref import EntityIndex
 from .dates import korean_date
 from .decode import decode_seed
@@ -21,6 +22,7 @@ from .entities import KINDS, Entity
 from .errors import UserError
 from .markdown import render_markdown
 from .mentions import Matcher
+from .timeline_svg import timeline_svg
 
 FIELD_LABELS = {"title": "제목", "slug": "주소", "outlet": "매체", "outlet_en": "매체(영문)", "published": "날짜",
                 "authors": "기자", "source": "원문 파일", "source_sha256": "원문 해시", "language": "언어",
@@ -66,6 +68,7 @@ class Renderer:
         }
         self.matcher = Matcher(corpus.entities)
         self.index: EntityIndex | None = None
+        self.chronology: Chronology | None = None
 
     def pages(self) -> list[OutputPage]:
         bodies = [render_markdown(report.body, report.path, report.body_line, matcher=self.matcher,
@@ -73,6 +76,8 @@ class Renderer:
                   for report in self.corpus.reports]
         self.index = EntityIndex(self.corpus.entities, self.corpus.reports,
                                  {report.slug: body.occurrences for report, body in zip(self.corpus.reports, bodies, strict=True)})
+        self.chronology = build_chronology(self.corpus.reports, {r.slug: b for r, b in zip(self.corpus.reports, bodies, strict=True)},
+                                           self.corpus.entities, self.corpus.curation)
         reports = [self._report_view(report, body.html) for report, body in zip(self.corpus.reports, bodies, strict=True)]
         out = [self._render("home.html", "", kind="home", title=self.config.title,
                             description=self.config.description, reports=reports)]
@@ -83,6 +88,7 @@ class Renderer:
         out += [self._source_page(report, view) for report, view in zip(self.corpus.reports, reports, strict=True)]
         out += [self._entity_page(entity) for entity in self.corpus.entities]
         out.append(self._entities_index(reports))
+        out.append(self._chronology_page())
         out += [self._plain_page(page) for page in self.corpus.pages]
         out.append(self._render("search.html", "search/", kind="search", title="검색",
                                 description=f"{self.config.title}의 보도와 문서를 검색합니다."))
@@ -91,7 +97,12 @@ class Renderer:
     def data_files(self) -> dict[str, bytes]:
         """Exports for researchers and the raw seeds, byte for byte; after ``pages()``."""
         assert self.index is not None, "pages() builds the index"
-        files = {"data/entities.json": entities_json(self.index)}
+        titles = {report.slug: report.title for report in self.corpus.reports}
+        files = {"data/entities.json": entities_json(self.index),
+                 "data/chronology.json": chronology_json(self.chronology),
+                 "data/chronology.csv": chronology_csv(self.chronology),
+                 "data/timeline.json": timeline_json(self.chronology, self.config.title, self.config.description,
+                                                     lambda slug: f"../reports/{slug}/", titles)}
         for report in self.corpus.reports:
             files[report.source] = self._seed_bytes(report)
         return files
@@ -150,7 +161,8 @@ class Renderer:
             reports.append({"title": report.title, "url": report_url(report), "outlet": report.outlet,
                             "date_label": date_label(report), "count": len(found), "sentences": sentences})
         description = render_markdown(entity.description, entity.path, entity.body_line).html
-        view = {"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
+        events = [self._event_view(e, "../../") for e in self.chronology.events if entity.id in e.entities]
+        view = {"id": entity.id, "name": entity.name, "events": events, "name_en": entity.name_en, "kind": entity.kind,
                 "kind_label": entity.kind_label, "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata,
                 "url": entity.url, "description": description, "reports": reports,
                 "mention_count": sum(r["count"] for r in reports),
@@ -158,6 +170,31 @@ class Renderer:
         summary = f"{entity.kind_label}. 보도 {len(reports)}건에서 {view['mention_count']}회 언급."
         return self._render("entity.html", entity_url(entity.id), kind="entity", title=entity.name,
                             description=summary, entity=view)
+
+    def _event_view(self, event: Event, root: str) -> dict:
+        titles = {report.slug: report for report in self.corpus.reports}
+        sources = []
+        for source in event.sources:
+            report = titles.get(source.report)
+            if report is None:
+                continue
+            sources.append({"url": report_url(report) + (f"#{source.anchor}" if source.anchor else ""),
+                            "label": f"{report.outlet} {korean_date(report.published)}".strip(), "title": report.title})
+        entities = [{"name": self.index.entity(e).name, "url": entity_url(e)} for e in event.entities
+                    if self.index.entity(e).kind != "place"]
+        return {"id": event.id, "date": event.when.korean(), "iso": event.when.iso(), "year": event.when.start.year,
+                "label": event.label, "text": event.text, "full": event.label != event.text, "future": event.future,
+                "kind": event.kind, "curated": event.curated, "sources": sources, "entities": entities}
+
+    def _chronology_page(self) -> OutputPage:
+        events = [self._event_view(e, "../") for e in self.chronology.events]
+        years: dict[int, list[dict]] = {}
+        for event in events:
+            years.setdefault(event["year"], []).append(event)
+        return self._render("chronology.html", "chronology/", kind="chronology", title="연표",
+                            description="보도가 전하는 날짜로 엮은 사건 연표. 각 사건은 근거 문장으로 이어집니다.",
+                            years=sorted(years.items()), overview=timeline_svg(self.chronology),
+                            count=len(events), merged=self.chronology.merged)
 
     def _entities_index(self, reports: list[dict]) -> OutputPage:
         index = self.index

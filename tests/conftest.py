@@ -27,6 +27,7 @@ def copy_project(target: Path, *, with_reports: bool = False) -> Path:
         shutil.copytree(ROOT / name, target / name)
     for name in ("pages", "entities"):
         shutil.copytree(ROOT / "content" / name, target / "content" / name)
+    shutil.copy(ROOT / "content" / "chronology.toml", target / "content" / "chronology.toml")
     if with_reports:
         shutil.copytree(ROOT / "content" / "reports", target / "content" / "reports")
     return target

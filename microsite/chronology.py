@@ -1,0 +1,260 @@
+"""The chronology: events assembled from the dates the reports state, each traced to its
+sentence, merged when several sentences describe one event, and curated by hand.
+
+An event is a sentence with a resolved date expression (one event per date it names),
+plus each report's own publication. Extracted events have stable ids,
+``<report slug>#<paragraph anchor>.<n>``, by which the curation file (``curation.py``) can
+retitle, re-date, merge or hide them, or add events of its own.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .content import Report
+from .curation import Curation, parse_when
+from .dates import parse_published
+from .entities import Entity
+from .errors import UserError
+from .markdown import Occurrence, RenderedBody, sentence_spans
+from .timeexpr import Context, When, find_dates, month_span
+
+_LABEL_LIMIT = 70
+_FINE = {"day", "range", "week"}
+
+
+@dataclass(frozen=True)
+class Source:
+    report: str  # slug
+    anchor: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    when: When
+    text: str
+    label: str
+    entities: tuple[str, ...]
+    sources: tuple[Source, ...]
+    future: bool = False
+    kind: str = "reported"  # "reported", "publication" or "added"
+    curated: bool = False
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.when.start, self.when.end, self.kind != "publication", self.id)
+
+
+@dataclass(frozen=True)
+class Chronology:
+    events: tuple[Event, ...]  # in date order
+    merged: int  # events folded into others because they describe the same thing
+    unresolved: tuple[tuple[str, str], ...]  # (report slug, expression) left without a date
+
+
+def short_label(sentence: str, limit: int = _LABEL_LIMIT) -> str:
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,·") + "…"
+
+
+def extract_events(report: Report, body: RenderedBody) -> tuple[list[Event], list[str]]:
+    """The dated sentences of one report, and the expressions it could not resolve."""
+    context = Context(parse_published(report.published) if report.published else None)
+    events, unresolved = [], []
+    for anchor, text in body.blocks:
+        if anchor.startswith("fig-"):
+            continue  # captions describe photos, not events
+        number = 0
+        for start, end in sentence_spans(text):
+            sentence = text[start:end].strip()
+            for mention in find_dates(sentence, context):
+                number += 1
+                if mention.when is None:
+                    unresolved.append(mention.text)
+                    continue
+                entities = _entities_in(body.occurrences, anchor, start, end)
+                events.append(Event(id=f"{report.slug}#{anchor}.{number}", when=mention.when, text=sentence,
+                                    label=short_label(sentence), entities=entities,
+                                    sources=(Source(report.slug, anchor, sentence),), future=mention.future))
+    return events, unresolved
+
+
+def publication_event(report: Report) -> Event | None:
+    parsed = parse_published(report.published) if report.published else None
+    if parsed is None:
+        return None
+    y, m, d = parsed
+    when = When(date(y, m, d), date(y, m, d), "day") if d else month_span(y, m, "")
+    label = f"{report.outlet or '매체 미상'} 보도: {report.title}"
+    return Event(id=f"{report.slug}#published", when=when, text=label, label=label, entities=(),
+                 sources=(Source(report.slug, "", report.title),), kind="publication")
+
+
+def _entities_in(occurrences: tuple[Occurrence, ...], anchor: str, start: int, end: int) -> tuple[str, ...]:
+    seen: list[str] = []
+    for o in occurrences:
+        if o.anchor == anchor and start <= o.start < end and o.entity not in seen:
+            seen.append(o.entity)
+    return tuple(seen)
+
+
+def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[Event], int]:
+    """One entry for sentences that describe the same event: dates that agree (the same
+    precision, or day-level spans that overlap) and a shared person, or two shared
+    entities that are not places. Compared within a year only, so the work stays small."""
+    by_year: dict[int, list[int]] = {}
+    for index, event in enumerate(events):
+        if event.kind == "reported":
+            by_year.setdefault(event.when.start.year, []).append(index)
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for indices in by_year.values():
+        for position, i in enumerate(indices):
+            for j in indices[position + 1:]:
+                if _same_event(events[i], events[j], kinds):
+                    parent[root(j)] = root(i)
+    groups: dict[int, list[Event]] = {}
+    for index, event in enumerate(events):
+        groups.setdefault(root(index), []).append(event)
+    merged = []
+    for members in groups.values():
+        first = min(members, key=lambda e: (e.when.precision not in _FINE, e.when.end - e.when.start, e.id))
+        sources = tuple(dict.fromkeys(source for member in members for source in member.sources))
+        entities = tuple(dict.fromkeys(entity for member in members for entity in member.entities))
+        merged.append(replace(first, sources=sources, entities=entities, future=any(m.future for m in members)))
+    return merged, len(events) - len(merged)
+
+
+def _same_event(a: Event, b: Event, kinds: dict[str, str]) -> bool:
+    if a.sources[0] == b.sources[0]:
+        return False
+    same_precision = a.when.precision == b.when.precision and a.when.start == b.when.start and a.when.end == b.when.end
+    overlapping = (a.when.precision in _FINE and b.when.precision in _FINE
+                   and a.when.start <= b.when.end and b.when.start <= a.when.end)
+    if not (same_precision or overlapping):
+        return False
+    shared = set(a.entities) & set(b.entities)
+    return any(kinds.get(e) == "person" for e in shared) or len({e for e in shared if kinds.get(e) != "place"}) >= 2
+
+
+def apply_curation(events: list[Event], curation: Curation | None, entity_ids: set[str]) -> list[Event]:
+    if curation is None:
+        return events
+    by_id = {event.id: event for event in events}
+    for event_id, (_fields, line) in curation.edits.items():
+        if event_id not in by_id:
+            raise UserError(curation.path, line, f"no event '{event_id}' (ids are '<report slug>#<anchor>.<n>'; "
+                                                 "see /data/chronology.json)")
+    result: dict[str, Event] = dict(by_id)
+    for event_id, (fields, line) in curation.edits.items():
+        event = result.get(event_id)
+        if event is None:
+            continue  # already merged away
+        if fields.get("hide"):
+            del result[event_id]
+            continue
+        target = fields.get("merge_into")
+        if target:
+            if target not in result:
+                raise UserError(curation.path, line, f"merge_into: no event '{target}'")
+            into = result[target]
+            result[target] = replace(into, sources=tuple(dict.fromkeys(into.sources + event.sources)),
+                                     entities=tuple(dict.fromkeys(into.entities + event.entities)), curated=True)
+            del result[event_id]
+            continue
+        when = event.when
+        if "date" in fields:
+            when = parse_when(str(fields["date"]))
+            if when is None:
+                raise UserError(curation.path, line, f"date {fields['date']!r} must be YYYY, YYYY-MM, YYYY-MM-DD or a/b")
+        result[event_id] = replace(event, when=when, label=fields.get("label", event.label),
+                                   future=bool(fields.get("future", event.future)), curated=True)
+    for fields, line in curation.added:
+        when = parse_when(fields["date"])
+        if when is None:
+            raise UserError(curation.path, line, f"date {fields['date']!r} must be YYYY, YYYY-MM, YYYY-MM-DD or a/b")
+        unknown = [e for e in fields.get("entities", []) if e not in entity_ids]
+        if unknown:
+            raise UserError(curation.path, line, f"unknown entity '{unknown[0]}'")
+        sources = tuple(Source(*(s.split("#", 1) + [""])[:2], fields["label"]) for s in fields.get("sources", []))
+        result[fields["id"]] = Event(id=fields["id"], when=when, text=fields.get("text", fields["label"]),
+                                     label=fields["label"], entities=tuple(fields.get("entities", [])),
+                                     sources=sources, future=bool(fields.get("future")), kind="added", curated=True)
+    return list(result.values())
+
+
+def build_chronology(reports: tuple[Report, ...], bodies: dict[str, RenderedBody], entities: tuple[Entity, ...],
+                     curation: Curation | None) -> Chronology:
+    events: list[Event] = []
+    unresolved: list[tuple[str, str]] = []
+    for report in reports:
+        found, missing = extract_events(report, bodies[report.slug])
+        events += found
+        unresolved += [(report.slug, text) for text in missing]
+        publication = publication_event(report)
+        if publication:
+            events.append(publication)
+    kinds = {entity.id: entity.kind for entity in entities}
+    events, merged = merge_same_events(sorted(events, key=lambda e: e.sort_key), kinds)
+    events = apply_curation(events, curation, set(kinds))
+    return Chronology(events=tuple(sorted(events, key=lambda e: e.sort_key)), merged=merged, unresolved=tuple(unresolved))
+
+
+def chronology_json(chronology: Chronology) -> bytes:
+    data = [{"id": e.id, "date": e.when.iso(), "precision": e.when.precision, "qualifier": e.when.qualifier or None,
+             "date_label": e.when.korean(), "text": e.text, "label": e.label, "entities": list(e.entities),
+             "sources": [{"report": s.report, "anchor": s.anchor or None} for s in e.sources],
+             "future": e.future, "kind": e.kind, "curated": e.curated}
+            for e in chronology.events]
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def chronology_csv(chronology: Chronology) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "date", "precision", "qualifier", "date_label", "future", "kind", "curated", "label", "text",
+                     "entities", "sources"])
+    for e in chronology.events:
+        writer.writerow([e.id, e.when.iso(), e.when.precision, e.when.qualifier, e.when.korean(), e.future, e.kind,
+                         e.curated, e.label, e.text, " ".join(e.entities),
+                         " ".join(f"{s.report}#{s.anchor}" if s.anchor else s.report for s in e.sources)])
+    return out.getvalue().encode("utf-8")
+
+
+def timeline_json(chronology: Chronology, title: str, description: str, report_url, titles: dict[str, str]) -> bytes:
+    """The same events in TimelineJS3's JSON format."""
+    def part(day: date, precision: str) -> dict:
+        value = {"year": str(day.year)}
+        if precision != "year":
+            value["month"] = str(day.month)
+        if precision in _FINE:
+            value["day"] = str(day.day)
+        return value
+
+    events = []
+    for e in chronology.events:
+        links = "".join(f'<p><a href="{report_url(s.report)}{"#" + s.anchor if s.anchor else ""}">{titles.get(s.report, s.report)}</a></p>'
+                        for s in e.sources)
+        item = {"unique_id": re.sub(r"[^A-Za-z0-9_-]", "-", e.id), "start_date": part(e.when.start, e.when.precision),
+                "display_date": e.when.korean() + (" (예정)" if e.future else ""),
+                "text": {"headline": e.label, "text": f"<p>{e.text}</p>{links}"}, "group": str(e.when.start.year)}
+        if e.when.end != e.when.start and e.when.precision in ("range", "week", "half"):
+            item["end_date"] = part(e.when.end, "day" if e.when.precision != "half" else "month")
+        events.append(item)
+    data = {"title": {"text": {"headline": title, "text": description}}, "events": events}
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,249 @@
+"""Date expressions in Korean news text, resolved against the report's publication date.
+
+A small rule set rather than a general parser: Korean news writes dates in a few fixed
+ways — absolute ("2022년 9월", "2024.07.18"), relative to the report ("지난해 10월",
+"지난 4월", "이달 초", "17일(현지시각)", "오는 10일", "6∼9일", "지난 상반기", "올해",
+"이날") — and each resolves to a span with a precision: day, week, month, half, year or
+range. Durations ("지난 1년간", "3주 뒤") and numbers that are not dates are left alone.
+A relative date in a report whose publication date is unknown stays unresolved.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_QUALIFIER_DAYS = {"초": (1, 10), "중순": (11, 20), "말": (21, 31)}
+_QUALIFIER_MONTHS = {"초": (1, 3), "중반": (5, 8), "말": (10, 12)}
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved date: the span it covers and how precisely the text gave it."""
+
+    start: date
+    end: date  # inclusive
+    precision: str  # "day", "week", "month", "half", "year" or "range"
+    qualifier: str = ""  # 초 / 중순 / 중반 / 말
+    local_time: bool = False  # "(현지시각)": the date is local to the place reported on
+
+    def iso(self) -> str:
+        """ISO 8601 at the text's precision: "2024-07-17", "2022-09", "2024"; half-years, weeks
+    and day ranges as intervals ("2024-01/2024-06", "2023-07-06/2023-07-09")."""
+        if self.precision == "day":
+            return self.start.isoformat()
+        if self.precision == "month":  # "이달 초" stays "2025-11"; the qualifier says which part
+            return self.start.isoformat()[:7]
+        if self.precision == "year":
+            return str(self.start.year)
+        if self.precision == "half":
+            return f"{self.start.isoformat()[:7]}/{self.end.isoformat()[:7]}"
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    def korean(self) -> str:
+        """The date as Korean readers write it at its precision."""
+        y, m, d = self.start.year, self.start.month, self.start.day
+        qualifier = f" {self.qualifier}" if self.qualifier else ""
+        if self.precision == "day":
+            return f"{y}년 {m}월 {d}일" + ("(현지시각)" if self.local_time else "")
+        if self.precision == "month":
+            return f"{y}년 {m}월{qualifier}"
+        if self.precision == "half":
+            return f"{y}년 {'상' if m <= 6 else '하'}반기"
+        if self.precision == "year":
+            return f"{y}년{qualifier}"
+        end = self.end
+        if (end.year, end.month) == (y, m):
+            return f"{y}년 {m}월 {d}∼{end.day}일"
+        return f"{y}년 {m}월 {d}일∼{end.month}월 {end.day}일"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    when: When | None  # None: relative to a publication date the report lacks
+    relative: bool
+    future: bool = False  # still ahead when reported (오는…, …예정)
+
+
+@dataclass
+class Context:
+    """What resolving needs across a report: its publication date and the last past day
+    named so far (for "이날", "that day")."""
+
+    published: tuple[int, int, int | None] | None
+    news_day: date | None = None
+
+
+_Y = r"(?P<y>(?:19|20)\d{2})"
+_M = r"(?P<m>1[0-2]|0?[1-9])"
+_D = r"(?P<d>3[01]|[12]\d|0?[1-9])"
+_LOCAL = r"(?P<local>\s?\((?:현지\s?시간|현지\s?시각)\))?"
+_NOT_DURATION = r"(?!\s?(?:간|째|동안|여|가량|만에|이상|이내|안에))"
+PATTERNS = [  # (name, pattern); earlier names win at the same position
+    ("abs_day", rf"{_Y}년\s?{_M}월\s?{_D}일{_LOCAL}"),
+    ("dotted", rf"(?<![\d.]){_Y}\.\s?{_M}\.\s?{_D}(?![\d])\.?"),
+    ("abs_half", rf"{_Y}년\s?(?P<h>상|하)반기"),
+    ("abs_month", rf"{_Y}년\s?{_M}월(?:\s?(?P<q>초|중순|말))?{_NOT_DURATION}"),
+    ("abs_year", rf"{_Y}년(?:\s?(?P<yq>초|중반|말))?(?!\s?\d)(?![가-힣]*(?:간|대))"),
+    ("last_year_month", rf"(?:지난해|작년)\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
+    ("last_year", r"(?:지난해|작년)(?:\s?(?P<yq>초|중반|말))?(?!\s?\d)"),
+    ("this_year_month", rf"올해\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
+    ("half", r"(?P<which>지난해|작년|올해|올|지난)\s?(?P<h>상|하)반기"),
+    ("last_month_n", rf"지난\s?{_M}월(?:\s?(?P<q>초|중순|말))?(?!\s?\d+일)"),
+    ("next_month_n", rf"오는\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
+    ("month_day", rf"(?<![\d.]){_M}월\s?{_D}일{_LOCAL}"),
+    ("last_month", r"지난달(?:\s?(?P<q>초|중순|말))?"),
+    ("this_month", r"이달(?:\s?(?P<q>초|중순|말))?"),
+    ("last_week", r"지난주"),
+    ("day_range", r"(?<![\d.])(?P<d1>3[01]|[12]\d|0?[1-9])\s?[∼~〜-]\s?(?P<d2>3[01]|[12]\d|0?[1-9])일" + _NOT_DURATION),
+    ("day", rf"(?:(?P<next>오는)\s?)?(?<![\d.,]){_D}일{_LOCAL}{_NOT_DURATION}"),
+    ("this_year", r"올해(?!\s?\d{1,2}월)(?!\s?[상하]반기)"),
+    ("that_day", r"이날"),
+]
+_COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
+_RELATIVE = {"last_year_month", "last_year", "this_year_month", "half", "last_month_n", "next_month_n", "month_day",
+             "last_month", "this_month", "last_week", "day_range", "day", "this_year", "that_day"}
+_NEEDS_DAY = {"day", "day_range", "that_day", "last_week"}
+_FUTURE_WORDS = re.compile(r"예정|계획|전망|앞두|방침|것으로 보인")
+_LEFT_EDGE = re.compile(r"[가-힣A-Za-z0-9]$")
+
+
+def _candidates(sentence: str) -> list[tuple[str, re.Match]]:
+    """Every pattern's matches, leftmost first, earlier patterns first at one position;
+    overlapping later ones are dropped."""
+    found = sorted(((match.start(), order, name, match) for order, (name, pattern) in enumerate(_COMPILED)
+                    for match in pattern.finditer(sentence)), key=lambda item: (item[0], item[1]))
+    chosen, end = [], -1
+    for start, _, name, match in found:
+        if start >= end:
+            chosen.append((name, match))
+            end = match.end()
+    return chosen
+
+
+def find_dates(sentence: str, context: Context) -> list[DateMention]:
+    """Date expressions in one sentence, resolved in order (so "이날" sees earlier days)."""
+    found: list[DateMention] = []
+    for kind, match in _candidates(sentence):
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        text = match.group(0)
+        start = match.start()
+        if _LEFT_EDGE.search(sentence[:start]) and not text.startswith(("지난", "오는", "이달", "올해", "작년", "이날")):
+            continue  # part of a longer word or number ("제11일", "A2024년")
+        unresolved = kind in _RELATIVE and (context.published is None
+                                             or (kind in _NEEDS_DAY and context.published[2] is None))
+        if kind in _RELATIVE:
+            groups["ahead"] = bool(_FUTURE_WORDS.search(sentence[match.end():match.end() + 12]))
+            when = None if unresolved else _resolve(kind, groups, context)
+        else:
+            when = _absolute(kind, groups)
+        if when is None and not unresolved:
+            continue  # not a real date (2월 30일)
+        future = bool(when and _after_publication(when, context)
+                      and (kind == "next_month_n" or "next" in groups or _FUTURE_WORDS.search(sentence)))
+        if when and when.precision == "day" and not future and kind != "that_day":
+            context.news_day = when.start
+        found.append(DateMention(text, start, match.end(), when, kind in _RELATIVE, future))
+    return found
+
+
+def _absolute(kind: str, g: dict) -> When | None:
+    y = int(g["y"])
+    try:
+        if kind in ("abs_day", "dotted"):
+            day = date(y, int(g["m"]), int(g["d"]))
+            return When(day, day, "day", local_time=bool(g.get("local")))
+        if kind == "abs_month":
+            return month_span(y, int(g["m"]), g.get("q", ""))
+        if kind == "abs_half":
+            return half_span(y, 1 if g["h"] == "상" else 2)
+        return year_span(y, g.get("yq", ""))
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, g: dict, context: Context) -> When | None:
+    py, pm, pd = context.published
+    try:
+        if kind == "last_year_month":
+            return month_span(py - 1, int(g["m"]), g.get("q", ""))
+        if kind == "last_year":
+            return year_span(py - 1, g.get("yq", ""))
+        if kind == "this_year_month":
+            return month_span(py, int(g["m"]), g.get("q", ""))
+        if kind == "this_year":
+            return year_span(py, "")
+        if kind == "half":
+            half = 1 if g["h"] == "상" else 2
+            if g["which"] in ("지난해", "작년"):
+                return half_span(py - 1, half)
+            if g["which"] == "지난":  # the most recent such half before publication
+                current = 1 if pm <= 6 else 2
+                return half_span(py if half < current else py - 1, half)
+            return half_span(py, half)
+        if kind == "last_month_n":
+            m = int(g["m"])
+            return month_span(py if m < pm else py - 1, m, g.get("q", ""))
+        if kind == "next_month_n":
+            m = int(g["m"])
+            return month_span(py if m > pm else py + 1, m, g.get("q", ""))
+        if kind == "month_day":
+            day = date(py, int(g["m"]), int(g["d"]))
+            return When(day, day, "day", local_time=bool(g.get("local")))
+        if kind == "last_month":
+            return month_span(py - 1, 12, g.get("q", "")) if pm == 1 else month_span(py, pm - 1, g.get("q", ""))
+        if kind == "this_month":
+            return month_span(py, pm, g.get("q", ""))
+        published = date(py, pm, pd)
+        if kind == "last_week":
+            monday = published - timedelta(days=published.weekday() + 7)
+            return When(monday, monday + timedelta(days=6), "week")
+        if kind == "that_day":
+            day = context.news_day or published
+            return When(day, day, "day")
+        if kind == "day_range":
+            first, last = int(g["d1"]), int(g["d2"])
+            return When(date(py, pm, first), date(py, pm, last), "range") if first < last else None
+        d = int(g["d"])
+        if d <= pd or g.get("next") or g["ahead"]:  # "6일 예정된" written on the 4th: this month
+            year, month = py, pm
+        else:  # a day after publication, not announced as ahead: the month before
+            year, month = (py - 1, 12) if pm == 1 else (py, pm - 1)
+        if g.get("next") and d < pd:  # "오는 3일" written on the 28th: next month
+            year, month = (py + 1, 1) if pm == 12 else (py, pm + 1)
+        day = date(year, month, d)
+        return When(day, day, "day", local_time=bool(g.get("local")))
+    except ValueError:
+        return None
+
+
+def month_span(y: int, m: int, qualifier: str) -> When:
+    last = calendar.monthrange(y, m)[1]
+    if qualifier in _QUALIFIER_DAYS:
+        first_day, last_day = _QUALIFIER_DAYS[qualifier]
+        return When(date(y, m, first_day), date(y, m, min(last_day, last)), "month", qualifier)
+    return When(date(y, m, 1), date(y, m, last), "month")
+
+
+def half_span(y: int, half: int) -> When:
+    return When(date(y, 1, 1), date(y, 6, 30), "half") if half == 1 else When(date(y, 7, 1), date(y, 12, 31), "half")
+
+
+def year_span(y: int, qualifier: str) -> When:
+    if qualifier in _QUALIFIER_MONTHS:
+        first, last = _QUALIFIER_MONTHS[qualifier]
+        return When(date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1]), "year", qualifier)
+    return When(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _after_publication(when: When, context: Context) -> bool:
+    """Whether the span lies after the report's date (its day, or its whole month)."""
+    if context.published is None:
+        return False
+    py, pm, pd = context.published
+    published_end = date(py, pm, pd) if pd else date(py, pm, calendar.monthrange(py, pm)[1])
+    return when.start > published_end or (when.end > published_end and when.precision in ("range", "week"))

@@ -1,0 +1,136 @@
+"""The chronology of the five reports, checked against their text by hand; curation; exports."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build
+
+M, D, N, H, Z = "munhwa-2023-07-us-cloud-access-curb", "dt-2024-08-overseas-cloud-h100", "newsdream-2024-08-aws-tenders", \
+    "hani-2024-07-ms-google-cloud-china", "zdnet-2025-11-offshore-ai-training"
+
+# (date, precision, sources) for every dated statement, read off the reports by hand.
+EXPECTED = {
+    ("2022-09", "month", (f"{N}#p-10",)),  # 2022년 9월에 금지된 A100
+    ("2022-10", "month", (f"{M}#p-3",)),  # (2023-07 report) 지난해 10월 시행된 첨단반도체 수출 통제
+    ("2023-06-26/2023-07-02", "week", (f"{M}#p-4",)),  # 지난주 EU 정상회의
+    ("2023-07-04", "day", (M,)),  # publication
+    ("2023-07-04", "day", (f"{M}#p-2",)),  # 4일 월스트리트저널(WSJ)은 … 보도했다
+    ("2023-07-04", "day", (f"{M}#p-4",)),  # 이날 마스랄리 대변인
+    ("2023-07-04", "day", (f"{M}#p-5",)),  # 이날 하베크 부총리
+    ("2023-07-06", "day", (f"{M}#p-1", f"{M}#p-4")),  # 6일 예정된 옐런 방중 = 6∼9일 예정된 중국 방문
+    ("2023-07-10", "day", (f"{M}#p-4",)),  # 오는 10일로 예정됐던 보렐 방중
+    ("2023-10", "month", (f"{N}#p-11",)),  # 2023년 10월부터 금지됐다 (A800·H800)
+    ("2023", "year", (f"{D}#p-5",)),  # 지난해 말부터 (2024-08 report)
+    ("2024-01", "month", (f"{D}#p-10",)),  # 지난 1월 상무부 규정 제안
+    ("2024-01/2024-06", "half", (f"{D}#p-11",)),  # 지난 상반기 설비투자
+    ("2024-04", "month", (f"{N}#p-7",)),  # 2024년 4월 입찰 문서
+    ("2024-04", "month", (f"{N}#p-12",)),  # 지난 4월 로이터 통신 (2024-08 report)
+    ("2024-06", "month", (f"{D}#p-4",)),  # 지난 6월 호주 데이터센터
+    ("2024-07-17", "day", (f"{H}#p-2",)),  # 17일(현지시각) 디인포메이션 보도
+    ("2024-07-18", "day", (H,)),
+    ("2024-08", "month", (N,)),
+    ("2024-08-25", "day", (f"{D}#p-2",)),  # 25일(현지시간) WSJ 보도
+    ("2024-08-26", "day", (D,)),
+    ("2025", "year", (f"{Z}#p-6",)),  # 올해 가장 많은 엔비디아 칩
+    ("2025-04", "month", (f"{Z}#p-3",)),  # (2025-11 report) 지난 4월 H20 제한
+    ("2025-11", "month", (f"{Z}#p-12",)),  # 이달 초 트럼프·시진핑 회담
+    ("2025-11-28", "day", (Z,)),
+    ("2025-11-28", "day", (f"{Z}#p-2",)),  # 28일 파이낸셜타임즈에 따르면
+}
+
+
+def events(site: Path) -> list[dict]:
+    return json.loads((site / "data" / "chronology.json").read_text(encoding="utf-8"))
+
+
+def test_every_dated_event_at_its_date_and_precision(built_site: Path) -> None:
+    found = {(e["date"], e["precision"], tuple(s["report"] + (f"#{s['anchor']}" if s["anchor"] else "") for s in e["sources"]))
+             for e in events(built_site)}
+    assert found == EXPECTED
+
+
+def test_future_events_and_merges(built_site: Path) -> None:
+    data = events(built_site)
+    assert {e["id"] for e in data if e["future"]} == {f"{M}#p-1.1", f"{M}#p-4.1"}
+    yellen = next(e for e in data if e["id"] == f"{M}#p-1.1")
+    assert "janet-yellen" in yellen["entities"] and len(yellen["sources"]) == 2
+
+
+def test_curated_labels_are_applied_and_marked(built_site: Path) -> None:
+    h20 = next(e for e in events(built_site) if e["id"] == f"{Z}#p-3.1")
+    assert h20["label"] == "미국, 중국 전용 H20 칩 수출 추가 제한" and h20["curated"]
+    assert "H20 칩 수출까지 추가로 제한한" in h20["text"]
+
+
+def test_chronology_page_groups_by_year_with_sources_and_an_svg(built_site: Path) -> None:
+    page = BeautifulSoup((built_site / "chronology" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [h.get_text(" ", strip=True) for h in page.select("section.year h2")] == ["2022년 2건", "2023년 9건", "2024년 10건", "2025년 5건"]
+    svg = page.select_one("svg.timeline-overview")
+    assert svg.title.get_text() == "연표 한눈에 보기" and "2022년 2건" in svg.desc.get_text()
+    assert len(svg.select("circle, polygon")) == len(EXPECTED)
+    first = page.select("li.event")[0]
+    assert first.select_one("time").get_text() == "2022년 9월"
+    assert first.select_one(".sources a")["href"] == f"../reports/{N}/#p-10"
+    assert page.select_one("li.event.future .badge").get_text() == "예정"
+
+
+def test_entity_pages_list_their_events(built_site: Path) -> None:
+    page = BeautifulSoup((built_site / "entities" / "h20" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [li.select_one("time").get_text() for li in page.select(".entity-events li")] == ["2025년 4월"]
+
+
+def test_exports_csv_and_timelinejs(built_site: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO((built_site / "data" / "chronology.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(EXPECTED) and rows[0]["date"] == "2022-09" and rows[0]["sources"] == f"{N}#p-10"
+    timeline = json.loads((built_site / "data" / "timeline.json").read_text(encoding="utf-8"))
+    assert len(timeline["events"]) == len(EXPECTED)
+    event = timeline["events"][0]
+    assert event["start_date"] == {"year": "2022", "month": "9"} and event["text"]["headline"]
+    week = next(e for e in timeline["events"] if e["display_date"].startswith("2023년 6월 26일"))
+    assert week["end_date"] == {"year": "2023", "month": "7", "day": "2"}
+
+
+@pytest.mark.parametrize("curation, message", [
+    ('[events."no-such-report#p-1.1"]\nlabel = "x"\n', "no event 'no-such-report#p-1.1'"),
+    (f'[events."{Z}#p-3.1"]\ndate = "2025-13"\n', "date '2025-13' must be"),
+    (f'[events."{Z}#p-3.1"]\ncolour = "red"\n', "unknown field 'colour'"),
+    ('[[added]]\nid = "x"\ndate = "2020"\nlabel = "y"\nentities = ["nobody"]\n', "unknown entity 'nobody'"),
+])
+def test_curation_mistakes_name_the_file_and_line(project: Path, curation: str, message: str) -> None:
+    from microsite.errors import UserError
+    (project / "content" / "chronology.toml").write_text("# notes\n\n" + curation, encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        build(project, search=False)
+    assert raised.value.path == "content/chronology.toml" and raised.value.line == 3
+    assert message in raised.value.message
+
+
+def test_curation_can_hide_merge_redate_and_add(project: Path) -> None:
+    (project / "content" / "chronology.toml").write_text(f'''
+[events."{Z}#p-6.1"]
+hide = true
+
+[events."{N}#p-12.1"]
+merge_into = "{N}#p-7.1"
+
+[events."{M}#p-3.1"]
+date = "2022-10-07"
+
+[[added]]
+id = "bis-2022-10-07"
+date = "2022-10-07"
+label = "미 상무부 산업안보국, 첨단 컴퓨팅 칩 수출 통제 규정 발표"
+entities = ["us-commerce"]
+''', encoding="utf-8")
+    build(project, search=False)
+    data = {e["id"]: e for e in events(project / "site")}
+    assert f"{Z}#p-6.1" not in data and f"{N}#p-12.1" not in data
+    assert [s["anchor"] for s in data[f"{N}#p-7.1"]["sources"]] == ["p-7", "p-12"]
+    assert data[f"{M}#p-3.1"]["date"] == "2022-10-07" and data[f"{M}#p-3.1"]["precision"] == "day"
+    assert data["bis-2022-10-07"]["kind"] == "added" and data["bis-2022-10-07"]["curated"]

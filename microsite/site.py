@@ -21,14 +21,18 @@ from .search import build_search_index
 class BuildSummary:
     pages: int
     reports: int
+    entities: int
+    mentions: int
+    events: int
     indexed: int
     normalized: int
     warnings: int
     seconds: float
 
     def line(self, output: str) -> str:
-        return (f"built {self.pages} pages ({self.reports} reports, {self.indexed} indexed for search) "
-                f"in {self.seconds:.2f} s → {output}" + (f"; {self.warnings} warning(s) above" if self.warnings else "")
+        return (f"built {self.pages} pages ({self.reports} reports, {self.entities} entities with {self.mentions} mentions, "
+                f"{self.events} events, {self.indexed} indexed for search) in {self.seconds:.2f} s → {output}"
+                + (f"; {self.warnings} warning(s) above" if self.warnings else "")
                 + (f"; normalized {self.normalized} new seed(s)" if self.normalized else ""))
 
 
@@ -41,6 +45,7 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True)
     try:
         renderer = Renderer(config, corpus)
         pages = renderer.pages()
+        _report_unresolved_dates(renderer, corpus, diagnostics)
         files = {page.path: page.html.encode("utf-8") for page in pages} | renderer.data_files()
         for path, data in files.items():
             target = staging / path
@@ -53,9 +58,21 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildSummary(pages=len(pages), reports=len(corpus.reports), indexed=indexed,
+    return BuildSummary(pages=len(pages), reports=len(corpus.reports), entities=len(corpus.entities),
+                        mentions=sum(len(found) for found in renderer.index.occurrences.values()),
+                        events=len(renderer.chronology.events), indexed=indexed,
                         normalized=len(normalized.written), warnings=len(diagnostics.warnings),
                         seconds=time.perf_counter() - started)
+
+
+def _report_unresolved_dates(renderer: Renderer, corpus, diagnostics: Diagnostics) -> None:
+    paths = {report.slug: report.path for report in corpus.reports}
+    left: dict[str, list[str]] = {}
+    for slug, text in renderer.chronology.unresolved:
+        left.setdefault(slug, []).append(text)
+    for slug, texts in left.items():
+        diagnostics.warn(paths[slug], None, f"{len(texts)} relative date(s) left off the chronology because the report's "
+                                            f"publication date is unknown: {', '.join(texts)}")
 
 
 def _copy_assets(config: Config, staging: Path) -> None:

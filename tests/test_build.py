@@ -142,5 +142,6 @@ def test_base_url_override_sets_canonical_addresses_and_links_stay_relative(proj
 def test_build_prints_one_summary_line(project: Path) -> None:
     result = run_cli(project)
     assert result.returncode == 0, result.stderr
-    assert re.match(r"built \d+ pages \(5 reports, \d+ indexed for search\) in \d+\.\d\d s → site",
+    assert re.match(r"built \d+ pages \(5 reports, \d+ entities with \d+ mentions, \d+ events, \d+ indexed for search\) "
+                    r"in \d+\.\d\d s → site",
                     result.stdout.splitlines()[0])

@@ -134,3 +134,17 @@ entities = ["us-commerce"]
     assert [s["anchor"] for s in data[f"{N}#p-7.1"]["sources"]] == ["p-7", "p-12"]
     assert data[f"{M}#p-3.1"]["date"] == "2022-10-07" and data[f"{M}#p-3.1"]["precision"] == "day"
     assert data["bis-2022-10-07"]["kind"] == "added" and data["bis-2022-10-07"]["curated"]
+
+
+def test_relative_dates_of_an_undated_report_are_left_out_and_reported(project: Path) -> None:
+    from microsite.errors import Diagnostics
+    from microsite.ingest import ingest
+    ingest(project, project / "seeds", project / "content", Diagnostics(), missing_only=False)
+    page = project / "content" / "reports" / f"{Z}.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("published: '2025-11-28'", "published: ''"), encoding="utf-8")
+    (project / "content" / "chronology.toml").unlink()  # it curates an event of that report
+    diagnostics = build(project, search=False)
+    assert any(w.startswith(f"content/reports/{Z}.md: warning: 4 relative date(s) left off the chronology")
+               for w in diagnostics.warnings), diagnostics.warnings
+    data = events(project / "site")
+    assert not any(e["id"].startswith(Z) for e in data)

@@ -12,6 +12,8 @@
     showImages: false,
     autofocus: true
   });
+  var input = element.querySelector("input");
+  if (input) input.setAttribute("aria-labelledby", "search-title");  // a visible label for the field
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
   element.addEventListener("input", function (event) {

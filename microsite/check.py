@@ -3,7 +3,11 @@
 listed, never fetched."""
 from __future__ import annotations
 
+import json
+import os
 import posixpath
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,7 +24,8 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
 
 
-def check_site(site: Path) -> CheckReport:
+def check_site(site: Path, base_url: str = "/") -> CheckReport:
+    """Links to ``base_url`` itself (canonical addresses, feeds) count as internal."""
     report = CheckReport()
     pages = {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*.html")) if "pagefind" not in p.parts}
     soups = {name: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for name, path in pages.items()}
@@ -32,7 +37,7 @@ def check_site(site: Path) -> CheckReport:
             for attribute in ("href", "src", "srcset"):
                 for value in _urls(tag.get(attribute), attribute):
                     report.links += 1
-                    target = _resolve(name, value, site, pages, ids, report)
+                    target = _resolve(name, value, site, pages, ids, report, base_url)
                     if target:
                         links[name].add(target)
     report.pages = len(pages)
@@ -55,7 +60,10 @@ def _urls(value, attribute: str) -> list[str]:
     return [value]
 
 
-def _resolve(page: str, url: str, site: Path, pages: dict, ids: dict, report: CheckReport) -> str | None:
+def _resolve(page: str, url: str, site: Path, pages: dict, ids: dict, report: CheckReport, base_url: str) -> str | None:
+    base_path = urlsplit(base_url).path or "/"
+    if base_url.startswith("http") and url.startswith(base_url):
+        url = base_path + url[len(base_url):]
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         if parts.scheme in ("http", "https"):
@@ -63,6 +71,11 @@ def _resolve(page: str, url: str, site: Path, pages: dict, ids: dict, report: Ch
         return None
     if not parts.path:  # "#anchor" on the same page
         target = page
+    elif parts.path.startswith("/"):  # site-absolute, as on the 404 page: under the base path
+        if not parts.path.startswith(base_path):
+            report.problems.append(f"{page}: broken link → {url} (outside the base path {base_path})")
+            return None
+        target = posixpath.normpath(unquote(parts.path[len(base_path):]) or ".")
     else:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
         if target.startswith("../") or target == "..":
@@ -78,3 +91,35 @@ def _resolve(page: str, url: str, site: Path, pages: dict, ids: dict, report: Ch
         if target in pages and parts.fragment not in ids.get(target, set()):
             report.problems.append(f"{page}: broken link → {url} (no #{parts.fragment} there)")
     return target
+
+
+class ValidatorMissing(RuntimeError):
+    """The Nu Html Checker (vnu.jar) or Java is not installed."""
+
+
+def find_validator(root: Path) -> list[str]:
+    """The command that runs the Nu Html Checker: ``$VNU_JAR`` or the npm package's jar."""
+    jar = Path(os.environ.get("VNU_JAR") or root / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar")
+    java = shutil.which("java")
+    if not jar.is_file() or java is None:
+        raise ValidatorMissing("the Nu Html Checker needs Java 17 and vnu.jar: run 'npm ci' in the project "
+                               "(or set VNU_JAR), or pass --no-html to skip HTML validation")
+    return [java, "-jar", str(jar)]
+
+
+def validate_html(site: Path, root: Path) -> list[str]:
+    """Every error the Nu Html Checker finds in the site's pages, as ``page:line: message``."""
+    pages = sorted(str(p) for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
+    if not pages:
+        return []
+    result = subprocess.run([*find_validator(root), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    errors = []
+    for message in messages:
+        if message.get("type") != "error":
+            continue
+        page = Path(urlsplit(message.get("url", "")).path)
+        where = page.relative_to(site.resolve()).as_posix() if page.is_relative_to(site.resolve()) else str(page)
+        errors.append(f"{where}:{message.get('lastLine', '?')}: {message.get('message', '').strip()}")
+    return errors

@@ -6,7 +6,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .check import check_site
+from .check import ValidatorMissing, check_site, validate_html
 from .config import load_config
 from .content import load_corpus
 from .mentions import Matcher
@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
                         help="with 'entities': list recurring proper-noun-like terms no entity covers")
     parser.add_argument("--base-url", help="the address the site is served from, e.g. https://user.github.io/repo/")
     parser.add_argument("--no-search", action="store_true", help="skip the search index (faster previews)")
+    parser.add_argument("--no-html", action="store_true", help="with 'check': skip HTML validation")
     args = parser.parse_args(argv)
     if hasattr(signal, "SIGPIPE"):  # `python build.py entities | head` ends quietly
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
                   f"{len(result.kept_edited)} edited by hand and kept, {len(result.conflicts)} conflict(s)")
             return 1 if result.conflicts else 0
         if args.command == "check":
-            return _check(config.output, root)
+            return _check(config, root, validate=not args.no_html)
         if args.command == "entities":
             return _entities(config, diagnostics, args.suggest)
         summary = build_site(config, diagnostics, search=not args.no_search)
@@ -79,16 +80,27 @@ def _entities(config, diagnostics: Diagnostics, with_suggestions: bool) -> int:
     return 0
 
 
-def _check(site: Path, root: Path) -> int:
+def _check(config, root: Path, validate: bool) -> int:
+    site = config.output
     if not (site / "index.html").is_file():
         print(f"{relative(site, root)}: no site here; run 'python build.py' first", file=sys.stderr)
         return 1
-    report = check_site(site)
+    report = check_site(site, config.base_url)
     for problem in report.problems:
         print(problem, file=sys.stderr)
     for url in sorted(report.external):
         print(f"external (not fetched): {url}")
     print(f"checked {report.pages} pages, {report.links} links, {report.anchors} anchors: "
           f"{len(report.problems)} problem(s), {len(report.external)} external link(s)")
-    return 1 if report.problems else 0
-
+    failed = bool(report.problems)
+    if validate:
+        try:
+            errors = validate_html(site, root)
+        except ValidatorMissing as error:
+            print(f"HTML validation not run: {error}", file=sys.stderr)
+            return 1
+        for error in errors:
+            print(error, file=sys.stderr)
+        print(f"HTML validation (Nu Html Checker): {len(errors)} error(s) in {report.pages} pages")
+        failed = failed or bool(errors)
+    return 1 if failed else 0

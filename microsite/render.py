@@ -17,11 +17,13 @@ from .content import Corpus, Page, Report
 from .chronology import Chronology, Event, build_chronology, chronology_csv, chronology_json, timeline_json
 from .crossref import EntityIndex
 from .dates import korean_date
+from .discover import atom_feed, robots_txt, sitemap_xml
 from .decode import decode_seed
 from .entities import KINDS, Entity
 from .errors import UserError
 from .markdown import render_markdown
 from .mentions import Matcher
+from .share_image import share_image
 from .timeline_svg import timeline_svg
 
 FIELD_LABELS = {"title": "제목", "slug": "주소", "outlet": "매체", "outlet_en": "매체(영문)", "published": "날짜",
@@ -69,6 +71,8 @@ class Renderer:
         self.matcher = Matcher(corpus.entities)
         self.index: EntityIndex | None = None
         self.chronology: Chronology | None = None
+        self.shares: dict[str, tuple[str, str]] = {}
+        self.urls: list[str] = []  # share image path -> (title, subtitle)
 
     def pages(self) -> list[OutputPage]:
         bodies = [render_markdown(report.body, report.path, report.body_line, matcher=self.matcher,
@@ -83,7 +87,8 @@ class Renderer:
                             description=self.config.description, reports=reports)]
         for report, view, body in zip(self.corpus.reports, reports, bodies, strict=True):
             out.append(self._render("report.html", view["url"], kind="report", title=report.title,
-                                    description=_description(report), report=view, body=body.html,
+                                    description=_description(report, view["teaser"]), report=view, body=body.html,
+                                    subtitle=f"{report.outlet} · {view['date_label']}",
                                     language=report.language, in_report=self._in_report(report.slug)))
         out += [self._source_page(report, view) for report, view in zip(self.corpus.reports, reports, strict=True)]
         out += [self._entity_page(entity) for entity in self.corpus.entities]
@@ -92,6 +97,9 @@ class Renderer:
         out += [self._plain_page(page) for page in self.corpus.pages]
         out.append(self._render("search.html", "search/", kind="search", title="검색",
                                 description=f"{self.config.title}의 보도와 문서를 검색합니다."))
+        out.append(self._render("404.html", "404/", output_path="404.html", kind="missing", title="페이지를 찾을 수 없습니다",
+                                description="요청한 주소에 페이지가 없습니다."))
+        self.urls = [page.url for page in out if page.path != "404.html"]
         return out
 
     def data_files(self) -> dict[str, bytes]:
@@ -105,6 +113,13 @@ class Renderer:
                                                      lambda slug: f"../reports/{slug}/", titles)}
         for report in self.corpus.reports:
             files[report.source] = self._seed_bytes(report)
+        base = self.config.base_url
+        files["sitemap.xml"] = sitemap_xml(base, self.urls)
+        files["robots.txt"] = robots_txt(base)
+        files["feed.xml"] = atom_feed(base, self.config.title, self.config.description, self.corpus.reports, report_url)
+        cache = self.config.root / ".cache" / "share-images"
+        for path, (title, subtitle) in self.shares.items():
+            files[path] = share_image(title, subtitle, self.config.title, cache)
         return files
 
     def _seed_bytes(self, report: Report) -> bytes:
@@ -182,7 +197,7 @@ class Renderer:
                             "label": f"{report.outlet} {korean_date(report.published)}".strip(), "title": report.title})
         entities = [{"name": self.index.entity(e).name, "url": entity_url(e)} for e in event.entities
                     if self.index.entity(e).kind != "place"]
-        return {"id": event.id, "date": event.when.korean(), "iso": event.when.iso(), "year": event.when.start.year,
+        return {"id": event.id, "date": event.when.korean(), "iso": event.when.html_datetime(), "year": event.when.start.year,
                 "label": event.label, "text": event.text, "full": event.label != event.text, "future": event.future,
                 "kind": event.kind, "curated": event.curated, "sources": sources, "entities": entities}
 
@@ -216,13 +231,19 @@ class Renderer:
                             description="보도에 나오는 기업·칩·기관·지역·인물·매체와 각각이 언급된 보도.",
                             groups=groups, matrix=matrix, reports=reports)
 
-    def _render(self, template: str, url: str, **values) -> OutputPage:
+    def _render(self, template: str, url: str, *, output_path: str = "", **values) -> OutputPage:
+        """Render *template* for the page at *url*. Links are relative (``root``), except on
+        a page served from any address (the 404 page), whose links start at the base path."""
         depth = url.count("/")
-        root = "../" * depth if depth else "./"
+        root = self.config.base_path if output_path else ("../" * depth if depth else "./")
         base = self.config.base_url
+        absolute = base.startswith("http")
+        image = f"share/{url.strip('/').replace('/', '-') or 'home'}.png"
         page = {"kind": values.pop("kind"), "slug": values.pop("slug", ""), "title": values.pop("title"),
                 "description": values.pop("description"), "language": values.pop("language", self.config.language),
-                "canonical": base + url if base.startswith("http") else ""}
+                "canonical": base + url if absolute and not output_path else "",
+                "image": base + image if absolute else "", "og_type": "article" if template == "report.html" else "website"}
+        self.shares[image] = (page["title"], values.pop("subtitle", ""))
         try:
             html = self.env.get_template(template).render(site=self.site, page=page, root=root, **values)
         except jinja2.TemplateSyntaxError as error:
@@ -232,7 +253,7 @@ class Renderer:
         except (jinja2.UndefinedError, TypeError) as error:
             where, line = _template_frame(self.config, template)
             raise UserError(where, line, f"template error: {error}") from None
-        return OutputPage(path=f"{url}index.html", url=url, html=html)
+        return OutputPage(path=output_path or f"{url}index.html", url=url, html=html)
 
 
 def entity_url(entity_id: str) -> str:
@@ -284,8 +305,8 @@ def _first_sentence(body_html: str, limit: int = 140) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-def _description(report: Report) -> str:
-    text = " · ".join(report.deck) or report.summary or report.title
+def _description(report: Report, teaser: str) -> str:
+    text = " · ".join(report.deck) or report.summary or teaser or report.title
     return f"{report.outlet} {korean_date(report.published)}: {text}".strip()[:300]
 
 

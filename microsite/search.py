@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -18,8 +19,11 @@ class SearchIndexError(RuntimeError):
 
 
 def build_search_index(site_dir: Path) -> int:
-    """Index the HTML pages under *site_dir* into ``site_dir/pagefind``; returns the page count."""
-    return asyncio.run(_index(site_dir))
+    """Index the HTML pages under *site_dir* into ``site_dir/pagefind``; returns the page count.
+    The API is asynchronous; it runs on a thread of its own so that callers that already run
+    an event loop (the live server, browser-driven tests) can build too."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _index(site_dir)).result()
 
 
 async def _index(site_dir: Path) -> int:
@@ -30,5 +34,22 @@ async def _index(site_dir: Path) -> int:
             await index.add_directory(str(site_dir))
     except Exception as error:  # the binary's failures arrive as assorted exceptions
         raise SearchIndexError(f"Pagefind failed: {error}") from error
-    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
+    return await _finished_bundle(output)
+
+
+async def _finished_bundle(output: Path, timeout: float = 10.0) -> int:
+    """The number of pages indexed, once the bundle's entry file and the index metadata it
+    names are on disk (seen once empty right after the write returned): the site is only
+    swapped in with a complete index."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        try:
+            entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+            languages = entry["languages"]
+            if all((output / f"pagefind.{language['hash']}.pf_meta").is_file() for language in languages.values()):
+                return sum(language["page_count"] for language in languages.values())
+        except (OSError, ValueError, KeyError):
+            pass
+        if asyncio.get_running_loop().time() > deadline:
+            raise SearchIndexError(f"Pagefind did not finish writing {output}")
+        await asyncio.sleep(0.05)

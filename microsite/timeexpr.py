@@ -41,6 +41,18 @@ class When:
             return f"{self.start.isoformat()[:7]}/{self.end.isoformat()[:7]}"
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
 
+    def html_datetime(self) -> str:
+        """A value HTML's <time datetime> accepts (it has no intervals): the day, month,
+        year or ISO week the span starts in."""
+        if self.precision == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.precision in ("day", "range"):
+            return self.start.isoformat()
+        if self.precision == "month":
+            return self.start.isoformat()[:7]
+        return str(self.start.year)
+
     def korean(self) -> str:
         """The date as Korean readers write it at its precision."""
         y, m, d = self.start.year, self.start.month, self.start.day

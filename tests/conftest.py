@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from microsite.config import load_config
 from microsite.errors import Diagnostics
@@ -34,6 +36,7 @@ def copy_project(target: Path, *, with_reports: bool = False) -> Path:
 
 
 def build(project: Path, base_url: str | None = None, search: bool = True) -> Diagnostics:
+    """Build *project*; the site goes to *project*/site."""
     diagnostics = Diagnostics()
     build_site(load_config(project, base_url), diagnostics, search=search)
     return diagnostics
@@ -52,6 +55,14 @@ def built_site(tmp_path_factory) -> Path:
     return project / "site"
 
 
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """Built as GitHub Pages would publish it: under https://example.github.io/repo/."""
+    project = copy_project(tmp_path_factory.mktemp("published") / "project")
+    build(project, base_url="https://example.github.io/repo/")
+    return project / "site"
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Serves the site under a URL prefix (``/`` or ``/repo/``), 404 elsewhere."""
 
@@ -63,6 +74,18 @@ class _Handler(SimpleHTTPRequestHandler):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_prefix__")
         return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        """Like GitHub Pages: a missing page gets the site's 404.html."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, *args) -> None:
         pass
@@ -80,3 +103,30 @@ def serve(directory: Path, prefix: str = "/"):
     finally:
         server.shutdown()
         server.server_close()
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail("Chromium not found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def served(built_site: Path):
+    """The built site served at the root and under a subpath, for the whole session (so no
+    request is cut off by a server stopping while a page is still loading)."""
+    with serve(built_site, "/") as root, serve(built_site, "/repo/") as subpath:
+        yield {"/": root, "/repo/": subpath}

@@ -2,41 +2,10 @@
 search — served at the root and under a GitHub-Pages-like subpath."""
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-
-from conftest import serve
-
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    pytest.fail("Chromium not found: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def served(built_site: Path):
-    """The built site served at the root and under a subpath, for the whole module (so no
-    request is cut off by a server stopping while a page is still loading)."""
-    with serve(built_site, "/") as root, serve(built_site, "/repo/") as subpath:
-        yield {"/": root, "/repo/": subpath}
-
+from playwright.sync_api import expect
 
 @pytest.fixture
 def page(browser):

@@ -32,8 +32,8 @@ def test_every_internal_link_and_anchor_resolves_and_every_page_is_reachable(bui
     report = check_site(built_site)
     assert report.problems == []
     entities = len(list((ROOT / "content" / "entities").glob("*.md")))
-    # home, about, search, chronology, the reports and their source pages, the entity index and the entities
-    assert report.pages == 4 + 2 * len(SLUGS) + 1 + entities
+    # home, about, search, chronology, 404, the reports and their source pages, the entity index and the entities
+    assert report.pages == 5 + 2 * len(SLUGS) + 1 + entities
     assert report.links > 50 * report.pages // 10
     assert "https://t1.daumcdn.net/news/202511/28/ZDNetKorea/20251128122951078sfbi.jpg" in report.external
     assert all(url.startswith("https://www.wikidata.org/wiki/Q") for url in report.external if "daumcdn" not in url)

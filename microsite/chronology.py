@@ -110,11 +110,14 @@ def _entities_in(occurrences: tuple[Occurrence, ...], anchor: str, start: int, e
 def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[Event], int]:
     """One entry for sentences that describe the same event: dates that agree (the same
     precision, or day-level spans that overlap) and a shared person, or two shared
-    entities that are not places. Compared within a year only, so the work stays small."""
-    by_year: dict[int, list[int]] = {}
+    entities that are not places. Only events that share such an entity in the same year
+    are compared, so the work grows with the events, not with their square."""
+    buckets: dict[tuple[int, str], list[int]] = {}
     for index, event in enumerate(events):
         if event.kind == "reported":
-            by_year.setdefault(event.when.start.year, []).append(index)
+            for entity in event.entities:
+                if kinds.get(entity) != "place":
+                    buckets.setdefault((event.when.start.year, entity), []).append(index)
     parent = list(range(len(events)))
 
     def root(i: int) -> int:
@@ -123,11 +126,14 @@ def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[
             i = parent[i]
         return i
 
-    for indices in by_year.values():
+    compared: set[tuple[int, int]] = set()
+    for indices in buckets.values():
         for position, i in enumerate(indices):
             for j in indices[position + 1:]:
-                if _same_event(events[i], events[j], kinds):
-                    parent[root(j)] = root(i)
+                if (i, j) not in compared:
+                    compared.add((i, j))
+                    if _same_event(events[i], events[j], kinds):
+                        parent[root(j)] = root(i)
     groups: dict[int, list[Event]] = {}
     for index, event in enumerate(events):
         groups.setdefault(root(index), []).append(event)
@@ -198,12 +204,13 @@ def apply_curation(events: list[Event], curation: Curation | None, entity_ids: s
     return list(result.values())
 
 
-def build_chronology(reports: tuple[Report, ...], bodies: dict[str, RenderedBody], entities: tuple[Entity, ...],
-                     curation: Curation | None) -> Chronology:
+def build_chronology(reports: tuple[Report, ...], extracted: dict[str, tuple[list[Event], list[str]]],
+                     entities: tuple[Entity, ...], curation: Curation | None) -> Chronology:
+    """*extracted*: each report's events and unresolved expressions (``extract_events``)."""
     events: list[Event] = []
     unresolved: list[tuple[str, str]] = []
     for report in reports:
-        found, missing = extract_events(report, bodies[report.slug])
+        found, missing = extracted[report.slug]
         events += found
         unresolved += [(report.slug, text) for text in missing]
         publication = publication_event(report)

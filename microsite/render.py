@@ -3,9 +3,11 @@ values they show are prepared here). Links are relative to each page (``root``),
 site works under any subpath and from disk; ``base_url`` makes canonical addresses."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from html import unescape
@@ -14,14 +16,14 @@ import jinja2
 
 from .config import Config
 from .content import Corpus, Page, Report
-from .chronology import Chronology, Event, build_chronology, chronology_csv, chronology_json, timeline_json
+from .chronology import Chronology, Event, build_chronology, chronology_csv, chronology_json, extract_events, timeline_json
 from .crossref import EntityIndex
 from .dates import korean_date
 from .discover import atom_feed, robots_txt, sitemap_xml
 from .decode import decode_seed
 from .entities import KINDS, Entity
 from .errors import UserError
-from .markdown import render_markdown
+from .markdown import RenderedBody, render_markdown
 from .mentions import Matcher
 from .share_image import share_image
 from .timeline_svg import timeline_svg
@@ -52,9 +54,13 @@ def date_label(report: Report) -> str:
 
 
 class Renderer:
-    def __init__(self, config: Config, corpus: Corpus):
+    """Renders a corpus into pages. It keeps what it can reuse from one render to the next
+    (the live server renders again after every edit): Jinja's compiled templates, the alias
+    matcher while the registry is unchanged, and each report's rendered body and dated
+    events while its text is unchanged."""
+
+    def __init__(self, config: Config):
         self.config = config
-        self.corpus = corpus
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(config.templates)),
             autoescape=True,
@@ -62,49 +68,83 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=False,
         )
-        self.site = {
-            "title": config.title,
-            "description": config.description,
-            "language": config.language,
-            "report_count": len(corpus.reports),
-        }
-        self.matcher = Matcher(corpus.entities)
+        self._matcher_key: tuple | None = None
+        self.matcher = Matcher(())
+        self._bodies: dict[tuple, tuple[RenderedBody, list[Event], list[str]]] = {}
+        self.corpus: Corpus | None = None
         self.index: EntityIndex | None = None
         self.chronology: Chronology | None = None
-        self.shares: dict[str, tuple[str, str]] = {}
-        self.urls: list[str] = []  # share image path -> (title, subtitle)
+        self.bodies: dict[str, RenderedBody] = {}
+        self.shares: dict[str, tuple[str, str]] = {}  # share image path -> (title, subtitle)
+        self.urls: list[str] = []
 
-    def pages(self) -> list[OutputPage]:
-        bodies = [render_markdown(report.body, report.path, report.body_line, matcher=self.matcher,
-                                  entity_href=lambda entity: f"../../{entity_url(entity)}")
-                  for report in self.corpus.reports]
-        self.index = EntityIndex(self.corpus.entities, self.corpus.reports,
-                                 {report.slug: body.occurrences for report, body in zip(self.corpus.reports, bodies, strict=True)})
-        self.chronology = build_chronology(self.corpus.reports, {r.slug: b for r, b in zip(self.corpus.reports, bodies, strict=True)},
-                                           self.corpus.entities, self.corpus.curation)
-        reports = [self._report_view(report, body.html) for report, body in zip(self.corpus.reports, bodies, strict=True)]
-        out = [self._render("home.html", "", kind="home", title=self.config.title,
-                            description=self.config.description, reports=reports)]
-        for report, view, body in zip(self.corpus.reports, reports, bodies, strict=True):
-            out.append(self._render("report.html", view["url"], kind="report", title=report.title,
-                                    description=_description(report, view["teaser"]), report=view, body=body.html,
-                                    subtitle=f"{report.outlet} · {view['date_label']}",
-                                    language=report.language, in_report=self._in_report(report.slug)))
-        out += [self._source_page(report, view) for report, view in zip(self.corpus.reports, reports, strict=True)]
-        out += [self._entity_page(entity) for entity in self.corpus.entities]
-        out.append(self._entities_index(reports))
-        out.append(self._chronology_page())
-        out += [self._plain_page(page) for page in self.corpus.pages]
-        out.append(self._render("search.html", "search/", kind="search", title="검색",
-                                description=f"{self.config.title}의 보도와 문서를 검색합니다."))
-        out.append(self._render("404.html", "404/", output_path="404.html", kind="missing", title="페이지를 찾을 수 없습니다",
-                                description="요청한 주소에 페이지가 없습니다."))
-        self.urls = [page.url for page in out if page.path != "404.html"]
-        return out
+    def render(self, corpus: Corpus, only: set[str] | None = None) -> list[OutputPage]:
+        """All pages, or only those whose address is in *only* (the live server's partial renders)."""
+        self._prepare(corpus)
+        plan = self._plan()
+        self.urls = [url for url, _ in plan if url != "404/"]
+        return [make() for url, make in plan if only is None or url in only]
+
+    def _prepare(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.site = {"title": self.config.title, "description": self.config.description,
+                     "language": self.config.language, "report_count": len(corpus.reports)}
+        key = tuple((e.id, e.aliases) for e in corpus.entities)
+        if key != self._matcher_key:
+            self._matcher_key, self.matcher, self._bodies = key, Matcher(corpus.entities), {}
+        extracted, used = {}, {}
+        for report in corpus.reports:
+            cache_key = (report.slug, report.path, report.body, report.body_line, report.published)
+            if cache_key not in self._bodies:
+                body = render_markdown(report.body, report.path, report.body_line, matcher=self.matcher,
+                                       entity_href=lambda entity: f"../../{entity_url(entity)}")
+                self._bodies[cache_key] = (body, *extract_events(report, body))
+            used[cache_key] = self._bodies[cache_key]
+            extracted[report.slug] = used[cache_key]
+        self._bodies = used  # forget what no longer exists
+        self.bodies = {slug: entry[0] for slug, entry in extracted.items()}
+        self.index = EntityIndex(corpus.entities, corpus.reports, {slug: b.occurrences for slug, b in self.bodies.items()})
+        self.chronology = build_chronology(corpus.reports, {slug: (e[1], e[2]) for slug, e in extracted.items()},
+                                           corpus.entities, corpus.curation)
+        self._reports_by_slug = {report.slug: report for report in corpus.reports}
+        self.views = {report.slug: self._report_view(report, self.bodies[report.slug].html) for report in corpus.reports}
+
+    def _plan(self) -> list[tuple[str, Callable[[], OutputPage]]]:
+        """Every page's address with the function that renders it."""
+        corpus = self.corpus
+        plan: list[tuple[str, Callable[[], OutputPage]]] = [("", self._home)]
+        for report in corpus.reports:
+            plan.append((report_url(report), functools.partial(self._report_page, report)))
+            plan.append((f"sources/{report.slug}/", functools.partial(self._source_page, report)))
+        plan += [(entity_url(entity.id), functools.partial(self._entity_page, entity)) for entity in corpus.entities]
+        plan += [("entities/", self._entities_index), ("chronology/", self._chronology_page)]
+        plan += [(f"{page.slug}/", functools.partial(self._plain_page, page)) for page in corpus.pages]
+        plan += [("search/", self._search_page), ("404/", self._missing_page)]
+        return plan
+
+    def _home(self) -> OutputPage:
+        return self._render("home.html", "", kind="home", title=self.config.title, description=self.config.description,
+                            reports=[self.views[report.slug] for report in self.corpus.reports])
+
+    def _report_page(self, report: Report) -> OutputPage:
+        view = self.views[report.slug]
+        return self._render("report.html", view["url"], kind="report", title=report.title,
+                            description=_description(report, view["teaser"]), report=view,
+                            body=self.bodies[report.slug].html, subtitle=f"{report.outlet} · {view['date_label']}",
+                            language=report.language, in_report=self._in_report(report.slug))
+
+    def _search_page(self) -> OutputPage:
+        return self._render("search.html", "search/", kind="search", title="검색",
+                            description=f"{self.config.title}의 보도와 문서를 검색합니다.")
+
+    def _missing_page(self) -> OutputPage:
+        return self._render("404.html", "404/", output_path="404.html", kind="missing", title="페이지를 찾을 수 없습니다",
+                            description="요청한 주소에 페이지가 없습니다.")
 
     def data_files(self) -> dict[str, bytes]:
-        """Exports for researchers and the raw seeds, byte for byte; after ``pages()``."""
-        assert self.index is not None, "pages() builds the index"
+        """Exports for researchers, discovery files, share images and the raw seeds (byte
+        for byte); after ``render()``."""
+        assert self.index is not None, "render() comes first"
         titles = {report.slug: report.title for report in self.corpus.reports}
         files = {"data/entities.json": entities_json(self.index),
                  "data/chronology.json": chronology_json(self.chronology),
@@ -128,8 +168,9 @@ class Renderer:
             raise UserError(report.path, None, f"source {report.source!r} is not a file inside {self.config.seeds.name}/")
         return source.read_bytes()
 
-    def _source_page(self, report: Report, view: dict) -> OutputPage:
+    def _source_page(self, report: Report) -> OutputPage:
         """The raw capture, decoded for reading, beside a link to its exact bytes."""
+        view = self.views[report.slug]
         data = self._seed_bytes(report)
         decoded = decode_seed(data)
         return self._render("source.html", f"sources/{report.slug}/", kind="source", title=f"원문 수집본: {report.title}",
@@ -176,7 +217,7 @@ class Renderer:
             reports.append({"title": report.title, "url": report_url(report), "outlet": report.outlet,
                             "date_label": date_label(report), "count": len(found), "sentences": sentences})
         description = render_markdown(entity.description, entity.path, entity.body_line).html
-        events = [self._event_view(e, "../../") for e in self.chronology.events if entity.id in e.entities]
+        events = [self._event_view(e) for e in self.chronology.events if entity.id in e.entities]
         view = {"id": entity.id, "name": entity.name, "events": events, "name_en": entity.name_en, "kind": entity.kind,
                 "kind_label": entity.kind_label, "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata,
                 "url": entity.url, "description": description, "reports": reports,
@@ -186,11 +227,10 @@ class Renderer:
         return self._render("entity.html", entity_url(entity.id), kind="entity", title=entity.name,
                             description=summary, entity=view)
 
-    def _event_view(self, event: Event, root: str) -> dict:
-        titles = {report.slug: report for report in self.corpus.reports}
+    def _event_view(self, event: Event) -> dict:
         sources = []
         for source in event.sources:
-            report = titles.get(source.report)
+            report = self._reports_by_slug.get(source.report)
             if report is None:
                 continue
             sources.append({"url": report_url(report) + (f"#{source.anchor}" if source.anchor else ""),
@@ -202,7 +242,7 @@ class Renderer:
                 "kind": event.kind, "curated": event.curated, "sources": sources, "entities": entities}
 
     def _chronology_page(self) -> OutputPage:
-        events = [self._event_view(e, "../") for e in self.chronology.events]
+        events = [self._event_view(e) for e in self.chronology.events]
         years: dict[int, list[dict]] = {}
         for event in events:
             years.setdefault(event["year"], []).append(event)
@@ -211,8 +251,9 @@ class Renderer:
                             years=sorted(years.items()), overview=timeline_svg(self.chronology),
                             count=len(events), merged=self.chronology.merged)
 
-    def _entities_index(self, reports: list[dict]) -> OutputPage:
+    def _entities_index(self) -> OutputPage:
         index = self.index
+        reports = [self.views[report.slug] for report in self.corpus.reports]
         groups = []
         for kind, label in KINDS.items():
             members = [{"name": e.name, "name_en": e.name_en, "url": entity_url(e.id), "reports": len(index.counts[e.id]),

@@ -43,8 +43,8 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True)
     config.output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=config.output.parent))
     try:
-        renderer = Renderer(config, corpus)
-        pages = renderer.pages()
+        renderer = Renderer(config)
+        pages = renderer.render(corpus)
         _report_unresolved_dates(renderer, corpus, diagnostics)
         files = {page.path: page.html.encode("utf-8") for page in pages} | renderer.data_files()
         for path, data in files.items():

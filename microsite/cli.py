@@ -14,19 +14,23 @@ from .suggest import plain_body, suggest
 from .errors import Diagnostics, UserError, relative
 from .ingest import ingest
 from .search import SearchIndexError
+from .serve import serve
 from .site import build_site
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the research microsite.")
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "normalize", "check", "entities"],
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "normalize", "check", "entities", "serve"],
                         help="build (default): normalize new seeds, render site/; normalize: re-normalize all seeds; "
-                             "check: check the built site's links and anchors; entities: mention counts per entity")
+                             "check: check the built site's links and anchors; entities: mention counts per entity; "
+                             "serve: build, serve and rebuild on every edit")
     parser.add_argument("--suggest", action="store_true",
                         help="with 'entities': list recurring proper-noun-like terms no entity covers")
     parser.add_argument("--base-url", help="the address the site is served from, e.g. https://user.github.io/repo/")
     parser.add_argument("--no-search", action="store_true", help="skip the search index (faster previews)")
     parser.add_argument("--no-html", action="store_true", help="with 'check': skip HTML validation")
+    parser.add_argument("--host", default="127.0.0.1", help="with 'serve': the address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="with 'serve': the port (default 8000; 0 picks a free one)")
     args = parser.parse_args(argv)
     if hasattr(signal, "SIGPIPE"):  # `python build.py entities | head` ends quietly
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -41,6 +45,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             return 1 if result.conflicts else 0
         if args.command == "check":
             return _check(config, root, validate=not args.no_html)
+        if args.command == "serve":
+            return serve(root, args.host, args.port, args.base_url)
         if args.command == "entities":
             return _entities(config, diagnostics, args.suggest)
         summary = build_site(config, diagnostics, search=not args.no_search)

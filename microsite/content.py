@@ -61,12 +61,19 @@ class Corpus:
     curation: Curation | None  # content/chronology.toml
 
 
-def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Corpus:
+def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics, cache: dict | None = None) -> Corpus:
+    """*cache* (path -> (text, Report)) lets the live server skip parsing unchanged reports."""
     reports: list[Report] = []
     seen: dict[str, str] = {}
     for path in sorted((content_dir / "reports").glob("*.md")):
         rel = relative(path, root)
-        report = _report(parse_page(_read(path, rel), rel), rel, diagnostics)
+        text = _read(path, rel)
+        if cache is not None and rel in cache and cache[rel][0] == text:
+            report = cache[rel][1]
+        else:
+            report = _report(parse_page(text, rel), rel, diagnostics)
+            if cache is not None:
+                cache[rel] = (text, report)
         if report.slug in seen:
             raise UserError(rel, 2, f"slug '{report.slug}' is already used by {seen[report.slug]}")
         seen[report.slug] = rel
@@ -78,7 +85,6 @@ def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Corp
     reports.sort(key=lambda r: (r.published or "0000", r.slug), reverse=True)
     entities = load_entities(content_dir / "entities", root)
     return Corpus(reports=tuple(reports), pages=tuple(pages), entities=entities, curation=load_curation(content_dir, root))
-
 
 
 def _read(path: Path, rel: str) -> str:

@@ -78,14 +78,18 @@ class Renderer:
         self.shares: dict[str, tuple[str, str]] = {}  # share image path -> (title, subtitle)
         self.urls: list[str] = []
 
-    def render(self, corpus: Corpus, only: set[str] | None = None) -> list[OutputPage]:
-        """All pages, or only those whose address is in *only* (the live server's partial renders)."""
-        self._prepare(corpus)
-        plan = self._plan()
-        self.urls = [url for url, _ in plan if url != "404/"]
-        return [make() for url, make in plan if only is None or url in only]
+    def render(self, corpus: Corpus) -> list[OutputPage]:
+        self.prepare(corpus)
+        return self.pages()
 
-    def _prepare(self, corpus: Corpus) -> None:
+    def pages(self, only: set[str] | None = None) -> list[OutputPage]:
+        """All pages, or those whose address is in *only* (the live server's partial renders)."""
+        plan = self.plan()
+        self.urls = [url for url, _, _ in plan if url != "404/"]
+        return [make() for url, _, make in plan if only is None or url in only]
+
+    def prepare(self, corpus: Corpus) -> None:
+        """Render report bodies (reusing unchanged ones), cross-reference entities, build the chronology."""
         self.corpus = corpus
         self.site = {"title": self.config.title, "description": self.config.description,
                      "language": self.config.language, "report_count": len(corpus.reports)}
@@ -109,18 +113,22 @@ class Renderer:
         self._reports_by_slug = {report.slug: report for report in corpus.reports}
         self.views = {report.slug: self._report_view(report, self.bodies[report.slug].html) for report in corpus.reports}
 
-    def _plan(self) -> list[tuple[str, Callable[[], OutputPage]]]:
-        """Every page's address with the function that renders it."""
+    def plan(self) -> list[tuple[str, str, Callable[[], OutputPage]]]:
+        """Every page: its address, its template and the function that renders it."""
         corpus = self.corpus
-        plan: list[tuple[str, Callable[[], OutputPage]]] = [("", self._home)]
+        plan: list[tuple[str, str, Callable[[], OutputPage]]] = [("", "home.html", self._home)]
         for report in corpus.reports:
-            plan.append((report_url(report), functools.partial(self._report_page, report)))
-            plan.append((f"sources/{report.slug}/", functools.partial(self._source_page, report)))
-        plan += [(entity_url(entity.id), functools.partial(self._entity_page, entity)) for entity in corpus.entities]
-        plan += [("entities/", self._entities_index), ("chronology/", self._chronology_page)]
-        plan += [(f"{page.slug}/", functools.partial(self._plain_page, page)) for page in corpus.pages]
-        plan += [("search/", self._search_page), ("404/", self._missing_page)]
+            plan.append((report_url(report), "report.html", functools.partial(self._report_page, report)))
+            plan.append((f"sources/{report.slug}/", "source.html", functools.partial(self._source_page, report)))
+        plan += [(entity_url(e.id), "entity.html", functools.partial(self._entity_page, e)) for e in corpus.entities]
+        plan += [("entities/", "entities.html", self._entities_index), ("chronology/", "chronology.html", self._chronology_page)]
+        plan += [(f"{page.slug}/", "page.html", functools.partial(self._plain_page, page)) for page in corpus.pages]
+        plan += [("search/", "search.html", self._search_page), ("404/", "404.html", self._missing_page)]
         return plan
+
+    def mentioned(self, slug: str) -> set[str]:
+        """The entities a report mentions (as last prepared)."""
+        return {o.entity for o in self.index.occurrences.get(slug, ())} if self.index else set()
 
     def _home(self) -> OutputPage:
         return self._render("home.html", "", kind="home", title=self.config.title, description=self.config.description,

@@ -18,16 +18,15 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not build the index."""
 
 
-def build_search_index(site_dir: Path) -> int:
-    """Index the HTML pages under *site_dir* into ``site_dir/pagefind``; returns the page count.
+def build_search_index(site_dir: Path, output: Path | None = None) -> int:
+    """Index the HTML pages under *site_dir* into *output* (``site_dir/pagefind``); returns the page count.
     The API is asynchronous; it runs on a thread of its own so that callers that already run
     an event loop (the live server, browser-driven tests) can build too."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _index(site_dir)).result()
+        return pool.submit(asyncio.run, _index(site_dir, output or site_dir / "pagefind")).result()
 
 
-async def _index(site_dir: Path) -> int:
-    output = site_dir / "pagefind"
+async def _index(site_dir: Path, output: Path) -> int:
     config = IndexConfig(output_path=str(output), write_playground=False)
     try:
         async with PagefindIndex(config=config) as index:

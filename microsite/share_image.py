@@ -51,8 +51,7 @@ def _draw(title: str, subtitle: str, site_title: str, font_path: str | None) -> 
     draw.rectangle((0, 0, 24, HEIGHT), fill=ACCENT)
     draw.rectangle((72, HEIGHT - 96, 72 + 56, HEIGHT - 40), fill=ACCENT)
     if font_path:
-        big = ImageFont.truetype(font_path, 64, index=_korean_index(font_path))
-        small = ImageFont.truetype(font_path, 34, index=_korean_index(font_path))
+        big, small = _font(font_path, 64), _font(font_path, 34)
         y = 90
         for line in _wrap(title, big, draw, WIDTH - 160)[:4]:
             draw.text((72, y), line, font=big, fill=TEXT)
@@ -61,8 +60,14 @@ def _draw(title: str, subtitle: str, site_title: str, font_path: str | None) -> 
             draw.text((72, y + 16), _wrap(subtitle, small, draw, WIDTH - 160)[0], font=small, fill=MUTED)
         draw.text((150, HEIGHT - 90), site_title, font=small, fill=MUTED)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", compress_level=1)  # fast; the cards are mostly flat colour
     return out.getvalue()
+
+
+@functools.lru_cache(maxsize=4)
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """Loading a CJK collection takes a while: once per size."""
+    return ImageFont.truetype(path, size, index=_korean_index(path))
 
 
 def _korean_index(path: str) -> int:

@@ -36,14 +36,16 @@ class BuildSummary:
                 + (f"; normalized {self.normalized} new seed(s)" if self.normalized else ""))
 
 
-def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True) -> BuildSummary:
+def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True, renderer: Renderer | None = None,
+               reports_cache: dict | None = None) -> BuildSummary:
+    """A full build. The live server passes its *renderer* and *reports_cache* to keep them warm."""
     started = time.perf_counter()
     normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True)
-    corpus = load_corpus(config.content, config.root, diagnostics)
+    corpus = load_corpus(config.content, config.root, diagnostics, cache=reports_cache)
     config.output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=config.output.parent))
     try:
-        renderer = Renderer(config)
+        renderer = renderer or Renderer(config)
         pages = renderer.render(corpus)
         _report_unresolved_dates(renderer, corpus, diagnostics)
         files = {page.path: page.html.encode("utf-8") for page in pages} | renderer.data_files()

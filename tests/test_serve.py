@@ -1,0 +1,187 @@
+"""The live preview: reloads on edits, swaps CSS, shows and clears build errors, survives
+them, debounces bursts, refuses traversal, and never leaks into build output."""
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from microsite.livereload import safe_path
+from microsite.serve import LiveSession
+
+REPORT = "content/reports/dt-2024-08-overseas-cloud-h100.md"
+
+
+class Events:
+    """Listens to the server's event stream on a thread and keeps what arrives."""
+
+    def __init__(self, url: str):
+        parts = urlsplit(url)
+        self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        self.connection.request("GET", "/__livereload")
+        self.response = self.connection.getresponse()
+        self.received: list[tuple[str, dict]] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        event = None
+        try:
+            for raw in self.response:
+                line = raw.decode().rstrip("\n")
+                if line.startswith("event: "):
+                    event = line[7:]
+                elif line.startswith("data: ") and event:
+                    self.received.append((event, json.loads(line[6:])))
+        except (OSError, ValueError):
+            pass
+
+    def wait_for(self, name: str, timeout: float = 10.0) -> dict:
+        deadline = time.monotonic() + timeout
+        seen = 0
+        while time.monotonic() < deadline:
+            for event, data in self.received[seen:]:
+                if event == name:
+                    return data
+            time.sleep(0.02)
+        raise AssertionError(f"no '{name}' event; got {self.received}")
+
+
+@pytest.fixture
+def live(project: Path):
+    session = LiveSession(project, "127.0.0.1", 0, None, log=lambda message: None)
+    session.start()
+    yield session
+    session.stop()
+
+
+def edit(project: Path, path: str, old: str, new: str) -> None:
+    file = project / path
+    file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_report_edit_reloads_its_page_with_the_change(live: LiveSession, project: Path, browser) -> None:
+    events = Events(live.url)
+    page = browser.new_page()
+    page.goto(live.url + "reports/dt-2024-08-overseas-cloud-h100/")
+    page.evaluate("window.scrollTo(0, 900)")
+    edit(project, REPORT, "사들이고 있다.", "사들이고 있다고 전했다.")
+    data = events.wait_for("reload")
+    assert "/reports/dt-2024-08-overseas-cloud-h100/" in data["paths"] and not data["all"]
+    expect(page.locator(".report-body p").last).to_have_text("틱톡 모회사인 바이트댄스도 AI 관련 지출을 늘리고 있으며 중국 내 "
+                                                              "데이터센터를 위해 엔비디아 칩을 대규모로 사들이고 있다고 전했다.")
+    page.wait_for_function("window.scrollY > 800")  # the reader's place survives the reload
+    assert "/reports/hani-2024-07-ms-google-cloud-china/" not in data["paths"]  # only what depends on the edit
+    page.close()
+
+
+def test_a_css_edit_swaps_the_stylesheet_without_a_reload(live: LiveSession, project: Path, browser) -> None:
+    events = Events(live.url)
+    page = browser.new_page()
+    page.goto(live.url)
+    page.evaluate("window.stayed = true")
+    with (project / "assets" / "style.css").open("a", encoding="utf-8") as css:
+        css.write("\nbody { outline: 3px solid rgb(255, 0, 0); }\n")
+    events.wait_for("css")
+    page.wait_for_function("getComputedStyle(document.body).outlineColor === 'rgb(255, 0, 0)'")
+    assert page.evaluate("window.stayed") is True
+    page.close()
+
+
+def test_an_error_shows_an_overlay_keeps_the_last_good_site_and_clears_when_fixed(live: LiveSession, project: Path, browser) -> None:
+    events = Events(live.url)
+    page = browser.new_page()
+    page.goto(live.url + "reports/dt-2024-08-overseas-cloud-h100/")
+    edit(project, REPORT, "published: '2024-08-26'", "published: [2024-08-26")
+    error = events.wait_for("build-error")
+    assert error["message"].startswith(f"{REPORT}:")
+    overlay = page.locator("#livereload-overlay")
+    expect(overlay).to_contain_text(f"{REPORT}:")
+    with urllib.request.urlopen(live.url + "reports/dt-2024-08-overseas-cloud-h100/") as response:
+        assert "美반도체 제재의 허점" in response.read().decode()  # still serving the last good page
+    edit(project, REPORT, "published: [2024-08-26", "published: '2024-08-26'")
+    events.wait_for("build-ok")
+    expect(overlay).to_have_count(0)
+    page.close()
+
+
+def test_a_template_syntax_error_is_reported_with_its_line(live: LiveSession, project: Path) -> None:
+    events = Events(live.url)
+    edit(project, "templates/home.html", "{% endfor %}", "{% endfro %}")
+    assert events.wait_for("build-error")["message"].startswith("templates/home.html:")
+
+
+def test_a_burst_of_saves_gives_one_rebuild(live: LiveSession, project: Path) -> None:
+    events = Events(live.url)
+    before = live.rebuilds
+    for number in range(20):
+        edit(project, REPORT, "사들이고 있다", f"사들이고 있다{number % 2 and '' or ''}")
+        (project / REPORT).touch()
+        time.sleep(0.005)
+    events.wait_for("reload")
+    time.sleep(0.5)
+    assert live.rebuilds - before == 1
+
+
+@pytest.mark.parametrize("path", ["/../pyproject.toml", "/%2e%2e/pyproject.toml", "/..%2fpyproject.toml", "/%2E%2E%2Fpyproject.toml",
+                                  "//etc/passwd", "/%2fetc%2fpasswd", "/reports/..%5c..%5cpyproject.toml", "/%00", "/" + "a" * 5000])
+def test_requests_outside_the_site_are_refused(live: LiveSession, path: str) -> None:
+    parts = urlsplit(live.url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    assert response.status in (404, 414)
+    assert b"[tool.microsite]" not in body and b"root:" not in body
+
+
+def test_safe_path_stays_inside_the_site(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("x")
+    assert safe_path(tmp_path, "/", "/a/") == tmp_path.resolve() / "a" / "index.html"
+    assert safe_path(tmp_path, "/repo/", "/repo/a/") == tmp_path.resolve() / "a" / "index.html"
+    for bad in ("/a/../../x", "/a/%2e%2e/%2e%2e/x", "/a\\..\\x", "/a/%5c..", "/x%00", "/repo"):
+        assert safe_path(tmp_path, "/", bad) is None or safe_path(tmp_path, "/", bad).is_relative_to(tmp_path.resolve())
+    assert safe_path(tmp_path, "/repo/", "/other/a/") is None
+
+
+def test_served_under_the_base_path_and_never_in_built_files(project: Path) -> None:
+    session = LiveSession(project, "127.0.0.1", 0, "https://example.github.io/repo/", log=lambda message: None)
+    session.start()
+    try:
+        assert session.url.endswith("/repo/")
+        with urllib.request.urlopen(session.url) as response:
+            assert b"/__livereload.js" in response.read()
+    finally:
+        session.stop()
+    leaked = [p for p in (project / "site").rglob("*") if p.is_file() and b"__livereload" in p.read_bytes()]
+    assert leaked == []
+    assert not (project / ".cache" / "pagefind-build").exists()
+
+
+def test_search_refreshes_after_a_content_edit(live: LiveSession, project: Path) -> None:
+    edit(project, REPORT, "사들이고 있다.", "사들이고 있다. 칼라파고스라는 새 낱말도 나온다.")
+    deadline = time.monotonic() + 20
+    pagefind = project / "site" / "pagefind"
+    while time.monotonic() < deadline:
+        meta = list(pagefind.glob("*.pf_meta")) if pagefind.exists() else []
+        if meta and any("칼라파고스" in _indexed_words(project) for _ in [0]):
+            break
+        time.sleep(0.3)
+    else:
+        raise AssertionError("the search index was not refreshed")
+
+
+def _indexed_words(project: Path) -> str:
+    """The text of every fragment in the bundle (gzip-compressed JSON)."""
+    import gzip
+    words = []
+    for fragment in (project / "site" / "pagefind" / "fragment").glob("*.pf_fragment"):
+        words.append(gzip.decompress(fragment.read_bytes()).decode("utf-8", "replace"))
+    return "".join(words)

@@ -2,7 +2,6 @@
 keyboard use, reading without JavaScript, and printing a report."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect

@@ -2,7 +2,6 @@
 search — served at the root and under a GitHub-Pages-like subpath."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect

@@ -25,6 +25,7 @@ from .entities import KINDS, Entity
 from .errors import UserError
 from .markdown import RenderedBody, render_markdown
 from .mentions import Matcher
+from .search_terms import QUERY_ENDINGS, page_terms
 from .share_image import share_image
 from .timeline_svg import timeline_svg
 
@@ -136,14 +137,19 @@ class Renderer:
 
     def _report_page(self, report: Report) -> OutputPage:
         view = self.views[report.slug]
+        body = self.bodies[report.slug]
+        entities = [self.index.entity(e) for e in sorted(self.mentioned(report.slug))]
+        text = " ".join([report.title, *report.deck, *(block for _, block in body.blocks)])
         return self._render("report.html", view["url"], kind="report", title=report.title,
                             description=_description(report, view["teaser"]), report=view,
-                            body=self.bodies[report.slug].html, subtitle=f"{report.outlet} · {view['date_label']}",
-                            language=report.language, in_report=self._in_report(report.slug))
+                            body=body.html, subtitle=f"{report.outlet} · {view['date_label']}",
+                            language=report.language, in_report=self._in_report(report.slug),
+                            search_terms=page_terms(text, entities), mentioned_names=[e.name for e in entities])
 
     def _search_page(self) -> OutputPage:
         return self._render("search.html", "search/", kind="search", title="검색",
-                            description=f"{self.config.title}의 보도와 문서를 검색합니다.")
+                            description=f"{self.config.title}의 보도와 문서를 검색합니다.",
+                            particles=json.dumps(QUERY_ENDINGS, ensure_ascii=False))
 
     def _missing_page(self) -> OutputPage:
         return self._render("404.html", "404/", output_path="404.html", kind="missing", title="페이지를 찾을 수 없습니다",
@@ -165,10 +171,27 @@ class Renderer:
         files["sitemap.xml"] = sitemap_xml(base, self.urls)
         files["robots.txt"] = robots_txt(base)
         files["feed.xml"] = atom_feed(base, self.config.title, self.config.description, self.corpus.reports, report_url)
+        files["search-index.js"] = self._disk_search_index()
         cache = self.config.root / ".cache" / "share-images"
         for path, (title, subtitle) in self.shares.items():
             files[path] = share_image(title, subtitle, self.config.title, cache)
         return files
+
+    def _disk_search_index(self) -> bytes:
+        """The compact index the search page falls back to when opened from disk: a classic
+        script, since file:// pages may not fetch or import modules."""
+        pages = []
+        for report in self.corpus.reports:
+            text = " ".join([*report.deck, *(block for _, block in self.bodies[report.slug].blocks)])
+            pages.append({"url": report_url(report), "title": report.title, "outlet": report.outlet, "kind": "보도",
+                          "date": date_label(report), "date_sort": report.published, "year": report.published[:4],
+                          "text": text})
+        for entity in self.corpus.entities:
+            text = " ".join([entity.name_en, *(a.text for a in entity.aliases), entity.description])
+            pages.append({"url": entity_url(entity.id), "title": entity.name, "outlet": "", "kind": "색인", "date": "",
+                          "date_sort": "", "year": "", "text": text})
+        data = json.dumps(pages, ensure_ascii=False, separators=(",", ":"))
+        return f"window.MICROSITE_SEARCH_INDEX = {data};\n".encode("utf-8")
 
     def _seed_bytes(self, report: Report) -> bytes:
         source = (self.config.root / report.source).resolve()
@@ -233,7 +256,7 @@ class Renderer:
                 "appears_with": [{"name": e.name, "url": entity_url(e.id), "count": n} for e, n in index.appears_with(entity.id)]}
         summary = f"{entity.kind_label}. 보도 {len(reports)}건에서 {view['mention_count']}회 언급."
         return self._render("entity.html", entity_url(entity.id), kind="entity", title=entity.name,
-                            description=summary, entity=view)
+                            description=summary, entity=view, search_terms=page_terms(entity.name, [entity]))
 
     def _event_view(self, event: Event) -> dict:
         sources = []

@@ -11,7 +11,8 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.index import IndexConfig
+from pagefind.service import PagefindService
 
 
 class SearchIndexError(RuntimeError):
@@ -29,26 +30,36 @@ def build_search_index(site_dir: Path, output: Path | None = None) -> int:
 async def _index(site_dir: Path, output: Path) -> int:
     config = IndexConfig(output_path=str(output), write_playground=False)
     try:
-        async with PagefindIndex(config=config) as index:
+        async with PagefindService() as service:
+            index = await service.create_index(config)
             await index.add_directory(str(site_dir))
+            await index.write_files()
+            # The binary answers before its writes reach the disk, and closing the service
+            # stops it: wait for a complete, settled bundle first.
+            return await _finished_bundle(output)
+    except SearchIndexError:
+        raise
     except Exception as error:  # the binary's failures arrive as assorted exceptions
         raise SearchIndexError(f"Pagefind failed: {error}") from error
-    return await _finished_bundle(output)
 
 
-async def _finished_bundle(output: Path, timeout: float = 10.0) -> int:
-    """The number of pages indexed, once the bundle's entry file and the index metadata it
-    names are on disk (seen once empty right after the write returned): the site is only
-    swapped in with a complete index."""
-    deadline = asyncio.get_running_loop().time() + timeout
+async def _finished_bundle(output: Path, timeout: float = 60.0) -> int:
+    """The number of pages indexed, once the entry file and the index metadata it names
+    are on disk and no file has changed for a moment."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    previous = None
     while True:
         try:
             entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
             languages = entry["languages"]
-            if all((output / f"pagefind.{language['hash']}.pf_meta").is_file() for language in languages.values()):
-                return sum(language["page_count"] for language in languages.values())
+            complete = all((output / f"pagefind.{language['hash']}.pf_meta").is_file() for language in languages.values())
         except (OSError, ValueError, KeyError):
-            pass
-        if asyncio.get_running_loop().time() > deadline:
+            complete = False
+        state = sorted((str(p), p.stat().st_size) for p in output.rglob("*") if p.is_file()) if output.exists() else None
+        if complete and state == previous:
+            return sum(language["page_count"] for language in languages.values())
+        previous = state
+        if loop.time() > deadline:
             raise SearchIndexError(f"Pagefind did not finish writing {output}")
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.1)

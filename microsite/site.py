@@ -14,6 +14,7 @@ from .content import load_corpus
 from .errors import Diagnostics
 from .ingest import ingest
 from .render import Renderer
+from .offline import service_worker
 from .search import build_search_index
 
 
@@ -56,6 +57,7 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
         _copy_assets(config, staging)
         (staging / ".nojekyll").write_bytes(b"")
         indexed = build_search_index(staging) if search else 0
+        (staging / "sw.js").write_bytes(service_worker(staging))
         _swap(staging, config.output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -29,25 +29,26 @@ def test_home_report_and_search(served: dict, page, prefix: str) -> None:
 
     page.get_by_role("link", name="검색", exact=True).click()
     expect(page).to_have_url(f"{base}search/")
-    page.locator(".pagefind-ui__search-input").fill("디인포메이션")
-    result = page.locator(".pagefind-ui__result-link").first
+    page.locator("#search-input").fill("디인포메이션")
+    result = page.locator("#search-results a").first
     expect(result).to_be_visible(timeout=10_000)
-    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert f"{prefix}reports/hani-2024-07-ms-google-cloud-china/" in hrefs
-    page.locator(".pagefind-ui__result-link", has_text="미 정부의 대중국 수출 규제").click()
-    expect(page).to_have_url(f"{base}reports/hani-2024-07-ms-google-cloud-china/")
+    hrefs = page.locator("#search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(href.startswith(f"{prefix}reports/hani-2024-07-ms-google-cloud-china/") for href in hrefs)
+    page.locator("#search-results a", has_text="미 정부의 대중국 수출 규제").click()
+    expect(page).to_have_url(f"{base}reports/hani-2024-07-ms-google-cloud-china/?highlight=%EB%94%94%EC%9D%B8%ED%8F%AC%EB%A9%94%EC%9D%B4%EC%85%98")
+    expect(page.locator("mark.pagefind-highlight").first).to_have_text("디인포메이션")
 
 
 def test_search_address_runs_the_query_and_follows_typing(served: dict, page) -> None:
     base = served["/repo/"]
     page.goto(f"{base}search/?q=바이트댄스")
-    expect(page.locator(".pagefind-ui__result-link").first).to_be_visible(timeout=10_000)
-    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    expect(page.locator("#search-results a").first).to_be_visible(timeout=10_000)
+    titles = page.locator("#search-results a").all_inner_texts()
     assert any("해외 클라우드서 엔비디아칩" in t for t in titles)
     assert any("해외 우회" in t for t in titles)
-    page.locator(".pagefind-ui__search-input").fill("알리바바")
+    page.locator("#search-input").fill("알리바바")
     expect(page).to_have_url(f"{base}search/?q=%EC%95%8C%EB%A6%AC%EB%B0%94%EB%B0%94")
-    expect(page.locator(".pagefind-ui__message")).to_contain_text("알리바바")
+    expect(page.locator("#search-status")).to_contain_text("알리바바")
 
 
 def test_report_page_reads_well_on_a_phone(served: dict, browser) -> None:

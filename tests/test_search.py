@@ -1,0 +1,135 @@
+"""Search that understands Korean and works offline, in real Chromium, at the root and
+under a subpath. The queries cover each behaviour: particles, compound parts, words after
+"·", names in other languages, facets, sorting, the ?q= address, highlighting, offline
+after one visit, and the file:// fallback."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+H, M, D, N, Z = ("hani-2024-07-ms-google-cloud-china", "munhwa-2023-07-us-cloud-access-curb", "dt-2024-08-overseas-cloud-h100",
+                 "newsdream-2024-08-aws-tenders", "zdnet-2025-11-offshore-ai-training")
+REPORTS = {H, M, D, N, Z}
+
+# query -> reports that must be among the results (and, for a few, the only reports)
+QUERIES = {
+    "엔비디아가 구글": {H},            # a particle on the first word; two words must both match
+    "바이트댄스가": {D, Z},
+    "상무부는": {H, M, D},
+    "마이크로소프트가": {H, M, N},
+    "언어모델": {Z},                   # part of 대형언어모델
+    "반도체": {M, D, N, Z},
+    "알리바바": {M, D, N, Z},          # 텐센트·알리바바 counts
+    "말레이시아": {Z},                 # 싱가포르·말레이시아
+    "Nvidia": REPORTS,                 # English names of entities the Korean text names
+    "ByteDance": {D, Z},
+    "Commerce Department": {H, M, D},
+}
+
+
+def results(page) -> list[str]:
+    page.wait_for_function("(() => { const s = document.getElementById('search-status').textContent;"
+                           " return s && s !== '찾는 중…'; })()", timeout=15_000)
+    return page.locator("#search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+
+
+def reports_in(hrefs: list[str]) -> set[str]:
+    return {slug for slug in REPORTS for href in hrefs if f"/reports/{slug}/" in href}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["/", "/repo/"])
+@pytest.mark.parametrize("query", sorted(QUERIES))
+def test_korean_aware_queries(served: dict, page, prefix: str, query: str) -> None:
+    page.goto(f"{served[prefix]}search/?q={query}")
+    found = reports_in(results(page))
+    assert QUERIES[query] <= found, f"{query}: missing {QUERIES[query] - found}"
+    if query in ("엔비디아가 구글", "언어모델", "말레이시아"):
+        assert found == QUERIES[query]
+
+
+def test_exact_forms_rank_first(served: dict, page) -> None:
+    page.goto(f"{served['/']}search/?q=바이트댄스가")
+    hrefs = results(page)
+    # "바이트댄스가" is written in the ZDNet report; the Digital Times one has only 바이트댄스도
+    assert f"/reports/{Z}/" in hrefs[0]
+
+
+def test_facets_and_sorting(served: dict, page) -> None:
+    page.goto(f"{served['/repo/']}search/?q=엔비디아")
+    results(page)
+    page.locator('input[data-filter="종류"][value="보도"]').check()
+    expect(page.locator("#search-status")).to_contain_text("검색 결과 5건")
+    assert len(reports_in(results(page))) == 5
+    page.select_option("#search-sort", "desc")
+    expect(page.locator("#search-results a").first).to_have_attribute("href", f"/repo/reports/{Z}/?highlight=%EC%97%94%EB%B9%84%EB%94%94%EC%95%84")
+    page.locator("#search-results a").first.click()
+    expect(page.locator("mark.pagefind-highlight").first).to_have_text("엔비디아")
+    page.go_back()
+    results(page)
+    page.locator('input[data-filter="매체"][value="한겨레"]').check()
+    expect(page.locator("#search-status")).to_contain_text("검색 결과 1건")
+    page.locator('input[data-filter="매체"][value="한겨레"]').uncheck()
+    page.locator('input[data-filter="연도"][value="2023"]').check()
+    expect(page.locator("#search-results a").first).to_contain_text("미, 이번엔 중국 기업")
+    result = page.locator("#search-results li").first
+    expect(result.locator(".meta")).to_contain_text("문화일보")
+    expect(result.locator(".excerpt mark").first).to_have_text("엔비디아")
+
+
+def test_entity_facet(served: dict, page) -> None:
+    page.goto(f"{served['/']}search/?q=엔비디아")
+    results(page)
+    page.locator('input[data-filter="개체"][value="바이트댄스"]').check()
+    expect(page.locator("#search-status")).to_contain_text("검색 결과")
+    assert reports_in(results(page)) == {D, Z}
+
+
+def test_header_box_slash_key_and_korean_empty_state(served: dict, page) -> None:
+    page.goto(f"{served['/repo/']}reports/{M}/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "site-search"
+    page.keyboard.type("쀍뛟쀍")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{served['/repo/']}search/?q=%EC%80%8D%EB%9B%9F%EC%80%8D")
+    expect(page.locator("#search-status")).to_contain_text("검색 결과가 없습니다")
+    assert page.locator("#search-status").get_attribute("aria-live") == "polite"
+
+
+def test_offline_after_one_visit(served: dict, browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served["/repo/"])
+    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null"
+                           " || (navigator.serviceWorker.ready.then(() => true), false)", timeout=15_000)
+    page.evaluate("navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(r, 500)))")
+    page.reload()  # now controlled by the worker, which has cached the site
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    context.set_offline(True)
+    page.goto(f"{served['/repo/']}reports/{N}/")  # never visited
+    expect(page.locator("article.report h1")).to_contain_text("중국, 아마존·MS 클라우드로")
+    page.goto(f"{served['/repo/']}search/?q=바이트댄스가")
+    assert {D, Z} <= reports_in(results(page))
+    context.close()
+
+
+def test_search_from_disk_uses_the_fallback_index(built_site: Path, browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((built_site / "search" / "index.html").as_uri() + "?q=바이트댄스가")
+    found = results(page)
+    assert {D, Z} <= reports_in(found)
+    page.locator("#search-results a", has_text="美반도체 제재의 허점").click()
+    expect(page.locator("article.report h1")).to_contain_text("美반도체 제재의 허점")
+    page.get_by_role("link", name="연표", exact=True).click()  # folder links work from disk too
+    expect(page.locator("h1")).to_have_text("연표")
+    context.close()

@@ -21,13 +21,17 @@
   var PAGE = 20;
   var latest = 0;
 
-  function strip(word) {
+  function stripOnce(word) {
     if (!/[가-힣]$/.test(word)) return word;
     for (var i = 0; i < endings.length; i++) {
       var ending = endings[i];
       if (word.length - ending.length >= 2 && word.slice(-ending.length) === ending) return word.slice(0, -ending.length);
     }
     return word;
+  }
+
+  function strip(word) {  // two particles can stack: 상무부+에서+는
+    return stripOnce(stripOnce(word));
   }
 
   // Pagefind's own ?highlight= carries decomposed Hangul (jamo), which never matches the

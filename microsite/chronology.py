@@ -228,7 +228,7 @@ def chronology_json(chronology: Chronology) -> bytes:
              "sources": [{"report": s.report, "anchor": s.anchor or None} for s in e.sources],
              "future": e.future, "kind": e.kind, "curated": e.curated}
             for e in chronology.events]
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def chronology_csv(chronology: Chronology) -> bytes:
@@ -264,4 +264,4 @@ def timeline_json(chronology: Chronology, title: str, description: str, report_u
             item["end_date"] = part(e.when.end, "day" if e.when.precision != "half" else "month")
         events.append(item)
     data = {"title": {"text": {"headline": title, "text": description}}, "events": events}
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -364,7 +364,7 @@ def entities_json(index: EntityIndex) -> bytes:
                                  "mentions": mentions})
     data["offsets"] = ("start/end index the block's plain text (the paragraph at 'anchor'); sentence_start/"
                        "sentence_end index 'sentence'. Counted in Unicode code points.")
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _first_sentence(body_html: str, limit: int = 140) -> str:

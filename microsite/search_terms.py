@@ -10,6 +10,7 @@ them in a Pagefind metadata field, which is searched but never shown in excerpts
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .entities import Entity
@@ -21,22 +22,28 @@ _WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z0-9\-]*|\d+[가-힣]*")
 MAX_TERMS = 6000
 
 
+_ENDING = "(?:" + "|".join(_ENDINGS) + ")"
+_STRIP = re.compile(rf"^([가-힣]{{2,}}?){_ENDING}?{_ENDING}?$")  # two can stack: 상무부+에서+는
+
+
+@functools.lru_cache(maxsize=65536)
 def strip_particles(word: str) -> str:
-    """"엔비디아가" → "엔비디아"; at least two syllables are kept."""
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            return word[: -len(ending)]
-    return word
+    """"엔비디아가" → "엔비디아", "상무부에서는" → "상무부"; at least two syllables are kept."""
+    match = _STRIP.match(word)
+    return match.group(1) if match else word
+
+
+@functools.lru_cache(maxsize=65536)
+def _endings_of(word: str) -> tuple[str, ...]:
+    stem = strip_particles(word)
+    return tuple(stem[start:] for start in range(0, len(stem) - 1))
 
 
 def page_terms(text: str, entities: list[Entity]) -> str:
     terms: dict[str, None] = {}
     for token in _WORD.findall(text):
-        if not re.match("[가-힣]", token):
-            continue
-        stem = strip_particles(token)
-        for start in range(0, len(stem) - 1):
-            terms[stem[start:]] = None
+        if "가" <= token[0] <= "힣":
+            terms.update(dict.fromkeys(_endings_of(token)))
     for entity in entities:
         for name in (entity.name_en, entity.name, *(alias.text for alias in entity.aliases)):
             for part in re.split(r"[\s·,]+", name or ""):

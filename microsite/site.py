@@ -4,6 +4,7 @@ replaces the previous site when everything succeeded, so a failed build leaves i
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
@@ -85,7 +86,9 @@ def _copy_assets(config: Config, staging: Path) -> None:
 
 
 def _swap(staging: Path, output: Path) -> None:
-    """Put the new site in place with renames, so readers never see half a site."""
+    """Put the new site in place with renames, so readers never see half a site. The old
+    one is deleted in the background: removing thousands of files is slow, and nothing
+    waits for it."""
     old = None
     if output.exists():
         old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=output.parent))
@@ -93,4 +96,12 @@ def _swap(staging: Path, output: Path) -> None:
         output.rename(old)
     staging.rename(output)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove_later(old)
+
+
+def _remove_later(folder: Path) -> None:
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:  # no rm (Windows): remove it now
+        shutil.rmtree(folder, ignore_errors=True)

@@ -67,13 +67,7 @@ def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics, cache: 
     seen: dict[str, str] = {}
     for path in sorted((content_dir / "reports").glob("*.md")):
         rel = relative(path, root)
-        text = _read(path, rel)
-        if cache is not None and rel in cache and cache[rel][0] == text:
-            report = cache[rel][1]
-        else:
-            report = _report(parse_page(text, rel), rel, diagnostics)
-            if cache is not None:
-                cache[rel] = (text, report)
+        report = load_report(path, root, diagnostics, cache)
         if report.slug in seen:
             raise UserError(rel, 2, f"slug '{report.slug}' is already used by {seen[report.slug]}")
         seen[report.slug] = rel
@@ -85,6 +79,17 @@ def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics, cache: 
     reports.sort(key=lambda r: (r.published or "0000", r.slug), reverse=True)
     entities = load_entities(content_dir / "entities", root)
     return Corpus(reports=tuple(reports), pages=tuple(pages), entities=entities, curation=load_curation(content_dir, root))
+
+
+def load_report(path: Path, root: Path, diagnostics: Diagnostics, cache: dict | None = None) -> Report:
+    rel = relative(path, root)
+    text = _read(path, rel)
+    if cache is not None and rel in cache and cache[rel][0] == text:
+        return cache[rel][1]
+    report = _report(parse_page(text, rel), rel, diagnostics)
+    if cache is not None:
+        cache[rel] = (text, report)
+    return report
 
 
 def _read(path: Path, rel: str) -> str:

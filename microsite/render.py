@@ -99,13 +99,8 @@ class Renderer:
             self._matcher_key, self.matcher, self._bodies = key, Matcher(corpus.entities), {}
         extracted, used = {}, {}
         for report in corpus.reports:
-            cache_key = (report.slug, report.path, report.body, report.body_line, report.published)
-            if cache_key not in self._bodies:
-                body = render_markdown(report.body, report.path, report.body_line, matcher=self.matcher,
-                                       entity_href=lambda entity: f"../../{entity_url(entity)}")
-                self._bodies[cache_key] = (body, *extract_events(report, body))
-            used[cache_key] = self._bodies[cache_key]
-            extracted[report.slug] = used[cache_key]
+            key, entry = self._body_for(report)
+            used[key] = extracted[report.slug] = entry
         self._bodies = used  # forget what no longer exists
         self.bodies = {slug: entry[0] for slug, entry in extracted.items()}
         self.index = EntityIndex(corpus.entities, corpus.reports, {slug: b.occurrences for slug, b in self.bodies.items()})
@@ -113,6 +108,28 @@ class Renderer:
                                            corpus.entities, corpus.curation)
         self._reports_by_slug = {report.slug: report for report in corpus.reports}
         self.views = {report.slug: self._report_view(report, self.bodies[report.slug].html) for report in corpus.reports}
+
+    def _body_for(self, report: Report) -> tuple[tuple, tuple[RenderedBody, list[Event], list[str]]]:
+        """A report's rendered body and dated events, from the cache while its text is unchanged."""
+        key = (report.slug, report.path, report.body, report.body_line, report.published)
+        if key not in self._bodies:
+            body = render_markdown(report.body, report.path, report.body_line, matcher=self.matcher,
+                                   entity_href=lambda entity: f"../../{entity_url(entity)}")
+            self._bodies[key] = (body, *extract_events(report, body))
+        return key, self._bodies[key]
+
+    def lone_report_page(self, report: Report) -> OutputPage:
+        """One edited report's page, rendered without redoing the rest of the corpus (the
+        live server shows it first, then brings the pages that list it up to date)."""
+        body = self._body_for(report)[1][0]
+        saved = self.index, self.views, self.bodies
+        self.index = EntityIndex(self.corpus.entities, (report,), {report.slug: body.occurrences})
+        self.views = {**self.views, report.slug: self._report_view(report, body.html)}
+        self.bodies = {**self.bodies, report.slug: body}
+        try:
+            return self._report_page(report)
+        finally:
+            self.index, self.views, self.bodies = saved
 
     def plan(self) -> list[tuple[str, str, Callable[[], OutputPage]]]:
         """Every page: its address, its template and the function that renders it."""

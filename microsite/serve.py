@@ -20,7 +20,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .config import Config, load_config
-from .content import load_corpus
+from .content import load_corpus, load_report
 from .errors import Diagnostics, UserError
 from .ingest import ingest, write_atomic
 from .livereload import Broadcaster, PreviewServer
@@ -28,7 +28,7 @@ from .render import Renderer, entity_url, report_url
 from .search import SearchIndexError, build_search_index
 from .site import build_site
 
-QUIET = 0.08  # seconds without events before a batch is rebuilt
+QUIET = 0.05  # seconds without events before a batch is rebuilt
 LONGEST_WAIT = 1.0
 _IGNORED_NAMES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
 _WRITES = {"created", "modified", "deleted", "moved", "closed"}
@@ -57,7 +57,9 @@ class SiteUpdater:
         diagnostics = Diagnostics(root=self.root)
         build_site(self.config, diagnostics, search=search, renderer=self.renderer, reports_cache=self.reports_cache)
 
-    def update(self, changed: set[Path]) -> Update:
+    def update(self, changed: set[Path], first=None) -> Update:
+        """Apply *changed*. An edit to existing reports first writes their own pages and
+        calls *first* with those addresses, before the slower pages that list them."""
         started = time.perf_counter()
         config = self.config
         kinds = {self._kind(path) for path in changed} - {None}
@@ -71,6 +73,10 @@ class SiteUpdater:
             written = self._copy_assets(changed)
             return Update(css_only=True, files_written=len(written), seconds=time.perf_counter() - started)
         diagnostics = Diagnostics(root=self.root)
+        if kinds == {"report"} and first is not None:
+            early = self._lone_reports(changed, diagnostics)
+            if early:
+                first(early)
         if "seed" in kinds:  # re-normalize; hand-edited pages are left alone
             ingest(self.root, config.seeds, config.content, diagnostics, missing_only=False)
         previous = self.renderer.corpus
@@ -84,6 +90,22 @@ class SiteUpdater:
         written |= self._copy_assets({p for p in changed if self._kind(p) in ("css", "asset")})
         urls = {page.url for page in pages if page.path in written}
         return Update(urls=urls, everything=only is None, files_written=len(written), seconds=time.perf_counter() - started)
+
+    def _lone_reports(self, changed: set[Path], diagnostics: Diagnostics) -> set[str]:
+        """The pages of edited reports that keep their address, written straight away."""
+        previous = self.renderer.corpus
+        known = {self.root / report.path: report for report in previous.reports} if previous else {}
+        written = set()
+        for path in changed:
+            if path not in known or not path.is_file():
+                continue
+            report = load_report(path, self.root, diagnostics, self.reports_cache)
+            if report.slug != known[path].slug:
+                continue
+            page = self.renderer.lone_report_page(report)
+            if self._write(page.path, page.html.encode("utf-8")):
+                written.add(page.url)
+        return written
 
     def _kind(self, path: Path) -> str | None:
         config = self.config
@@ -243,8 +265,13 @@ class LiveSession:
 
     def _rebuild(self, batch: set[Path]) -> None:
         self.rebuilds += 1
+        base = self.updater.config.base_path
+
+        def first(urls: set[str]) -> None:
+            self.broadcaster.send("reload", {"all": False, "paths": sorted(base + url for url in urls)})
+
         try:
-            update = self.updater.update(batch)
+            update = self.updater.update(batch, first=first)
         except UserError as error:
             message = error.show(self.root)
             print(message, file=sys.stderr)
@@ -257,7 +284,6 @@ class LiveSession:
             return
         if self.broadcaster.error:
             self.broadcaster.send("build-ok", {})
-        base = self.updater.config.base_path
         if update.css_only:
             self.broadcaster.send("css", {})
         else:

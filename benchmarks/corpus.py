@@ -195,6 +195,7 @@ HUGO_CONFIG = """baseURL = "https://example.org/"
 languageCode = "ko"
 title = "클라우드 우회 (벤치마크)"
 disableKinds = ["taxonomy", "term"]
+buildFuture = true  # reports are dated up to 2026-12; Hugo skips future-dated pages by default
 """
 HUGO_SINGLE = """<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>

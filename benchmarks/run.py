@@ -69,14 +69,18 @@ def tools(project: Path) -> dict[str, dict]:
 
 
 def run_once(tool: dict, log: Path) -> dict:
-    """One build under /usr/bin/time -v: wall seconds, peak RSS in MB, exit code; its output in *log*."""
+    """One build under /usr/bin/time -v: wall and CPU (user + sys, children included) seconds, peak
+    RSS in MB, exit code, and the 1-minute load average after it; its output in *log*."""
     with tempfile.NamedTemporaryFile(suffix=".time") as timing, open(log, "wb") as out:
         started = time.perf_counter()
         done = subprocess.run(["/usr/bin/time", "-v", "-o", timing.name, *tool["cmd"]], cwd=tool["cwd"],
                               env={**os.environ, **tool["env"]}, stdout=out, stderr=out)
         wall = time.perf_counter() - started
-        rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", Path(timing.name).read_text())
-    return {"wall": wall, "rss_mb": int(rss.group(1)) / 1024 if rss else None, "exit": done.returncode}
+        report = Path(timing.name).read_text()
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", report))
+    return {"wall": wall, "cpu": cpu, "rss_mb": int(rss.group(1)) / 1024 if rss else None, "exit": done.returncode,
+            "load": os.getloadavg()[0]}
 
 
 def folder_size(path: Path) -> tuple[int, int, int]:
@@ -255,7 +259,7 @@ def machine() -> dict:
 
 
 def median(runs: list[dict], key: str) -> float | None:
-    values = [r[key] for r in runs if r[key] is not None]
+    values = [r[key] for r in runs if r.get(key) is not None]
     return statistics.median(values) if values else None
 
 
@@ -284,15 +288,18 @@ def render(results: dict) -> str:
               "Ours runs with `PYTHONPATH=<repo>` and the repository's `.venv` Python. *Cold*: output folder (and "
               "`.cache/`, where our build keeps share images; `resources/` for Hugo) deleted first. *No change*: the "
               "same build again. *One report changed*: one report's Markdown got a new last sentence before each run. "
-              "Wall = median of the runs; ms/report = wall / N; × Hugo = wall / Hugo's wall in the same situation. "
+              "Wall = median of the runs; ms/report = wall / N; × Hugo = wall / Hugo's wall in the same situation; "
+              "CPU = median user + system seconds of the process tree (less sensitive than wall to other work on the "
+              "machine); load = the highest 1-minute load average seen after a run (2 CPUs: above ~2 means the runs "
+              "shared the machine). "
               "Peak RSS = `/usr/bin/time -v` maximum resident set size, the largest single process (for ours with "
               "search that can be Pagefind's binary), not the sum. Output = apparent size of every file written.", ""]
     for size in sizes:
         entry = results[size]
         n = int(size)
         lines += [f"## N = {n:,} reports", "",
-                  "| build | situation | wall (s) | min–max (s) | ms/report | × Hugo | peak RSS (MB) | output (MB) | files | HTML pages |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| build | situation | wall (s) | min–max (s) | ms/report | × Hugo | CPU (s) | peak RSS (MB) | output (MB) | files | HTML pages | load |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         hugo = entry["tools"].get("hugo", {}).get("runs", {})
         for name, tool in entry["tools"].items():
             for situation, runs in tool["runs"].items():
@@ -302,8 +309,9 @@ def render(results: dict) -> str:
                 lines.append(
                     f"| {name} | {situation}{f' ({failed} FAILED)' if failed else ''} | {wall:.2f} | "
                     f"{min(r['wall'] for r in runs):.2f}–{max(r['wall'] for r in runs):.2f} | {wall * 1000 / n:.2f} | "
-                    f"{f'{wall / base:.1f}' if base else '–'} | {f'{rss:.0f}' if rss else '–'} | "
-                    + (f"{tool['size'] / 1e6:.1f} | {tool['files']:,} | {tool['html']:,} |" if situation == "cold" else "| | |"))
+                    f"{f'{wall / base:.1f}' if base else '–'} | {median(runs, 'cpu') or 0:.2f} | {f'{rss:.0f}' if rss else '–'} | "
+                    + (f"{tool['size'] / 1e6:.1f} | {tool['files']:,} | {tool['html']:,} |" if situation == "cold" else "| | |")
+                    + f" {max(r.get('load', 0) for r in runs):.1f} |")
         search = entry["tools"].get("ours + search", {}).get("search")
         if search:
             p = search["parts"]

@@ -76,8 +76,8 @@ def _report_unresolved_dates(renderer: Renderer, corpus, diagnostics: Diagnostic
     for slug, text in renderer.chronology.unresolved:
         left.setdefault(slug, []).append(text)
     for slug, texts in left.items():
-        diagnostics.warn(paths[slug], None, f"{len(texts)} relative date(s) left off the chronology because the report's "
-                                            f"publication date is unknown: {', '.join(texts)}")
+        diagnostics.warn(paths[slug], None, f"{len(texts)} relative date(s) left off the chronology: they need a "
+                                            f"publication date (to the day) the report does not have: {', '.join(texts)}")
 
 
 def _copy_assets(config: Config, staging: Path) -> None:

@@ -144,7 +144,7 @@ def test_relative_dates_of_an_undated_report_are_left_out_and_reported(project: 
     page.write_text(page.read_text(encoding="utf-8").replace("published: '2025-11-28'", "published: ''"), encoding="utf-8")
     (project / "content" / "chronology.toml").unlink()  # it curates an event of that report
     diagnostics = build(project, search=False)
-    assert any(w.startswith(f"content/reports/{Z}.md: warning: 4 relative date(s) left off the chronology")
+    assert any(w.startswith(f"content/reports/{Z}.md: warning: 4 relative date(s) left off the chronology: they need")
                for w in diagnostics.warnings), diagnostics.warnings
     data = events(project / "site")
     assert not any(e["id"].startswith(Z) for e in data)

@@ -3,6 +3,8 @@ result into place. The build writes into a temporary folder beside the output an
 replaces the previous site when everything succeeded, so a failed build leaves it intact."""
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import subprocess
 import tempfile
@@ -13,7 +15,7 @@ from pathlib import Path
 from .config import Config
 from .content import load_corpus
 from .errors import Diagnostics
-from .ingest import ingest
+from .ingest import ingest, write_atomic
 from .render import Renderer
 from .offline import service_worker
 from .search import build_search_index
@@ -30,8 +32,11 @@ class BuildSummary:
     normalized: int
     warnings: int
     seconds: float
+    skipped: bool = False
 
     def line(self, output: str) -> str:
+        if self.skipped:
+            return f"nothing changed since the last build: {output} is up to date ({self.pages} pages; {self.seconds:.2f} s)"
         return (f"built {self.pages} pages ({self.reports} reports, {self.entities} entities with {self.mentions} mentions, "
                 f"{self.events} events, {self.indexed} indexed for search) in {self.seconds:.2f} s → {output}"
                 + (f"; {self.warnings} warning(s) above" if self.warnings else "")
@@ -42,6 +47,12 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
                reports_cache: dict | None = None) -> BuildSummary:
     """A full build. The live server passes its *renderer* and *reports_cache* to keep them warm."""
     started = time.perf_counter()
+    fingerprint = _fingerprint(config, search)
+    state = config.root / ".cache" / "last-build.json"
+    if renderer is None and _unchanged(state, fingerprint, config.output):
+        summary = json.loads(state.read_text(encoding="utf-8"))["summary"]
+        return BuildSummary(**{**summary, "normalized": 0, "warnings": 0, "seconds": time.perf_counter() - started,
+                               "skipped": True})
     normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True)
     corpus = load_corpus(config.content, config.root, diagnostics, cache=reports_cache)
     config.output.parent.mkdir(parents=True, exist_ok=True)
@@ -63,11 +74,36 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildSummary(pages=len(pages), reports=len(corpus.reports), entities=len(corpus.entities),
-                        mentions=sum(len(found) for found in renderer.index.occurrences.values()),
-                        events=len(renderer.chronology.events), indexed=indexed,
-                        normalized=len(normalized.written), warnings=len(diagnostics.warnings),
-                        seconds=time.perf_counter() - started)
+    summary = BuildSummary(pages=len(pages), reports=len(corpus.reports), entities=len(corpus.entities),
+                           mentions=sum(len(found) for found in renderer.index.occurrences.values()),
+                           events=len(renderer.chronology.events), indexed=indexed,
+                           normalized=len(normalized.written), warnings=len(diagnostics.warnings),
+                           seconds=time.perf_counter() - started)
+    if not diagnostics.warnings:  # a build with warnings runs again next time, to show them again
+        write_atomic(state, json.dumps({"fingerprint": _fingerprint(config, search), "summary": {
+            key: getattr(summary, key) for key in ("pages", "reports", "entities", "mentions", "events", "indexed")}}).encode())
+    return summary
+
+
+def _fingerprint(config: Config, search: bool) -> str:
+    """Everything a build reads: configuration, sources, templates, assets, and this
+    package's own code. Equal fingerprints mean an identical site."""
+    digest = hashlib.sha256(f"{config}|{search}".encode())
+    package = Path(__file__).resolve().parent
+    folders = (config.seeds, config.content, config.templates, config.assets, package)
+    for path in [config.root / "pyproject.toml"] + sorted(p for folder in folders if folder.is_dir()
+                                                            for p in folder.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _unchanged(state: Path, fingerprint: str, output: Path) -> bool:
+    try:
+        return json.loads(state.read_text(encoding="utf-8"))["fingerprint"] == fingerprint and (output / "index.html").is_file()
+    except (OSError, ValueError, KeyError):
+        return False
 
 
 def _report_unresolved_dates(renderer: Renderer, corpus, diagnostics: Diagnostics) -> None:

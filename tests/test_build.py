@@ -94,8 +94,21 @@ def test_two_builds_are_byte_identical_outside_the_search_bundle(project: Path) 
                 if p.is_file() and "pagefind" not in p.relative_to(site).parts and p.name != "sw.js"}
     build(project)
     first = digest(project / "site")
+    (project / ".cache" / "last-build.json").unlink(missing_ok=True)  # build again for real
     build(project)
     assert digest(project / "site") == first
+
+
+def test_an_unchanged_project_is_not_built_again(project: Path) -> None:
+    assert run_cli(project, "--no-search").returncode == 0
+    before = (project / "site" / "index.html").stat().st_mtime_ns
+    again = run_cli(project, "--no-search")
+    assert again.stdout.startswith("nothing changed since the last build: site is up to date")
+    assert (project / "site" / "index.html").stat().st_mtime_ns == before
+    edit = project / "templates" / "home.html"
+    edit.write_text(edit.read_text(encoding="utf-8").replace("최신순", "최신 순"), encoding="utf-8")
+    assert run_cli(project, "--no-search").stdout.startswith("built ")
+    assert "최신 순" in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_failed_build_reports_path_and_line_and_keeps_the_previous_site(project: Path) -> None:

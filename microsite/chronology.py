@@ -158,7 +158,8 @@ def _same_event(a: Event, b: Event, kinds: dict[str, str]) -> bool:
     return any(kinds.get(e) == "person" for e in shared) or len({e for e in shared if kinds.get(e) != "place"}) >= 2
 
 
-def apply_curation(events: list[Event], curation: Curation | None, entity_ids: set[str]) -> list[Event]:
+def apply_curation(events: list[Event], curation: Curation | None, entity_ids: set[str],
+                   reports: set[str] = frozenset()) -> list[Event]:
     if curation is None:
         return events
     by_id = {event.id: event for event in events}
@@ -197,7 +198,13 @@ def apply_curation(events: list[Event], curation: Curation | None, entity_ids: s
         unknown = [e for e in fields.get("entities", []) if e not in entity_ids]
         if unknown:
             raise UserError(curation.path, line, f"unknown entity '{unknown[0]}'")
-        sources = tuple(Source(*(s.split("#", 1) + [""])[:2], fields["label"]) for s in fields.get("sources", []))
+        sources = []
+        for source in fields.get("sources", []):
+            report, _, anchor = str(source).partition("#")
+            if report not in reports:
+                raise UserError(curation.path, line, f"source {source!r}: no report '{report}' (use '<report slug>#<anchor>')")
+            sources.append(Source(report, anchor, fields["label"]))
+        sources = tuple(sources)
         result[fields["id"]] = Event(id=fields["id"], when=when, text=fields.get("text", fields["label"]),
                                      label=fields["label"], entities=tuple(fields.get("entities", [])),
                                      sources=sources, future=bool(fields.get("future")), kind="added", curated=True)
@@ -218,7 +225,7 @@ def build_chronology(reports: tuple[Report, ...], extracted: dict[str, tuple[lis
             events.append(publication)
     kinds = {entity.id: entity.kind for entity in entities}
     events, merged = merge_same_events(sorted(events, key=lambda e: e.sort_key), kinds)
-    events = apply_curation(events, curation, set(kinds))
+    events = apply_curation(events, curation, set(kinds), {report.slug for report in reports})
     return Chronology(events=tuple(sorted(events, key=lambda e: e.sort_key)), merged=merged, unresolved=tuple(unresolved))
 
 

@@ -44,7 +44,7 @@ def check_base_url(value: str, path: Path | str | None = None, line: int | None 
     """Accept ``/``, ``/sub/path/`` or ``https://host/sub/``; always ending in ``/``."""
     if not isinstance(value, str) or not value:
         raise UserError(path, line, "base_url must be a non-empty string such as '/' or 'https://user.github.io/repo/'")
-    if re.match(r"^https?://[^/\s]+(/[^\s?#]*)?$", value) is None and re.match(r"^/[^\s?#]*$", value) is None:
+    if re.match(r"^https?://[^/\s\"'<>`]+(/[^\s?#\"'<>`]*)?$", value) is None and re.match(r"^/[^\s?#\"'<>`]*$", value) is None:
         raise UserError(path, line, f"base_url {value!r} must start with '/' or 'http(s)://host'")
     if "/../" in value + "/" or "/./" in value + "/":
         raise UserError(path, line, f"base_url {value!r} must not contain '.' or '..' segments")
@@ -82,14 +82,17 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         values["base_url"] = check_base_url(base_url, "--base-url")
     paths = {key: (root / values[key]).resolve() for key in ("seeds", "content", "templates", "assets", "output")}
     for key, value in paths.items():
-        if key != "output" and not value.is_relative_to(root.resolve()):
-            raise UserError(pyproject, _key_line(text, key, section_line), f"'{key}' must stay inside the project")
-    if paths["output"] == root.resolve() or paths["output"] in {paths[k] for k in paths if k != "output"}:
-        raise UserError(pyproject, _key_line(text, "output", section_line), "'output' must be a folder of its own")
+        if not value.is_relative_to(root.resolve()) or value == root.resolve():
+            raise UserError(pyproject, _key_line(text, key, section_line), f"'{key}' must be a folder inside the project")
+    output = paths["output"]
+    for key in ("seeds", "content", "templates", "assets"):
+        if output.is_relative_to(paths[key]) or paths[key].is_relative_to(output):
+            raise UserError(pyproject, _key_line(text, "output", section_line),
+                            f"'output' must be a folder of its own, apart from '{key}' (the build replaces it whole)")
     return Config(root=root.resolve(), title=values["title"], description=values["description"],
                   language=values["language"], base_url=values["base_url"], **paths)
 
 
 
 def _key_line(text: str, key: str, after: int | None) -> int | None:
-    return line_of(text, rf"^\s*{re.escape(key)}\s*=", after)
+    return line_of(text, rf"^\s*({re.escape(key)}\s*=|\[tool\.microsite\.{re.escape(key)}\])", after)

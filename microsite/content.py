@@ -16,6 +16,8 @@ REQUIRED = ("title", "slug", "outlet", "published", "authors", "source", "source
 _STRINGS = {"title", "slug", "outlet", "published", "source", "source_sha256", "language", "rights",
             "dateline", "summary", "notes", "outlet_en"}
 _LISTS = {"authors", "cites", "deck"}
+# Addresses the build itself uses; a page of its own cannot take them.
+RESERVED = {"reports", "sources", "entities", "chronology", "search", "data", "assets", "pagefind", "seeds", "share", "404"}
 OPTIONAL = ("deck", "dateline", "summary", "notes", "outlet_en", "published_estimated", "provenance")
 
 
@@ -69,16 +71,30 @@ def load_corpus(content_dir: Path, root: Path, diagnostics: Diagnostics, cache: 
         rel = relative(path, root)
         report = load_report(path, root, diagnostics, cache)
         if report.slug in seen:
-            raise UserError(rel, 2, f"slug '{report.slug}' is already used by {seen[report.slug]}")
+            raise UserError(rel, front_line(path, "slug"), f"slug '{report.slug}' is already used by {seen[report.slug]}")
         seen[report.slug] = rel
         reports.append(report)
     pages = []
+    page_slugs: dict[str, str] = {}
     for path in sorted((content_dir / "pages").glob("*.md")):
         rel = relative(path, root)
-        pages.append(_page(parse_page(_read(path, rel), rel), rel, path.stem))
+        page = _page(parse_page(_read(path, rel), rel), rel, path.stem)
+        if page.slug in RESERVED or page.slug in page_slugs:
+            where = "a section of the site" if page.slug in RESERVED else page_slugs[page.slug]
+            raise UserError(rel, front_line(path, "slug"), f"slug '{page.slug}' is taken by {where}; choose another")
+        page_slugs[page.slug] = rel
+        pages.append(page)
     reports.sort(key=lambda r: (r.published or "0000", r.slug), reverse=True)
     entities = load_entities(content_dir / "entities", root)
     return Corpus(reports=tuple(reports), pages=tuple(pages), entities=entities, curation=load_curation(content_dir, root))
+
+
+def front_line(path: Path, key: str) -> int:
+    """The line of a top-level front matter key in a page that has parsed already."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
 def load_report(path: Path, root: Path, diagnostics: Diagnostics, cache: dict | None = None) -> Report:
@@ -118,6 +134,9 @@ def _report(page: ParsedPage, rel: str, diagnostics: Diagnostics) -> Report:
         raise UserError(rel, page.line("published"), f"published {front['published']!r} must be YYYY-MM-DD or YYYY-MM, a real date")
     if not front["title"].strip():
         raise UserError(rel, page.line("title"), "title must not be empty")
+    source = front["source"]
+    if source.startswith(("/", "\\")) or "\\" in source or ".." in source.split("/") or not source.startswith("seeds/"):
+        raise UserError(rel, page.line("source"), f"source {source!r} must be a path inside seeds/, such as seeds/report.txt")
     if not re.fullmatch(r"[0-9a-f]{64}", front["source_sha256"]):
         raise UserError(rel, page.line("source_sha256"), "source_sha256 must be 64 hex digits")
     provenance = front.get("provenance") or {}

@@ -40,6 +40,7 @@ def decode_seed(data: bytes) -> Decoded:
                 text, encoding = _mixed(body, notes), "mixed"
     if "\x00" in text:
         notes.append(f"removed {text.count(chr(0))} NUL byte(s)")
+        text = text.replace("\x00", "")
     if _looks_binary(text):
         raise NotText("binary data, not text (too many control characters)")
     text = _CONTROL.sub("", text)

@@ -3,6 +3,7 @@ agency, place, person, outlet… with every surface form the reports use (``alia
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def load_entities(entities_dir: Path, root: Path) -> tuple[Entity, ...]:
     owners: dict[str, str] = {}
     for path in sorted(entities_dir.glob("*.md")) if entities_dir.is_dir() else []:
         rel = relative(path, root)
-        text = path.read_text(encoding="utf-8")
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
         entity = _entity(parse_page(text, rel), rel, path.stem, text)
         for alias in entity.aliases:
             key = alias.text

@@ -5,6 +5,8 @@ YAML aliases are refused (an alias bomb cannot blow up the build) and dates stay
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +61,7 @@ class ParsedPage:
 def parse_page(text: str, path: Path | str) -> ParsedPage:
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = unicodedata.normalize("NFC", text)  # an editor may save decomposed Hangul; matching needs one form
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.startswith("---\n"):
         raise UserError(path, 1, "a page must start with '---' and YAML front matter")
@@ -75,7 +78,9 @@ def parse_page(text: str, path: Path | str) -> ParsedPage:
         node = loader.get_single_node()
         alias = _find_alias(node, set()) if node is not None else None
         if alias is not None:
-            raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed in front matter", problem_mark=alias.start_mark)
+            used = re.search(r"(?m)(^|[\s\[{,:-])\*[\w-]+", raw)  # the first *name, where the alias is used
+            line = raw.count("\n", 0, used.start()) + 2 if used else alias.start_mark.line + 2
+            raise UserError(path, line, "invalid front matter: aliases (*name) are not allowed in front matter")
         front = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

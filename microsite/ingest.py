@@ -22,7 +22,7 @@ from .normalize import extract
 
 LOCK_NAME = ".normalized.json"
 SEED_SUFFIXES = {".txt", ".html", ".htm", ".md", ".text"}
-MAX_SEED_BYTES = 32 * 1024 * 1024
+MAX_SEED_BYTES = 8 * 1024 * 1024  # a news capture is tens of kilobytes; larger is a mistake
 
 
 @dataclass

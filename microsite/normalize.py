@@ -137,17 +137,20 @@ def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
             if not in_trailer:
                 items.append(_Item("figure", text, line.original))
             continue
+        # A rights line or a "related news" heading ends the article, but only once the
+        # article has begun: above it they are page furniture like any other.
+        begun = any(item.kind == "text" and F.SENTENCE_END.search(item.text) for item in items[-3:]) or len(items) > 3
         if len(text) < 200 and F.RIGHTS.search(text):
             if not facts.rights:
                 facts.rights = text.strip("<>[]()‹› ")
                 owner = F.RIGHTS_OWNER.search(facts.rights)
                 if owner and owner.group("owner").strip():
                     facts.outlets.insert(0, owner.group("owner").strip())
-            in_trailer = True
+            in_trailer = in_trailer or begun
             facts.dropped += 1
             continue
         if in_trailer or F.TRAILER_START.match(text) or F.LISTING_ROW.match(text):
-            in_trailer = in_trailer or not F.LISTING_ROW.match(text)
+            in_trailer = in_trailer or (begun and not F.LISTING_ROW.match(text))
             facts.dropped += 1
             continue
         if _furniture(text, facts):
@@ -261,26 +264,25 @@ def _byline(text: str, facts: _Facts) -> bool:
     return True
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
 
 def _drop_repeats(items: list[_Item]) -> tuple[list[_Item], list[str]]:
-    """Remove lines the capture prints twice: a portal summary that the article repeats
-    word for word, or a photo caption printed twice. The later copy stays. Headline-like
-    lines (a deck the body echoes) are left alone."""
+    """Remove lines the capture prints twice: a portal summary near the top that the
+    article repeats word for word, or a photo caption printed twice in a row. The later
+    copy stays. Headline-like lines (a deck the body echoes) are left alone."""
     kept: list[_Item] = []
     summary: list[str] = []
     seen_body = False
+    keys = [" ".join(item.text.split()) for item in items]
+    later_text = "\n".join(key for key, item in zip(keys, items, strict=True) if item.kind == "text")
     for index, item in enumerate(items):
-        key = _norm(item.text)
-        later = items[index + 1:]
+        key = keys[index]
         caption = item.kind == "figure" or bool(F.CREDIT.search(item.text))
         sentence = item.kind == "text" and bool(F.SENTENCE_END.search(item.text)) and not caption
+        if sentence:  # what the text items after this one say
+            later_text = later_text[later_text.find(key) + len(key):] if key in later_text else later_text
         repeated = (
-            index < _LEAD_ZONE and len(key) >= _MIN_DUPLICATE and sentence
-            and any(key in _norm(other.text) for other in later if other.kind == "text")
-        ) or (caption and bool(later) and _norm(later[0].text) == key)
+            index < _LEAD_ZONE and len(key) >= _MIN_DUPLICATE and sentence and _repeated_in(key, later_text)
+        ) or (caption and index + 1 < len(items) and keys[index + 1] == key)
         if repeated:
             if sentence and not seen_body:
                 summary.append(item.text)
@@ -288,6 +290,16 @@ def _drop_repeats(items: list[_Item]) -> tuple[list[_Item], list[str]]:
         seen_body = seen_body or sentence
         kept.append(item)
     return kept, summary
+
+
+def _repeated_in(sentence: str, text: str) -> bool:
+    """Whether *text* repeats *sentence* whole: starting where a sentence starts."""
+    start = text.find(sentence)
+    while start >= 0:
+        if start == 0 or text[start - 1] in "\n .!?\"”’)":
+            return True
+        start = text.find(sentence, start + 1)
+    return False
 
 
 def _headline_like(text: str, limit: int) -> bool:

@@ -15,7 +15,7 @@ from html import unescape
 import jinja2
 
 from .config import Config
-from .content import Corpus, Page, Report
+from .content import Corpus, Page, Report, front_line
 from .chronology import Chronology, Event, build_chronology, chronology_csv, chronology_json, extract_events, timeline_json
 from .crossref import EntityIndex
 from .dates import korean_date
@@ -47,6 +47,12 @@ class OutputPage:
 
 def report_url(report: Report) -> str:
     return f"reports/{report.slug}/"
+
+
+def raw_path(report: Report) -> str:
+    """Where the raw capture is shipped: always as .txt, so a captured HTML page is shown
+    as text and its scripts never run on this site."""
+    return report.source if report.source.endswith(".txt") else report.source + ".txt"
 
 
 def date_label(report: Report) -> str:
@@ -183,7 +189,7 @@ class Renderer:
                  "data/timeline.json": timeline_json(self.chronology, self.config.title, self.config.description,
                                                      lambda slug: f"../reports/{slug}/", titles)}
         for report in self.corpus.reports:
-            files[report.source] = self._seed_bytes(report)
+            files[raw_path(report)] = self._seed_bytes(report)
         base = self.config.base_url
         files["sitemap.xml"] = sitemap_xml(base, self.urls)
         files["robots.txt"] = robots_txt(base)
@@ -213,7 +219,8 @@ class Renderer:
     def _seed_bytes(self, report: Report) -> bytes:
         source = (self.config.root / report.source).resolve()
         if not source.is_relative_to(self.config.seeds) or not source.is_file():
-            raise UserError(report.path, None, f"source {report.source!r} is not a file inside {self.config.seeds.name}/")
+            raise UserError(report.path, front_line(self.config.root / report.path, "source"),
+                            f"source {report.source!r} is not a file inside {self.config.seeds.name}/")
         return source.read_bytes()
 
     def _source_page(self, report: Report) -> OutputPage:
@@ -236,7 +243,8 @@ class Renderer:
             "url": report_url(report), "title": report.title, "outlet": report.outlet, "outlet_en": report.outlet_en,
             "published": report.published, "date_label": date_label(report), "authors": report.authors,
             "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
-            "source": report.source, "source_sha256": report.source_sha256, "provenance": report.provenance,
+            "source": report.source, "raw": raw_path(report), "source_sha256": report.source_sha256,
+            "provenance": report.provenance,
             "notes": report.notes, "slug": report.slug, "language": report.language,
             "title_note": TITLE_NOTES.get(dict(report.provenance).get("title", ""), ""),
             "source_url": f"sources/{report.slug}/",
@@ -338,7 +346,8 @@ class Renderer:
         except jinja2.TemplateSyntaxError as error:
             raise UserError(error.filename or template, error.lineno, f"template syntax error: {error.message}") from None
         except jinja2.TemplateNotFound as error:
-            raise UserError(self.config.templates / str(error.name), None, "template not found") from None
+            where, line = _template_frame(self.config, template)  # the template that asked for it
+            raise UserError(where, line, f"template '{error.name}' not found in {self.config.templates.name}/") from None
         except (jinja2.UndefinedError, TypeError) as error:
             where, line = _template_frame(self.config, template)
             raise UserError(where, line, f"template error: {error}") from None

@@ -16,7 +16,7 @@ import re
 from .entities import Entity
 from .mentions import COPULAS, PARTICLES
 
-_ENDINGS = sorted({*PARTICLES, *COPULAS}, key=len, reverse=True)
+_ENDINGS = sorted({*PARTICLES, *COPULAS}, key=lambda ending: (-len(ending), ending))
 QUERY_ENDINGS = _ENDINGS  # the search page strips the same endings from query words
 _WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z0-9\-]*|\d+[가-힣]*")
 MAX_TERMS = 6000

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .config import Config
 from .content import load_corpus
-from .errors import Diagnostics
+from .errors import Diagnostics, UserError
 from .ingest import ingest, write_atomic
 from .render import Renderer
 from .offline import service_worker
@@ -127,9 +127,13 @@ def _swap(staging: Path, output: Path) -> None:
     waits for it."""
     old = None
     if output.exists():
+        if not (output / ".nojekyll").is_file() and any(output.iterdir()):
+            raise UserError(output, None, "not replaced: this folder has files and does not look like a site this "
+                                          "tool built; move them away or choose another 'output'")
         old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=output.parent))
         old.rmdir()
         output.rename(old)
+    staging.chmod(0o755)  # mkdtemp makes it private; a site is for reading
     staging.rename(output)
     if old is not None:
         _remove_later(old)

@@ -4,6 +4,8 @@ under a subpath. The queries cover each behaviour: particles, compound parts, wo
 after one visit, and the file:// fallback."""
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -30,9 +32,16 @@ QUERIES = {
 
 
 def results(page) -> list[str]:
-    page.wait_for_function("(() => { const s = document.getElementById('search-status').textContent;"
-                           " return s && s !== '찾는 중…'; })()", timeout=15_000)
+    """The result links once the search has answered (waits without eval: the pages' CSP forbids it)."""
+    expect(page.locator("#search-status")).not_to_have_text(re.compile(r"^(찾는 중…)?$"), timeout=15_000)
     return page.locator("#search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+
+
+def wait_until(page, expression: str, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.1)
 
 
 def reports_in(hrefs: list[str]) -> set[str]:
@@ -109,11 +118,9 @@ def test_offline_after_one_visit(served: dict, browser) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto(served["/repo/"])
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null"
-                           " || (navigator.serviceWorker.ready.then(() => true), false)", timeout=15_000)
     page.evaluate("navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(r, 500)))")
     page.reload()  # now controlled by the worker, which has cached the site
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    wait_until(page, "navigator.serviceWorker.controller !== null")
     context.set_offline(True)
     page.goto(f"{served['/repo/']}reports/{N}/")  # never visited
     expect(page.locator("article.report h1")).to_contain_text("중국, 아마존·MS 클라우드로")

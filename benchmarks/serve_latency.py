@@ -27,7 +27,6 @@ sys.path.insert(0, str(REPO))
 
 from microsite.serve import LiveSession  # noqa: E402
 
-EDITS = 20
 
 
 class Listener:
@@ -63,7 +62,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def measure(project: Path) -> list[tuple[str, float, float]]:
+def measure(project: Path, edits: int) -> list[tuple[str, float, float]]:
     session = LiveSession(project, "127.0.0.1", 0, None, log=lambda message: None)
     session.start()
     listener = Listener(session.url)
@@ -81,7 +80,7 @@ def measure(project: Path) -> list[tuple[str, float, float]]:
         }
         for label, (path, addition, accept) in kinds.items():
             samples = []
-            for number in range(EDITS):
+            for number in range(edits):
                 since = len(listener.events)
                 started = time.perf_counter()
                 with path.open("a", encoding="utf-8") as file:
@@ -99,6 +98,7 @@ def measure(project: Path) -> list[tuple[str, float, float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=REPO, help="a project folder (copied before editing)")
+    parser.add_argument("--edits", type=int, default=20, help="edits of each kind (default 20)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         project = Path(scratch) / "project"
@@ -106,7 +106,7 @@ def main() -> int:
         shutil.copytree(args.project, project, ignore=ignore)
         reports = len(list((project / "content" / "reports").glob("*.md")))
         print(f"| edit ({reports} reports) | p50 (ms) | p95 (ms) |\n|---|---:|---:|")
-        for label, p50, p95 in measure(project):
+        for label, p50, p95 in measure(project, args.edits):
             print(f"| {label} | {p50:.0f} | {p95:.0f} |")
     return 0
 

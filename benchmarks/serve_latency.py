@@ -86,8 +86,8 @@ def measure(project: Path, edits: int) -> list[tuple[str, float, float]]:
                 with path.open("a", encoding="utf-8") as file:
                     file.write(addition(number))
                 samples.append((listener.wait(since, accept) - started) * 1000)
-                time.sleep(0.4)  # let the rest of the rebuild finish before the next edit
-                while session.pending:
+                time.sleep(0.2)  # let the rest of the rebuild finish before the next edit
+                while session.pending or session.busy:
                     time.sleep(0.05)
             rows.append((label, statistics.median(samples), percentile(samples, 0.95)))
     finally:

@@ -208,6 +208,7 @@ class LiveSession:
         self.condition = threading.Condition()
         self.stopping = False
         self.rebuilds = 0
+        self.busy = False  # a rebuild is running
         self.search_wanted = threading.Event()
         self.threads: list[threading.Thread] = []
         self.server: PreviewServer | None = None
@@ -264,6 +265,13 @@ class LiveSession:
             self._rebuild(batch)
 
     def _rebuild(self, batch: set[Path]) -> None:
+        self.busy = True
+        try:
+            self._apply(batch)
+        finally:
+            self.busy = False
+
+    def _apply(self, batch: set[Path]) -> None:
         self.rebuilds += 1
         base = self.updater.config.base_path
 

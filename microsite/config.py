@@ -53,6 +53,15 @@ def check_base_url(value: str, path: Path | str | None = None, line: int | None 
     return value if value.endswith("/") else value + "/"
 
 
+def parse_toml(text: str, path) -> dict:
+    """TOML, or a ``path:line`` error saying where it stops making sense."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"at line (\d+)", str(error))
+        raise UserError(path, int(match.group(1)) if match else None, f"invalid TOML: {error}") from None
+
+
 def load_config(root: Path, base_url: str | None = None) -> Config:
     """Read and validate the configuration; *base_url* (from the CLI) overrides the file."""
     pyproject = root / "pyproject.toml"
@@ -60,11 +69,7 @@ def load_config(root: Path, base_url: str | None = None) -> Config:
         text = pyproject.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UserError(pyproject, None, "missing: the project's configuration lives here") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"at line (\d+)", str(error))
-        raise UserError(pyproject, int(match.group(1)) if match else None, f"invalid TOML: {error}") from None
+    data = parse_toml(text, pyproject)
     section = data.get("tool", {}).get("microsite", {})
     section_line = line_of(text, r"^\s*\[tool\.microsite\]")
     values = dict(DEFAULTS)

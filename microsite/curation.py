@@ -13,11 +13,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .config import parse_toml
 from .errors import UserError, line_of, relative
 from .timeexpr import When, month_span, year_span
 
@@ -37,11 +37,7 @@ def load_curation(content_dir: Path, root: Path) -> Curation | None:
         return None
     rel = relative(path, root)
     text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"at line (\d+)", str(error))
-        raise UserError(rel, int(match.group(1)) if match else None, f"invalid TOML: {error}") from None
+    data = parse_toml(text, rel)
     unknown = sorted(set(data) - {"events", "added"})
     if unknown:
         raise UserError(rel, line_of(text, re.escape(unknown[0])), f"unknown table '{unknown[0]}' (use [events.\"<id>\"] or [[added]])")

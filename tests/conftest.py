@@ -150,3 +150,15 @@ def wait_until(page, expression: str, timeout: float = 15.0) -> None:
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"timed out waiting for {expression}"
         time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def live_session(project: Path):
+    """``python build.py serve`` on a free port for *project*, stopped afterwards."""
+    from microsite.serve import LiveSession
+    session = LiveSession(project, "127.0.0.1", 0, None, log=lambda message: None)
+    session.start()
+    try:
+        yield session
+    finally:
+        session.stop()

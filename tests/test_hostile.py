@@ -39,7 +39,7 @@ from bs4 import BeautifulSoup, Comment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, copy_project, serve
+from conftest import live_session, ROOT, copy_project, serve
 from microsite import cli
 from microsite.decode import NotText, decode_seed
 from microsite.normalize import extract
@@ -889,10 +889,8 @@ def test_a_hostile_request_is_refused_and_the_server_stays_up(live_site: LiveSes
 
 @pytest.fixture
 def live(built: Path):
-    session = LiveSession(built, "127.0.0.1", 0, None, log=lambda message: None)
-    session.start()
-    yield session
-    session.stop()
+    with live_session(built) as session:
+        yield session
 
 
 def test_two_hundred_file_events_in_a_second_give_at_most_two_rebuilds(live: LiveSession, built: Path) -> None:

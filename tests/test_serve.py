@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import wait_until
+from conftest import live_session, wait_until
 from microsite.livereload import safe_path
 from microsite.serve import LiveSession
 
@@ -56,10 +56,8 @@ class Events:
 
 @pytest.fixture
 def live(project: Path):
-    session = LiveSession(project, "127.0.0.1", 0, None, log=lambda message: None)
-    session.start()
-    yield session
-    session.stop()
+    with live_session(project) as session:
+        yield session
 
 
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -36,7 +37,8 @@ class BuildSummary:
 
     def line(self, output: str) -> str:
         if self.skipped:
-            return f"nothing changed since the last build: {output} is up to date ({self.pages} pages; {self.seconds:.2f} s)"
+            return (f"nothing changed since the last build: {output} is up to date ({self.pages} pages; {self.seconds:.2f} s)"
+                    + (f"; {self.warnings} warning(s) above" if self.warnings else ""))
         return (f"built {self.pages} pages ({self.reports} reports, {self.entities} entities with {self.mentions} mentions, "
                 f"{self.events} events, {self.indexed} indexed for search) in {self.seconds:.2f} s → {output}"
                 + (f"; {self.warnings} warning(s) above" if self.warnings else "")
@@ -50,9 +52,11 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
     fingerprint = _fingerprint(config, search)
     state = config.root / ".cache" / "last-build.json"
     if renderer is None and _unchanged(state, fingerprint, config.output):
-        summary = json.loads(state.read_text(encoding="utf-8"))["summary"]
-        return BuildSummary(**{**summary, "normalized": 0, "warnings": 0, "seconds": time.perf_counter() - started,
-                               "skipped": True})
+        last = json.loads(state.read_text(encoding="utf-8"))
+        for warning in last["warnings"]:  # the same input gives the same warnings: say them again
+            print(warning, file=diagnostics.stream or sys.stderr)
+        return BuildSummary(**{**last["summary"], "normalized": 0, "warnings": len(last["warnings"]),
+                               "seconds": time.perf_counter() - started, "skipped": True})
     normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True)
     corpus = load_corpus(config.content, config.root, diagnostics, cache=reports_cache)
     config.output.parent.mkdir(parents=True, exist_ok=True)
@@ -79,9 +83,9 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
                            events=len(renderer.chronology.events), indexed=indexed,
                            normalized=len(normalized.written), warnings=len(diagnostics.warnings),
                            seconds=time.perf_counter() - started)
-    if not diagnostics.warnings:  # a build with warnings runs again next time, to show them again
-        write_atomic(state, json.dumps({"fingerprint": _fingerprint(config, search), "summary": {
-            key: getattr(summary, key) for key in ("pages", "reports", "entities", "mentions", "events", "indexed")}}).encode())
+    write_atomic(state, json.dumps({"fingerprint": _fingerprint(config, search), "warnings": diagnostics.warnings, "summary": {
+        key: getattr(summary, key) for key in ("pages", "reports", "entities", "mentions", "events", "indexed")}},
+        ensure_ascii=False).encode("utf-8"))
     return summary
 
 

@@ -161,3 +161,12 @@ def test_build_prints_one_summary_line(project: Path) -> None:
     assert re.match(r"built \d+ pages \(5 reports, \d+ entities with \d+ mentions, \d+ events, \d+ indexed for search\) "
                     r"in \d+\.\d\d s → site",
                     result.stdout.splitlines()[0])
+
+
+def test_an_unchanged_build_repeats_the_warnings_of_the_last(project: Path) -> None:
+    (project / "seeds" / "zz_undated.txt").write_text("날짜 없는 보도\n\n본문 첫 문장이다.\n둘째 문장이다.\n", encoding="utf-8")
+    first = run_cli(project, "--no-search")
+    assert first.returncode == 0 and "seeds/zz_undated.txt: warning: no publication date" in first.stderr
+    again = run_cli(project, "--no-search")
+    assert again.stdout.startswith("nothing changed since the last build")
+    assert "seeds/zz_undated.txt: warning: no publication date" in again.stderr

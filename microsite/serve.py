@@ -108,18 +108,19 @@ class SiteUpdater:
         return written
 
     def _kind(self, path: Path) -> str | None:
+        """What an edited file is, which decides the pages it can change."""
         config = self.config
         if path == self.root / "pyproject.toml":
             return "config"
-        for folder, kind in ((config.seeds, "seed"), (config.templates, "template"), (config.assets, "asset"),
-                             (config.content, "content")):
+        if path.is_relative_to(config.content):
+            parts = path.relative_to(config.content).parts
+            if parts == ("chronology.toml",):
+                return "chronology"
+            return {"reports": "report", "entities": "entities", "pages": "pages"}.get(parts[0])
+        if path.is_relative_to(config.assets):
+            return "css" if path.suffix == ".css" else "asset"
+        for folder, kind in ((config.seeds, "seed"), (config.templates, "template")):
             if path.is_relative_to(folder):
-                if kind == "asset" and path.suffix == ".css":
-                    return "css"
-                if kind == "content":
-                    parts = path.relative_to(folder).parts
-                    return {"reports": "report", "entities": "entities", "pages": "pages"}.get(parts[0], "chronology"
-                                                                                                if parts == ("chronology.toml",) else None)
                 return kind
         return None
 

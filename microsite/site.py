@@ -83,7 +83,9 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
                            events=len(renderer.chronology.events), indexed=indexed,
                            normalized=len(normalized.written), warnings=len(diagnostics.warnings),
                            seconds=time.perf_counter() - started)
-    write_atomic(state, json.dumps({"fingerprint": _fingerprint(config, search), "warnings": diagnostics.warnings, "summary": {
+    if normalized.written:  # the build wrote new Markdown into content/: the inputs it read are now those
+        fingerprint = _fingerprint(config, search)
+    write_atomic(state, json.dumps({"fingerprint": fingerprint, "warnings": diagnostics.warnings, "summary": {
         key: getattr(summary, key) for key in ("pages", "reports", "entities", "mentions", "events", "indexed")}},
         ensure_ascii=False).encode("utf-8"))
     return summary

@@ -19,21 +19,20 @@ class EntityIndex:
         self.occurrences = occurrences  # report slug -> its mentions, in reading order
         self._by_id = {entity.id: entity for entity in entities}
         self.counts: dict[str, Counter] = defaultdict(Counter)  # entity id -> Counter(report slug -> mentions)
+        self._found: dict[str, dict[str, list[Occurrence]]] = defaultdict(dict)  # entity id -> slug -> its mentions
         for slug, found in occurrences.items():
             for occurrence in found:
                 self.counts[occurrence.entity][slug] += 1
+                self._found[occurrence.entity].setdefault(slug, []).append(occurrence)
+        self._together: dict[str, Counter] | None = None
 
     def entity(self, entity_id: str) -> Entity:
         return self._by_id[entity_id]
 
     def mentions_of(self, entity_id: str) -> list[tuple[Report, list[Occurrence]]]:
         """Each report that mentions the entity (newest first) with its mentions in order."""
-        result = []
-        for report in self.reports:
-            found = [o for o in self.occurrences.get(report.slug, ()) if o.entity == entity_id]
-            if found:
-                result.append((report, found))
-        return result
+        found = self._found.get(entity_id, {})
+        return [(report, found[report.slug]) for report in self.reports if report.slug in found]
 
     def in_report(self, slug: str) -> list[tuple[str, list[tuple[Entity, int]]]]:
         """The report's entities grouped by kind (registry order of kinds), most mentioned first."""
@@ -47,14 +46,15 @@ class EntityIndex:
 
     def appears_with(self, entity_id: str, limit: int = 8) -> list[tuple[Entity, int]]:
         """Entities most often mentioned in the same sentences as this one."""
-        together: Counter = Counter()
-        for found in self.occurrences.values():
-            sentences: dict[tuple, set[str]] = defaultdict(set)
-            for o in found:
-                sentences[(o.anchor, o.start - o.sentence_start)].add(o.entity)
-            for members in sentences.values():
-                if entity_id in members:
-                    together.update(members - {entity_id})
-        ranked = sorted(together.items(), key=lambda item: (-item[1], self.entity(item[0]).name))
+        if self._together is None:  # one pass over every sentence serves every entity
+            self._together = defaultdict(Counter)
+            for found in self.occurrences.values():
+                sentences: dict[tuple, set[str]] = defaultdict(set)
+                for o in found:
+                    sentences[(o.anchor, o.start - o.sentence_start)].add(o.entity)
+                for members in sentences.values():
+                    for member in members:
+                        self._together[member].update(members - {member})
+        ranked = sorted(self._together[entity_id].items(), key=lambda item: (-item[1], self.entity(item[0]).name))
         return [(self.entity(entity), count) for entity, count in ranked[:limit]]
 

@@ -40,6 +40,9 @@ class UserError(Exception):
     def __str__(self) -> str:
         return self.show()
 
+    def __reduce__(self):  # crosses from a build worker to the parent intact
+        return UserError, (self.path, self.line, self.message)
+
     def show(self, root: Path | None = None) -> str:
         where = _location(self.path, self.line, root)
         return f"{where}: {self.message}" if where else self.message

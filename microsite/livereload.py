@@ -21,7 +21,7 @@ CLIENT_PATH = "/__livereload.js"
 MAX_URL = 2048
 TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".json": "application/json", ".xml": "application/xml; charset=utf-8", ".svg": "image/svg+xml",
-         ".png": "image/png", ".txt": "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8",
+         ".png": "image/png", ".jpg": "image/jpeg", ".txt": "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8",
          ".pf_meta": "application/octet-stream", ".pf_fragment": "application/octet-stream",
          ".pf_index": "application/octet-stream", ".pf_filter": "application/octet-stream",
          ".pagefind": "application/octet-stream", ".wasm": "application/wasm"}

@@ -74,11 +74,15 @@ class Matcher:
             for (left, right), texts in sorted(groups.items())
         ]
 
-    def _next(self, text: str, position: int) -> re.Match | None:
-        """The leftmost alias from *position*; the longest when several start there."""
+    def _next(self, text: str, position: int, ahead: dict) -> re.Match | None:
+        """The leftmost alias from *position*; the longest when several start there.
+        *ahead* keeps each pattern's next match: still valid while it lies at or after
+        *position*, so each pattern scans the text about once."""
         best = None
         for pattern in self.patterns:
-            match = pattern.search(text, position)
+            match = ahead.get(pattern, False)
+            if match is False or (match is not None and match.start() < position):
+                match = ahead[pattern] = pattern.search(text, position)
             if match and (best is None or match.start() < best.start()
                           or (match.start() == best.start() and match.end() > best.end())):
                 best = match
@@ -86,9 +90,9 @@ class Matcher:
 
     def find(self, text: str) -> list[Mention]:
         mentions: list[Mention] = []
-        position = 0
+        position, ahead = 0, {}
         while True:
-            match = self._next(text, position)
+            match = self._next(text, position, ahead)
             if match is None:
                 return mentions
             surface = match.group(0)

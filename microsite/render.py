@@ -9,10 +9,12 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from html import unescape
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .config import Config
 from .content import Corpus, Page, Report, front_line
@@ -28,12 +30,14 @@ from .mentions import Matcher
 from .search_terms import QUERY_ENDINGS, page_terms
 from .share_image import share_image
 from .timeline_svg import timeline_svg
+from .workers import parallel_map
 
 FIELD_LABELS = {"title": "제목", "slug": "주소", "outlet": "매체", "outlet_en": "매체(영문)", "published": "날짜",
                 "authors": "기자", "source": "원문 파일", "source_sha256": "원문 해시", "language": "언어",
                 "cites": "인용 매체", "rights": "저작권", "deck": "부제", "dateline": "송고지", "summary": "요약",
                 "notes": "근거 메모"}
 TITLE_NOTES = {"manifest": "원문에 제목이 없어 연구자가 붙인 제목입니다.", "derived": "원문에 제목이 없어 첫 문장에서 따온 제목입니다."}
+HEAVY_TEMPLATES = {"entity.html", "entities.html", "chronology.html", "home.html"}  # pages that grow with the corpus
 ORIGIN_LABELS = {"text": "원문 텍스트", "manifest": "연구자 매니페스트", "seed": "수집 파일", "derived": "자동 생성",
                  "portal": "포털 요약(본문이 되풀이)"}
 
@@ -43,6 +47,7 @@ class OutputPage:
     path: str  # inside the site, e.g. "reports/x/index.html"
     url: str  # site-relative address, e.g. "reports/x/"
     html: str
+    card: tuple[str, tuple[str, str]] | None = None  # its own share image: (path, (title, subtitle))
 
 
 def report_url(report: Report) -> str:
@@ -82,7 +87,6 @@ class Renderer:
         self.index: EntityIndex | None = None
         self.chronology: Chronology | None = None
         self.bodies: dict[str, RenderedBody] = {}
-        self.shares: dict[str, tuple[str, str]] = {}  # share image path -> (title, subtitle)
         self.urls: list[str] = []
 
     def render(self, corpus: Corpus) -> list[OutputPage]:
@@ -95,7 +99,25 @@ class Renderer:
         self.urls = [url for url, _, _ in plan if url != "404/"]
         return [make() for url, _, make in plan if only is None or url in only]
 
-    def prepare(self, corpus: Corpus) -> None:
+    def write_pages(self, folder: Path, progress: Callable[[int], None] | None = None) -> int:
+        """Render every page and its share image straight into *folder*, on every core;
+        the number of pages. Pages are not kept: memory stays flat however large the site."""
+        plan = self.plan()
+        self.urls = [url for url, _, _ in plan if url != "404/"]
+        order = sorted(range(len(plan)), key=lambda i: plan[i][1] not in HEAVY_TEMPLATES)  # big pages first
+
+        def write(number: int) -> None:
+            page = plan[order[number]][2]()
+            files = [(page.path, page.html.encode("utf-8"))] + ([self._card(page)] if page.card else [])
+            for path, data in files:
+                target = folder / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+
+        parallel_map(write, len(plan), progress=progress)
+        return len(plan)
+
+    def prepare(self, corpus: Corpus, progress: Callable[[int], None] | None = None) -> None:
         """Render report bodies (reusing unchanged ones), cross-reference entities, build the chronology."""
         self.corpus = corpus
         self.site = {"title": self.config.title, "description": self.config.description,
@@ -103,6 +125,9 @@ class Renderer:
         key = tuple((e.id, e.aliases) for e in corpus.entities)
         if key != self._matcher_key:
             self._matcher_key, self.matcher, self._bodies = key, Matcher(corpus.entities), {}
+        missing = [report for report in corpus.reports if _body_key(report) not in self._bodies]
+        fresh = parallel_map(lambda number: self._body_for(missing[number])[1], len(missing), progress=progress)
+        self._bodies.update((_body_key(report), entry) for report, entry in zip(missing, fresh, strict=True))
         extracted, used = {}, {}
         for report in corpus.reports:
             key, entry = self._body_for(report)
@@ -117,7 +142,7 @@ class Renderer:
 
     def _body_for(self, report: Report) -> tuple[tuple, tuple[RenderedBody, list[Event], list[str]]]:
         """A report's rendered body and dated events, from the cache while its text is unchanged."""
-        key = (report.slug, report.path, report.body, report.body_line, report.published)
+        key = _body_key(report)
         if key not in self._bodies:
             body = render_markdown(report.body, report.path, report.body_line, matcher=self.matcher,
                                    entity_href=lambda entity: f"../../{entity_url(entity)}")
@@ -179,7 +204,7 @@ class Renderer:
                             description="요청한 주소에 페이지가 없습니다.")
 
     def data_files(self) -> dict[str, bytes]:
-        """Exports for researchers, discovery files, share images and the raw seeds (byte
+        """Exports for researchers, discovery files and the raw seeds (byte
         for byte); after ``render()``."""
         assert self.index is not None, "render() comes first"
         titles = {report.slug: report.title for report in self.corpus.reports}
@@ -195,10 +220,16 @@ class Renderer:
         files["robots.txt"] = robots_txt(base)
         files["feed.xml"] = atom_feed(base, self.config.title, self.config.description, self.corpus.reports, report_url)
         files["search-index.js"] = self._disk_search_index()
-        cache = self.config.root / ".cache" / "share-images"
-        for path, (title, subtitle) in self.shares.items():
-            files[path] = share_image(title, subtitle, self.config.title, cache)
         return files
+
+    def cards(self, pages: list[OutputPage]) -> dict[str, bytes]:
+        """The share images of *pages* (the live server's partial renders; a full build
+        draws them in ``write_pages``)."""
+        return dict(self._card(page) for page in pages if page.card)
+
+    def _card(self, page: OutputPage) -> tuple[str, bytes]:
+        path, (title, subtitle) = page.card
+        return path, share_image(title, subtitle, self.config.title, self.config.root / ".cache" / "share-images")
 
     def _disk_search_index(self) -> bytes:
         """The compact index the search page falls back to when opened from disk: a classic
@@ -230,7 +261,7 @@ class Renderer:
         decoded = decode_seed(data)
         return self._render("source.html", f"sources/{report.slug}/", kind="source", title=f"원문 수집본: {report.title}",
                             description=f"{report.source}의 원문 그대로의 텍스트", report=view, text=decoded.text,
-                            encoding=decoded.encoding, size=len(data))
+                            encoding=decoded.encoding, size=len(data), card_of=view["url"])
 
     def _plain_page(self, page: Page) -> OutputPage:
         body = render_markdown(page.body, page.path, page.body_line)
@@ -269,7 +300,7 @@ class Renderer:
                 sentences.append({"key": key, "anchor": occurrence.anchor, "text": occurrence.sentence,
                                   "marks": [(occurrence.sentence_start, occurrence.sentence_end)]})
             for sentence in sentences:
-                sentence["parts"] = _highlight(sentence["text"], sentence["marks"])
+                sentence["html"] = _highlight(sentence["text"], sentence["marks"])
             reports.append({"title": report.title, "url": report_url(report), "outlet": report.outlet,
                             "date_label": date_label(report), "count": len(found), "sentences": sentences})
         description = render_markdown(entity.description, entity.path, entity.body_line).html
@@ -328,19 +359,21 @@ class Renderer:
                             description="보도에 나오는 기업·칩·기관·지역·인물·매체와 각각이 언급된 보도.",
                             groups=groups, matrix=matrix, reports=reports)
 
-    def _render(self, template: str, url: str, *, output_path: str = "", **values) -> OutputPage:
+    def _render(self, template: str, url: str, *, output_path: str = "", card_of: str = "", **values) -> OutputPage:
         """Render *template* for the page at *url*. Links are relative (``root``), except on
-        a page served from any address (the 404 page), whose links start at the base path."""
+        a page served from any address (the 404 page), whose links start at the base path.
+        A page given *card_of* shares that page's share image instead of having its own."""
         depth = url.count("/")
         root = self.config.base_path if output_path else ("../" * depth if depth else "./")
         base = self.config.base_url
         absolute = base.startswith("http")
-        image = f"share/{url.strip('/').replace('/', '-') or 'home'}.png"
+        image = f"share/{(card_of or url).strip('/').replace('/', '-') or 'home'}.jpg"
         page = {"kind": values.pop("kind"), "slug": values.pop("slug", ""), "title": values.pop("title"),
                 "description": values.pop("description"), "language": values.pop("language", self.config.language),
                 "canonical": base + url if absolute and not output_path else "",
                 "image": base + image if absolute else "", "og_type": "article" if template == "report.html" else "website"}
-        self.shares[image] = (page["title"], values.pop("subtitle", ""))
+        subtitle = values.pop("subtitle", "")
+        card = None if card_of else (image, (page["title"], subtitle))
         try:
             html = self.env.get_template(template).render(site=self.site, page=page, root=root, **values)
         except jinja2.TemplateSyntaxError as error:
@@ -351,7 +384,12 @@ class Renderer:
         except (jinja2.UndefinedError, TypeError) as error:
             where, line = _template_frame(self.config, template)
             raise UserError(where, line, f"template error: {error}") from None
-        return OutputPage(path=output_path or f"{url}index.html", url=url, html=html)
+        return OutputPage(path=output_path or f"{url}index.html", url=url, html=html, card=card)
+
+
+def _body_key(report: Report) -> tuple:
+    """What a report's rendered body depends on (besides the registry)."""
+    return report.slug, report.path, report.body, report.body_line, report.published
 
 
 def entity_url(entity_id: str) -> str:
@@ -365,16 +403,17 @@ def _level(count: int, peak: int) -> int:
     return min(4, 1 + (count * 4 - 1) // max(peak, 1))
 
 
-def _highlight(sentence: str, marks: list[tuple[int, int]]) -> list[tuple[str, bool]]:
-    """The sentence cut into (text, is_mention) parts for <mark>."""
+def _highlight(sentence: str, marks: list[tuple[int, int]]) -> Markup:
+    """The sentence as HTML with its mentions in <mark> (built here rather than in the
+    template: an entity page can hold thousands of sentences)."""
     parts, cursor = [], 0
     for start, end in sorted(marks):
         if start < cursor:
             continue
-        parts += [(sentence[cursor:start], False), (sentence[start:end], True)]
+        parts += [escape(sentence[cursor:start]), "<mark>", escape(sentence[start:end]), "</mark>"]
         cursor = end
-    parts.append((sentence[cursor:], False))
-    return [part for part in parts if part[0]]
+    parts.append(escape(sentence[cursor:]))
+    return Markup("".join(parts))
 
 
 def entities_json(index: EntityIndex) -> bytes:

@@ -19,6 +19,7 @@ from .errors import Diagnostics, UserError
 from .ingest import ingest, write_atomic
 from .render import Renderer
 from .offline import service_worker
+from .progress import Progress
 from .search import build_search_index
 
 
@@ -46,9 +47,10 @@ class BuildSummary:
 
 
 def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True, renderer: Renderer | None = None,
-               reports_cache: dict | None = None) -> BuildSummary:
+               reports_cache: dict | None = None, progress: Progress | None = None) -> BuildSummary:
     """A full build. The live server passes its *renderer* and *reports_cache* to keep them warm."""
     started = time.perf_counter()
+    progress = progress or Progress(diagnostics.stream)
     fingerprint = _fingerprint(config, search)
     state = config.root / ".cache" / "last-build.json"
     if renderer is None and _unchanged(state, fingerprint, config.output):
@@ -57,28 +59,37 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
             print(warning, file=diagnostics.stream or sys.stderr)
         return BuildSummary(**{**last["summary"], "normalized": 0, "warnings": len(last["warnings"]),
                                "seconds": time.perf_counter() - started, "skipped": True})
+    progress.begin("normalizing new seeds")
     normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True)
+    progress.begin("reading content")
     corpus = load_corpus(config.content, config.root, diagnostics, cache=reports_cache)
     config.output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=config.output.parent))
     try:
         renderer = renderer or Renderer(config)
-        pages = renderer.render(corpus)
+        progress.begin("rendering reports", len(corpus.reports))
+        renderer.prepare(corpus, progress=progress.update)
+        progress.begin("writing pages", len(renderer.plan()))
+        pages = renderer.write_pages(staging, progress=progress.update)
+        progress.end()
         _report_unresolved_dates(renderer, corpus, diagnostics)
-        files = {page.path: page.html.encode("utf-8") for page in pages} | renderer.data_files()
-        for path, data in files.items():
+        progress.begin("share images and data files")
+        for path, data in renderer.data_files().items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         _copy_assets(config, staging)
         (staging / ".nojekyll").write_bytes(b"")
+        if search:
+            progress.begin("search index")
         indexed = build_search_index(staging) if search else 0
         (staging / "sw.js").write_bytes(service_worker(staging))
         _swap(staging, config.output)
+        progress.end()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    summary = BuildSummary(pages=len(pages), reports=len(corpus.reports), entities=len(corpus.entities),
+    summary = BuildSummary(pages=pages, reports=len(corpus.reports), entities=len(corpus.entities),
                            mentions=sum(len(found) for found in renderer.index.occurrences.values()),
                            events=len(renderer.chronology.events), indexed=indexed,
                            normalized=len(normalized.written), warnings=len(diagnostics.warnings),

@@ -26,6 +26,9 @@ def test_pages_workflow_builds_checks_and_deploys_with_the_official_actions() ->
     assert 'python build.py --base-url "${{ steps.pages.outputs.base_url }}/"' in runs
     assert 'python build.py check --base-url "${{ steps.pages.outputs.base_url }}/"' in runs
     assert "pip install -e ." in runs and "npm ci" in runs
+    cache = next(step for step in build_steps if step.get("uses", "").startswith("actions/cache@"))
+    build_step = next(step for step in build_steps if step.get("run", "").startswith("python build.py --base-url"))
+    assert cache["with"]["path"] == ".cache/share-images" and build_steps.index(cache) < build_steps.index(build_step)
     upload = next(step for step in build_steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     deploy = workflow["jobs"]["deploy"]
@@ -65,9 +68,12 @@ def test_pages_carry_canonical_and_card_metadata_with_a_share_image(published_si
     meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in page.find_all("meta") if tag.get("content")}
     assert page.find("link", rel="canonical")["href"] == "https://example.github.io/repo/reports/dt-2024-08-overseas-cloud-h100/"
     assert meta["og:type"] == "article" and meta["twitter:card"] == "summary_large_image"
-    assert meta["og:image"] == "https://example.github.io/repo/share/reports-dt-2024-08-overseas-cloud-h100.png"
-    image = Image.open(published_site / "share" / "reports-dt-2024-08-overseas-cloud-h100.png")
-    assert image.size == (1200, 630)
+    assert meta["og:image"] == "https://example.github.io/repo/share/reports-dt-2024-08-overseas-cloud-h100.jpg"
+    image = Image.open(published_site / "share" / "reports-dt-2024-08-overseas-cloud-h100.jpg")
+    assert image.size == (1200, 630) and image.format == "JPEG"
+    source = BeautifulSoup((published_site / "sources" / "dt-2024-08-overseas-cloud-h100" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert source.find("meta", property="og:image")["content"] == meta["og:image"]  # the capture shares its report's card
+    assert not list((published_site / "share").glob("sources-*"))
     assert page.find("link", rel="icon")["href"] == "../../assets/favicon.svg"
 
 

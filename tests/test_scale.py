@@ -1,0 +1,126 @@
+"""What makes large builds fast and readable: forked workers, the progress log, and a
+parallel build that writes exactly what a one-process build writes."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from microsite import workers
+from microsite.config import load_config
+from microsite.errors import Diagnostics, UserError
+from microsite.progress import Progress
+from microsite.site import build_site
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import corpus  # noqa: E402
+
+
+@pytest.fixture
+def two_cores(monkeypatch) -> None:
+    """Workers are used even on a one-core machine, so the parallel path is always tested."""
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+
+
+def slow_square(i: int) -> tuple[int, int]:
+    time.sleep(0.002)  # long enough that both workers get slices
+    return i * i, os.getpid()
+
+
+def test_parallel_map_keeps_order_and_runs_in_other_processes(two_cores) -> None:
+    results = workers.parallel_map(slow_square, 300, at_least=10)
+    assert [square for square, _ in results] == [i * i for i in range(300)]
+    assert len({pid for _, pid in results} - {os.getpid()}) == 2
+
+
+def test_parallel_map_reports_progress_up_to_the_total(two_cores) -> None:
+    seen: list[int] = []
+    workers.parallel_map(lambda i: i, 200, at_least=10, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 200
+
+
+def test_parallel_map_stays_in_process_while_other_threads_run(two_cores) -> None:
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        pids = set(workers.parallel_map(lambda i: os.getpid(), 300, at_least=10))
+    finally:
+        release.set()
+        thread.join()
+    assert pids == {os.getpid()}
+
+
+def test_a_user_error_in_a_worker_reaches_the_parent_whole(two_cores) -> None:
+    def job(i: int) -> int:
+        if i == 150:
+            raise UserError("content/reports/x.md", 7, "bad figure")
+        return i
+
+    with pytest.raises(UserError) as caught:
+        workers.parallel_map(job, 300, at_least=10)
+    assert (caught.value.path, caught.value.line, str(caught.value)) == ("content/reports/x.md", 7, "content/reports/x.md:7: bad figure")
+
+
+def test_the_parallel_build_writes_what_a_one_process_build_writes(tmp_path: Path, two_cores, monkeypatch) -> None:
+    corpus.generate(140, 3, tmp_path / "generated")
+    sites = {}
+    for mode in ("parallel", "one process"):
+        if mode == "one process":
+            monkeypatch.setattr(workers, "_fork_is_safe", lambda: False)
+        build_site(load_config(tmp_path / "generated"), Diagnostics(stream=io.StringIO()), search=False)
+        site = tmp_path / "generated" / "site"
+        sites[mode] = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+                       if p.is_file() and p.name != "sw.js"}  # sw.js names the build
+        (tmp_path / "generated" / ".cache" / "last-build.json").unlink()
+    assert len(sites["parallel"]) > 140 * 3  # report, source, raw capture and card per report
+    assert sites["parallel"].keys() == sites["one process"].keys()
+    assert [path for path in sites["parallel"] if sites["parallel"][path] != sites["one process"][path]] == []
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_is_quiet_for_a_short_build() -> None:
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(stream, delay=2.0, terminal=False, clock=clock)
+    progress.begin("rendering reports", 5)
+    clock.now += 0.5
+    progress.update(5)
+    progress.end()
+    assert stream.getvalue() == ""
+
+
+def test_progress_logs_one_line_per_step_off_a_terminal_once_the_build_is_long() -> None:
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(stream, delay=2.0, terminal=False, clock=clock)
+    progress.begin("reading content")
+    clock.now += 1.0
+    progress.begin("writing pages", 2068)
+    clock.now += 1.5
+    progress.update(1000)
+    progress.end()
+    assert stream.getvalue() == "reading content: 1.0 s\nwriting pages: 2068 in 1.5 s\n"  # the early step is logged late
+
+
+def test_progress_draws_a_bar_on_a_terminal_and_clears_it() -> None:
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(stream, delay=0.0, terminal=True, clock=clock)
+    progress.begin("writing pages", 100)
+    clock.now += 1.0
+    progress.update(50)
+    drawn = stream.getvalue()
+    assert drawn.endswith("writing pages [" + "#" * 14 + "." * 14 + "] 50/100 1 s")
+    progress.end()
+    assert stream.getvalue()[len(drawn):] == "\r\x1b[Kwriting pages: 100 in 1.0 s\n"

@@ -13,7 +13,8 @@ import io
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from itertools import combinations
+from datetime import date, timedelta
 
 from .content import Report
 from .curation import Curation, parse_when
@@ -110,14 +111,19 @@ def _entities_in(occurrences: tuple[Occurrence, ...], anchor: str, start: int, e
 def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[Event], int]:
     """One entry for sentences that describe the same event: dates that agree (the same
     precision, or day-level spans that overlap) and a shared person, or two shared
-    entities that are not places. Only events that share such an entity in the same year
-    are compared, so the work grows with the events, not with their square."""
-    buckets: dict[tuple[int, str], list[int]] = {}
+    entities that are not places. Events are grouped by what would link them (a person,
+    or a pair of such entities) and their date, so the work grows with the events, not
+    with their square: within a group of exact dates every pair agrees, and only
+    day-level spans, grouped by the weeks they touch, are compared pair by pair."""
+    groups: dict[tuple, list[int]] = {}
     for index, event in enumerate(events):
-        if event.kind == "reported":
-            for entity in event.entities:
-                if kinds.get(entity) != "place":
-                    buckets.setdefault((event.when.start.year, entity), []).append(index)
+        if event.kind != "reported":
+            continue
+        linking = sorted({e for e in event.entities if kinds.get(e) != "place"})
+        links = [(e,) for e in linking if kinds.get(e) == "person"] + list(combinations(linking, 2))
+        for link in links:
+            for when in _date_keys(event.when):
+                groups.setdefault((link, when), []).append(index)
     parent = list(range(len(events)))
 
     def root(i: int) -> int:
@@ -126,24 +132,39 @@ def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[
             i = parent[i]
         return i
 
-    compared: set[tuple[int, int]] = set()
-    for indices in buckets.values():
+    for (_, when), indices in groups.items():
+        if when[0] != "week":  # equal dates: all agree, except two sentences of one source
+            if len({events[i].sources[0] for i in indices}) > 1:
+                for i in indices[1:]:
+                    parent[root(i)] = root(indices[0])
+            continue
         for position, i in enumerate(indices):
             for j in indices[position + 1:]:
-                if (i, j) not in compared:
-                    compared.add((i, j))
-                    if _same_event(events[i], events[j], kinds):
-                        parent[root(j)] = root(i)
-    groups: dict[int, list[Event]] = {}
+                if root(i) != root(j) and _same_event(events[i], events[j], kinds):
+                    parent[root(j)] = root(i)
+    merged_groups: dict[int, list[Event]] = {}
     for index, event in enumerate(events):
-        groups.setdefault(root(index), []).append(event)
+        merged_groups.setdefault(root(index), []).append(event)
     merged = []
-    for members in groups.values():
+    for members in merged_groups.values():
         first = min(members, key=lambda e: (e.when.precision not in _FINE, e.when.end - e.when.start, e.id))
         sources = tuple(dict.fromkeys(source for member in members for source in member.sources))
         entities = tuple(dict.fromkeys(entity for member in members for entity in member.entities))
         merged.append(replace(first, sources=sources, entities=entities, future=any(m.future for m in members)))
     return merged, len(events) - len(merged)
+
+
+def _date_keys(when: When) -> list[tuple]:
+    """Keys two events share whenever their dates agree in the sense of ``_same_event``:
+    the exact span for coarse dates, every week a day-level span touches."""
+    if when.precision not in _FINE:
+        return [(when.precision, when.start, when.end)]
+    week = when.start - timedelta(days=when.start.weekday())
+    keys = []
+    while week <= when.end:
+        keys.append(("week", week))
+        week += timedelta(days=7)
+    return keys
 
 
 def _same_event(a: Event, b: Event, kinds: dict[str, str]) -> bool:

@@ -8,6 +8,8 @@ images are never hot-linked (readers' privacy, offline reading).
 """
 from __future__ import annotations
 
+import functools
+
 import re
 import shlex
 from collections.abc import Callable
@@ -148,8 +150,10 @@ def _text(content: str) -> Token:
 _SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+|\n")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a block's plain text."""
+@functools.lru_cache(maxsize=64)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of a block's plain text (asked again for every
+    mention and date in the block, hence the cache)."""
     spans, start = [], 0
     for match in _SENTENCE_BOUNDARY.finditer(text):
         end = match.start() + len(match.group("close") or "")
@@ -158,7 +162,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _sentence_bounds(text: str, position: int) -> tuple[int, int]:

@@ -34,6 +34,8 @@
     return stripOnce(stripOnce(word));
   }
 
+  var encode = window.MicrositeSearchCode.encode, decode = window.MicrositeSearchCode.decode;  // assets/searchcode.js
+
   // Pagefind's own ?highlight= carries decomposed Hangul (jamo), which never matches the
   // page's text; the words as typed (particles stripped) do.
   function highlightUrl(url, words) {
@@ -53,14 +55,15 @@
       }).then(function () {
         return {
           search: function (query, options) {
-            return pagefind.search(query, options).then(function (found) {
+            return pagefind.search(encode(query), options).then(function (found) {
               return { ids: found.results, filters: found.totalFilters || found.filters || {} };
             });
           },
           load: function (result, words) {
             return result.data().then(function (data) {
-              return { url: highlightUrl(data.url.split("?")[0], words), title: data.meta.title || data.url, outlet: data.meta["매체"] || "",
-                       date: data.meta["날짜"] || "", kind: (data.filters["종류"] || [""])[0], excerpt: data.excerpt };
+              return { url: highlightUrl(data.url.split("?")[0], words), title: decode(data.meta.title || data.url),
+                       outlet: decode(data.meta["매체"] || ""), date: decode(data.meta["날짜"] || ""),
+                       kind: (data.filters["종류"] || [""])[0], excerpt: decode(data.excerpt) };
             });
           },
           key: function (result) { return result.id; }

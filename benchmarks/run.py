@@ -47,7 +47,9 @@ PYTHON = sys.executable
 QUERY = "엔비디아"  # a common word of the corpus, for the first-search payload
 
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO))
 import corpus  # noqa: E402
+from microsite.searchcode import encode  # noqa: E402
 
 
 def hugo_binary() -> Path:
@@ -149,7 +151,7 @@ def cbor(data: bytes, i: int = 0):
         for _ in range(arg * (2 if major == 5 else 1)):
             value, i = cbor(data, i)
             items.append(value)
-        return (items if major == 4 else dict(zip(items[::2], items[1::2]))), i
+        return (items if major == 4 else dict(zip(items[::2], items[1::2], strict=True))), i
     return {20: False, 21: True, 22: None}.get(info, arg), i
 
 
@@ -159,8 +161,9 @@ def first_query(bundle: Path, query: str) -> dict:
     pagefind-entry.json names the language's metadata file, pagefind.<hash>.pf_meta (gzip,
     "pagefind_dcd" + CBOR: [version, pages, index chunks [from, to, hash], filters
     [name, hash], sorts, meta fields]). A query word is prefix-matched, so it needs every
-    index chunk whose [from, to] word range overlaps [word, word + U+10FFFF]; Pagefind 1.5
-    stores Hangul decomposed into jamo (NFD), so the word is compared in NFD. The Default UI
+    index chunk whose [from, to] word range overlaps [word, word + U+10FFFF]; the word is
+    spelled as our indexer spells it (``microsite.searchcode``: Hangul in Latin letters),
+    and in NFD, as Pagefind 1.5 compares any Hangul left. The Default UI
     loads every filter file at start (to list the filters) and, for the results it shows
     first, one fragment each (5; estimated as 5 × the median fragment). The WASM and the UI
     code are fetched once per visit too and are listed apart.
@@ -171,7 +174,7 @@ def first_query(bundle: Path, query: str) -> dict:
     data = gzip.decompress(meta_path.read_bytes())
     meta, _ = cbor(data, len(b"pagefind_dcd"))
     _, _, chunks, filters = meta[:4]
-    word = unicodedata.normalize("NFD", query.lower())
+    word = unicodedata.normalize("NFD", encode(query).lower())
     needed = [h for start, end, h in chunks if start <= word + "\U0010ffff" and end >= word]
     size = lambda p: p.stat().st_size  # noqa: E731
     fragments = sorted(size(p) for p in (bundle / "fragment").glob("*.pf_fragment"))
@@ -189,7 +192,7 @@ def first_query(bundle: Path, query: str) -> dict:
     result = {"query": query, "chunks_total": len(chunks), "chunks_needed": len(needed), "parts": parts,
               "core": parts["entry"] + parts["meta"] + parts["filters"] + parts["index_chunks"],
               "index_bytes": folder_size(bundle)[0], "pages_indexed": language["page_count"]}
-    result["node"] = node_check(bundle, query)
+    result["node"] = node_check(bundle, encode(query))
     return result
 
 

@@ -27,7 +27,7 @@ from .entities import KINDS, Entity
 from .errors import UserError
 from .markdown import RenderedBody, render_markdown
 from .mentions import Matcher
-from .search_terms import QUERY_ENDINGS, page_terms
+from .search_terms import QUERY_ENDINGS, entity_names
 from .share_image import share_image
 from .timeline_svg import timeline_svg
 from .workers import parallel_map
@@ -106,13 +106,13 @@ class Renderer:
         self.urls = [url for url, _, _ in plan if url != "404/"]
         order = sorted(range(len(plan)), key=lambda i: plan[i][1] not in HEAVY_TEMPLATES)  # big pages first
 
+        made: set[Path] = set()  # folders this process has created
+
         def write(number: int) -> None:
             page = plan[order[number]][2]()
             files = [(page.path, page.html.encode("utf-8"))] + ([self._card(page)] if page.card else [])
             for path, data in files:
-                target = folder / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+                write_file(folder / path, data, made)
 
         parallel_map(write, len(plan), progress=progress)
         return len(plan)
@@ -187,12 +187,11 @@ class Renderer:
         view = self.views[report.slug]
         body = self.bodies[report.slug]
         entities = [self.index.entity(e) for e in sorted(self.mentioned(report.slug))]
-        text = " ".join([report.title, *report.deck, *(block for _, block in body.blocks)])
         return self._render("report.html", view["url"], kind="report", title=report.title,
                             description=_description(report, view["teaser"]), report=view,
                             body=body.html, subtitle=f"{report.outlet} · {view['date_label']}",
                             language=report.language, in_report=self._in_report(report.slug),
-                            search_terms=page_terms(text, entities), mentioned_names=[e.name for e in entities])
+                            search_terms=entity_names(entities), mentioned_names=[e.name for e in entities])
 
     def _search_page(self) -> OutputPage:
         return self._render("search.html", "search/", kind="search", title="검색",
@@ -312,7 +311,7 @@ class Renderer:
                 "appears_with": [{"name": e.name, "url": entity_url(e.id), "count": n} for e, n in index.appears_with(entity.id)]}
         summary = f"{entity.kind_label}. 보도 {len(reports)}건에서 {view['mention_count']}회 언급."
         return self._render("entity.html", entity_url(entity.id), kind="entity", title=entity.name,
-                            description=summary, entity=view, search_terms=page_terms(entity.name, [entity]))
+                            description=summary, entity=view, search_terms=entity_names([entity]))
 
     def _event_view(self, event: Event) -> dict:
         sources = []
@@ -385,6 +384,15 @@ class Renderer:
             where, line = _template_frame(self.config, template)
             raise UserError(where, line, f"template error: {error}") from None
         return OutputPage(path=output_path or f"{url}index.html", url=url, html=html, card=card)
+
+
+def write_file(target: Path, data: bytes, made: set[Path]) -> None:
+    """Write *target*, creating its folder unless *made* says it exists (thousands of
+    pages share a few folders, and each check is a system call)."""
+    if target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
+    target.write_bytes(data)
 
 
 def _body_key(report: Report) -> tuple:

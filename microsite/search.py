@@ -1,18 +1,28 @@
 """Build the Pagefind search index over the rendered site.
 
-One ``add_directory`` call rather than a call per page: the Python API polls for each
-response every 0.1 s, so per-page calls cost 0.1 s a page. Pages opt in to the index with
-``data-pagefind-body`` (reports, entities, plain pages); the others are left out.
+Pagefind reads a copy of the indexed pages with Hangul spelled in Latin letters (see
+``searchcode``), written beside the site and removed afterwards. One ``add_directory``
+call rather than a call per page: the Python API polls for each response every 0.1 s, so
+per-page calls cost 0.1 s a page. Pages opt in to the index with ``data-pagefind-body``
+(reports, entities, plain pages); the others are left out.
 """
 from __future__ import annotations
 
 import asyncio
 import json
+import re
+import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
+
+from html import unescape
+
+from .search_terms import word_parts
+from .searchcode import encode_html
 
 
 class SearchIndexError(RuntimeError):
@@ -23,16 +33,71 @@ def build_search_index(site_dir: Path, output: Path | None = None) -> int:
     """Index the HTML pages under *site_dir* into *output* (``site_dir/pagefind``); returns the page count.
     The API is asynchronous; it runs on a thread of its own so that callers that already run
     an event loop (the live server, browser-driven tests) can build too."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _index(site_dir, output or site_dir / "pagefind")).result()
+    source = Path(tempfile.mkdtemp(prefix=".search-source-", dir=site_dir.parent))
+    try:
+        _write_encoded_pages(site_dir, source)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, _index(source, output or site_dir / "pagefind")).result()
+    finally:
+        shutil.rmtree(source, ignore_errors=True)
 
 
-async def _index(site_dir: Path, output: Path) -> int:
+def _write_encoded_pages(site_dir: Path, source: Path) -> None:
+    """The pages that opt in to the index, with the parts of their Korean words added
+    (see ``search_terms``) and encoded, at the same paths under *source*."""
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" in html:
+            target = source / page.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(encode_html(with_word_parts(html)), encoding="utf-8")
+
+
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|<!--.*?-->|([^<]+)", re.S)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_SKIPPED = {"script", "style", "template", "noscript"}
+
+
+def indexed_text(html: str) -> str:
+    """The text Pagefind reads from a page: inside the ``data-pagefind-body`` element,
+    outside ``data-pagefind-ignore`` ones, scripts and styles. (The pages are our own,
+    valid HTML: start and end tags pair up.)"""
+    text: list[str] = []
+    stack: list[tuple[str, bool, bool]] = []  # open elements: name, in the body, ignored
+    for match in _TOKEN.finditer(html):
+        closing, name, attributes, data = match.groups()
+        in_body, ignored = stack[-1][1:] if stack else (False, False)
+        if data is not None:
+            if in_body and not ignored:
+                text.append(unescape(data))
+        elif name:
+            name = name.lower()
+            if closing:
+                while stack and stack.pop()[0] != name:
+                    pass
+            elif name not in _VOID and not attributes.rstrip().endswith("/"):
+                stack.append((name, in_body or "data-pagefind-body" in attributes,
+                              ignored or "data-pagefind-ignore" in attributes or name in _SKIPPED))
+    return " ".join(text)
+
+
+def with_word_parts(html: str) -> str:
+    """The page with a hidden metadata field of its Korean word parts at the start of its
+    indexed element."""
+    parts = word_parts(indexed_text(html))
+    if not parts:
+        return html
+    body = re.search(r"<[^>]*data-pagefind-body[^>]*>", html)
+    field = f'<div hidden data-pagefind-ignore><span data-pagefind-meta="parts:{parts}"></span></div>'
+    return html[:body.end()] + field + html[body.end():]
+
+
+async def _index(source: Path, output: Path) -> int:
     config = IndexConfig(output_path=str(output), write_playground=False)
     try:
         async with PagefindService() as service:
             index = await service.create_index(config)
-            await index.add_directory(str(site_dir))
+            await index.add_directory(str(source))
             await index.write_files()
             # The binary answers before its writes reach the disk, and closing the service
             # stops it: wait for a complete, settled bundle first.

@@ -2,11 +2,16 @@
 their names in other languages — without touching the text that excerpts are cut from.
 
 Pagefind splits Korean on spaces only and matches word prefixes: "반도체" misses
-"첨단반도체", "알리바바" misses "텐센트·알리바바", "Nvidia" misses "엔비디아". For each word
-of a page this lists the word without its particles and every ending of it two syllables
-or longer (첨단반도체 → 단반도체, 반도체, 도체), which prefix matching turns into matches for
-any part; and the names in other scripts of the entities the page mentions. The build puts
-them in a Pagefind metadata field, which is searched but never shown in excerpts.
+"첨단반도체", "알리바바" misses "텐센트·알리바바", "Nvidia" misses "엔비디아". And it reads
+only one index chunk per query word, the one whose word range holds the query word
+itself, so words that merely start with it and sit in the next chunk are missed. For
+each Korean word of a page this lists every part of the word without its particles that
+starts before its last syllable (첨단반도체 → 첨, 첨단, 첨단반, …, 단반도체, 반도체, 도체):
+any query that is part of a word then exists as a word of its own, in the chunk the
+query reads. The indexer adds them to each page from the text Pagefind reads (see
+``search``); the renderer adds the names in other scripts of the entities a page
+mentions. Both go into Pagefind metadata fields, which are searched but never shown in
+excerpts.
 """
 from __future__ import annotations
 
@@ -18,8 +23,8 @@ from .mentions import COPULAS, PARTICLES
 
 _ENDINGS = sorted({*PARTICLES, *COPULAS}, key=lambda ending: (-len(ending), ending))
 QUERY_ENDINGS = _ENDINGS  # the search page strips the same endings from query words
-_WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z0-9\-]*|\d+[가-힣]*")
-MAX_TERMS = 6000
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+MAX_WORD = 12  # syllables of a word that are split into parts (a longer word keeps its whole form in the text)
 
 
 _ENDING = "(?:" + "|".join(_ENDINGS) + ")"
@@ -34,19 +39,25 @@ def strip_particles(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _endings_of(word: str) -> tuple[str, ...]:
-    stem = strip_particles(word)
-    return tuple(stem[start:] for start in range(0, len(stem) - 1))
+def _parts_of(word: str) -> tuple[str, ...]:
+    """Every run of syllables of the word's stem that starts before its last syllable: the
+    prefixes of each ending of two syllables or more."""
+    stem = strip_particles(word)[:MAX_WORD]
+    return tuple(stem[start:end] for start in range(len(stem) - 1) for end in range(start + 1, len(stem) + 1))
 
 
-def page_terms(text: str, entities: list[Entity]) -> str:
-    terms: dict[str, None] = {}
-    for token in _WORD.findall(text):
-        if "가" <= token[0] <= "힣":
-            terms.update(dict.fromkeys(_endings_of(token)))
+def word_parts(text: str) -> str:
+    """The parts of every Korean word of *text*, space-separated, each once."""
+    parts: dict[str, None] = {}
+    for token in _HANGUL_WORD.findall(text):
+        parts.update(dict.fromkeys(_parts_of(token)))
+    return " ".join(parts)
+
+
+def entity_names(entities: list[Entity]) -> str:
+    """The entities' names and aliases word by word, for a page that mentions them."""
+    names: dict[str, None] = {}
     for entity in entities:
         for name in (entity.name_en, entity.name, *(alias.text for alias in entity.aliases)):
-            for part in re.split(r"[\s·,]+", name or ""):
-                if part:
-                    terms[part] = None
-    return " ".join(list(terms)[:MAX_TERMS])
+            names.update(dict.fromkeys(part for part in re.split(r"[\s·,]+", name or "") if part))
+    return " ".join(names)

@@ -17,7 +17,7 @@ from .config import Config
 from .content import load_corpus
 from .errors import Diagnostics, UserError
 from .ingest import ingest, write_atomic
-from .render import Renderer
+from .render import Renderer, write_file
 from .offline import service_worker
 from .progress import Progress
 from .search import build_search_index
@@ -74,10 +74,9 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
         progress.end()
         _report_unresolved_dates(renderer, corpus, diagnostics)
         progress.begin("share images and data files")
+        made: set[Path] = set()
         for path, data in renderer.data_files().items():
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_file(staging / path, data, made)
         _copy_assets(config, staging)
         (staging / ".nojekyll").write_bytes(b"")
         if search:

@@ -1,0 +1,61 @@
+"""Spell Hangul in Latin letters for the search index, so that Pagefind splits it into
+small chunks and a first search downloads kilobytes instead of megabytes.
+
+Pagefind 1.5.2 stores Hangul decomposed into jamo and puts every Korean word of a site in
+one index chunk, which a search must download whole (2 MB at 1,000 reports); 1.6 splits
+Korean but loses results across chunks. Latin words chunk correctly in 1.5.2. So the
+indexer reads a copy of each page in which every Hangul syllable is written as "q" plus
+three letters, and a literal "q" as "qq". The mapping is per character, so a prefix of a
+word stays a prefix of its code (Pagefind matches word prefixes), and it is reversible:
+the search page encodes the query the same way and decodes titles and excerpts.
+``assets/search.js`` holds the same two functions; the tests check they agree.
+"""
+from __future__ import annotations
+
+import re
+
+FIRST = "abcdefghijklmnoprstuvwxyz"  # no "q": "qq" is a literal q
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_HANGUL = re.compile(r"[가-힣qQ]")
+_HANGUL_IN_HTML = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[가-힣qQ]")  # character references stay whole
+_CODE = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);|([qQ])([qQ]|[a-pr-z][a-z]{2})")
+_META = re.compile(r'(data-pagefind-meta="[^":]*:)([^"]*)"')
+
+
+def _encode_char(match: re.Match) -> str:
+    char = match.group(0)
+    if len(char) > 1:  # a character reference
+        return char
+    if char in "qQ":
+        return char * 2
+    number = ord(char) - 0xAC00
+    return "q" + FIRST[number // 676] + LETTERS[number // 26 % 26] + LETTERS[number % 26]
+
+
+def encode(text: str) -> str:
+    return _HANGUL.sub(_encode_char, text)
+
+
+def _decode_code(match: re.Match) -> str:
+    if match.group(1) is None:  # an HTML entity such as &quot;, left alone
+        return match.group(0)
+    code = match.group(2)
+    if code in "qQ":
+        return code
+    return chr(0xAC00 + FIRST.index(code[0]) * 676 + LETTERS.index(code[1]) * 26 + LETTERS.index(code[2]))
+
+
+def decode(text: str) -> str:
+    return _CODE.sub(_decode_code, text)
+
+
+def encode_html(html: str) -> str:
+    """The page as the indexer should read it: text and metadata values encoded; tags,
+    filter values (shown as they are in the facets) and metadata names left alone."""
+    parts = re.split(r"(<[^>]*>)", html)
+    for number, part in enumerate(parts):
+        if number % 2:
+            parts[number] = _META.sub(lambda m: m.group(1) + _HANGUL_IN_HTML.sub(_encode_char, m.group(2)) + '"', part)
+        else:
+            parts[number] = _HANGUL_IN_HTML.sub(_encode_char, part)
+    return "".join(parts)

@@ -37,6 +37,13 @@ FIELD_LABELS = {"title": "제목", "slug": "주소", "outlet": "매체", "outlet
                 "cites": "인용 매체", "rights": "저작권", "deck": "부제", "dateline": "송고지", "summary": "요약",
                 "notes": "근거 메모"}
 TITLE_NOTES = {"manifest": "원문에 제목이 없어 연구자가 붙인 제목입니다.", "derived": "원문에 제목이 없어 첫 문장에서 따온 제목입니다."}
+# Lists that grow with the archive are split into pages of at most this many entries, so
+# no page grows with the corpus (a small archive keeps one page of each).
+REPORTS_PER_PAGE = 100  # home
+MENTIONING_REPORTS_PER_PAGE = 30  # an entity's reports, with their sentences
+EVENTS_PER_PAGE = 200  # chronology
+ENTITY_EVENTS = 60  # the latest events listed on an entity's page
+MATRIX_REPORTS = 40  # the newest reports in the index's mention table
 HEAVY_TEMPLATES = {"entity.html", "entities.html", "chronology.html", "home.html"}  # pages that grow with the corpus
 ORIGIN_LABELS = {"text": "원문 텍스트", "manifest": "연구자 매니페스트", "seed": "수집 파일", "derived": "자동 생성",
                  "portal": "포털 요약(본문이 되풀이)"}
@@ -88,6 +95,7 @@ class Renderer:
         self.chronology: Chronology | None = None
         self.bodies: dict[str, RenderedBody] = {}
         self.urls: list[str] = []
+        self._first_pages: dict[str, str] = {}  # a list's later pages -> its first page
 
     def render(self, corpus: Corpus) -> list[OutputPage]:
         self.prepare(corpus)
@@ -97,7 +105,7 @@ class Renderer:
         """All pages, or those whose address is in *only* (the live server's partial renders)."""
         plan = self.plan()
         self.urls = [url for url, _, _ in plan if url != "404/"]
-        return [make() for url, _, make in plan if only is None or url in only]
+        return [make() for url, _, make in plan if only is None or self._first_pages.get(url, url) in only]
 
     def write_pages(self, folder: Path, progress: Callable[[int], None] | None = None) -> int:
         """Render every page and its share image straight into *folder*, on every core;
@@ -165,23 +173,38 @@ class Renderer:
     def plan(self) -> list[tuple[str, str, Callable[[], OutputPage]]]:
         """Every page: its address, its template and the function that renders it."""
         corpus = self.corpus
-        plan: list[tuple[str, str, Callable[[], OutputPage]]] = [("", "home.html", self._home)]
+        plan: list[tuple[str, str, Callable[[], OutputPage]]] = []
+        self._paged("", "home.html", len(corpus.reports), REPORTS_PER_PAGE, self._home, plan)
         for report in corpus.reports:
             plan.append((report_url(report), "report.html", functools.partial(self._report_page, report)))
             plan.append((f"sources/{report.slug}/", "source.html", functools.partial(self._source_page, report)))
-        plan += [(entity_url(e.id), "entity.html", functools.partial(self._entity_page, e)) for e in corpus.entities]
-        plan += [("entities/", "entities.html", self._entities_index), ("chronology/", "chronology.html", self._chronology_page)]
+        for entity in corpus.entities:
+            self._paged(entity_url(entity.id), "entity.html", len(self.index.counts[entity.id]), MENTIONING_REPORTS_PER_PAGE,
+                        functools.partial(self._entity_page, entity), plan)
+        plan.append(("entities/", "entities.html", self._entities_index))
+        self._paged("chronology/", "chronology.html", len(self.chronology.events), EVENTS_PER_PAGE, self._chronology_page, plan)
         plan += [(f"{page.slug}/", "page.html", functools.partial(self._plain_page, page)) for page in corpus.pages]
         plan += [("search/", "search.html", self._search_page), ("404/", "404.html", self._missing_page)]
         return plan
+
+    def _paged(self, first: str, template: str, entries: int, per_page: int, make, plan: list) -> None:
+        """Plan a list's pages: *make(pager)* renders each; later pages belong to the first
+        (an edit that changes the first page re-renders them too)."""
+        count = max(1, -(-entries // per_page))
+        for number in range(1, count + 1):
+            url = page_url(first, number)
+            self._first_pages[url] = first
+            plan.append((url, template, functools.partial(make, Pager(first, number, count, per_page))))
 
     def mentioned(self, slug: str) -> set[str]:
         """The entities a report mentions (as last prepared)."""
         return {o.entity for o in self.index.occurrences.get(slug, ())} if self.index else set()
 
-    def _home(self) -> OutputPage:
-        return self._render("home.html", "", kind="home", title=self.config.title, description=self.config.description,
-                            reports=[self.views[report.slug] for report in self.corpus.reports])
+    def _home(self, pager: Pager) -> OutputPage:
+        title = self.config.title if pager.number == 1 else f"{self.config.title}: 보도 목록 {pager.number}쪽"
+        return self._render("home.html", pager.url, kind="home", title=title, description=self.config.description,
+                            reports=[self.views[report.slug] for report in pager.slice(self.corpus.reports)],
+                            total=len(self.corpus.reports), pager=pager.view(), card_of=pager.card_of)
 
     def _report_page(self, report: Report) -> OutputPage:
         view = self.views[report.slug]
@@ -286,10 +309,13 @@ class Renderer:
         return [{"label": KINDS[kind], "entities": [{"name": e.name, "url": entity_url(e.id), "count": n} for e, n in members]}
                 for kind, members in self.index.in_report(slug)]
 
-    def _entity_page(self, entity: Entity) -> OutputPage:
+    def _entity_page(self, entity: Entity, pager: Pager) -> OutputPage:
+        """An entity's page: its facts, companions and latest events first, then the
+        sentences of the reports that mention it, a page of reports at a time."""
         index = self.index
+        mentioning = index.mentions_of(entity.id)
         reports = []
-        for report, found in index.mentions_of(entity.id):
+        for report, found in pager.slice(mentioning):
             sentences = []
             for occurrence in found:
                 key = (occurrence.anchor, occurrence.start - occurrence.sentence_start)
@@ -303,15 +329,17 @@ class Renderer:
             reports.append({"title": report.title, "url": report_url(report), "outlet": report.outlet,
                             "date_label": date_label(report), "count": len(found), "sentences": sentences})
         description = render_markdown(entity.description, entity.path, entity.body_line).html
-        events = [self._event_view(e) for e in self.chronology.events if entity.id in e.entities]
-        view = {"id": entity.id, "name": entity.name, "events": events, "name_en": entity.name_en, "kind": entity.kind,
+        events = [e for e in self.chronology.events if entity.id in e.entities]
+        view = {"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
                 "kind_label": entity.kind_label, "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata,
-                "url": entity.url, "description": description, "reports": reports,
-                "mention_count": sum(r["count"] for r in reports),
+                "url": entity.url, "description": description, "reports": reports, "report_count": len(mentioning),
+                "first_report": pager.first_entry + 1, "events": [self._event_view(e) for e in events[-ENTITY_EVENTS:]],
+                "event_count": len(events), "mention_count": sum(index.counts[entity.id].values()),
                 "appears_with": [{"name": e.name, "url": entity_url(e.id), "count": n} for e, n in index.appears_with(entity.id)]}
-        summary = f"{entity.kind_label}. 보도 {len(reports)}건에서 {view['mention_count']}회 언급."
-        return self._render("entity.html", entity_url(entity.id), kind="entity", title=entity.name,
-                            description=summary, entity=view, search_terms=entity_names([entity]))
+        summary = f"{entity.kind_label}. 보도 {len(mentioning)}건에서 {view['mention_count']}회 언급."
+        title = entity.name if pager.number == 1 else f"{entity.name}: 언급 {pager.number}쪽"
+        return self._render("entity.html", pager.url, kind="entity", title=title, description=summary, entity=view,
+                            search_terms=entity_names([entity]), pager=pager.view(), card_of=pager.card_of)
 
     def _event_view(self, event: Event) -> dict:
         sources = []
@@ -327,19 +355,22 @@ class Renderer:
                 "label": event.label, "text": event.text, "full": event.label != event.text, "future": event.future,
                 "kind": event.kind, "curated": event.curated, "sources": sources, "entities": entities}
 
-    def _chronology_page(self) -> OutputPage:
-        events = [self._event_view(e) for e in self.chronology.events]
+    def _chronology_page(self, pager: Pager) -> OutputPage:
+        events = [self._event_view(e) for e in pager.slice(self.chronology.events)]
         years: dict[int, list[dict]] = {}
         for event in events:
             years.setdefault(event["year"], []).append(event)
-        return self._render("chronology.html", "chronology/", kind="chronology", title="연표",
+        title = "연표" if pager.number == 1 else f"연표 {pager.number}쪽"
+        span = f"{events[0]['date']} – {events[-1]['date']}" if pager.count > 1 and events else ""
+        return self._render("chronology.html", pager.url, kind="chronology", title=title,
                             description="보도가 전하는 날짜로 엮은 사건 연표. 각 사건은 근거 문장으로 이어집니다.",
-                            years=sorted(years.items()), overview=timeline_svg(self.chronology),
-                            count=len(events), merged=self.chronology.merged)
+                            years=sorted(years.items()), overview=timeline_svg(self.chronology) if pager.number == 1 else "",
+                            count=len(self.chronology.events), merged=self.chronology.merged, span=span,
+                            pager=pager.view(), card_of=pager.card_of)
 
     def _entities_index(self) -> OutputPage:
         index = self.index
-        reports = [self.views[report.slug] for report in self.corpus.reports]
+        reports = [self.views[report.slug] for report in self.corpus.reports[:MATRIX_REPORTS]]
         groups = []
         for kind, label in KINDS.items():
             members = [{"name": e.name, "name_en": e.name_en, "url": entity_url(e.id), "reports": len(index.counts[e.id]),
@@ -356,7 +387,7 @@ class Renderer:
                   for e in mentioned]
         return self._render("entities.html", "entities/", kind="entities", title="색인",
                             description="보도에 나오는 기업·칩·기관·지역·인물·매체와 각각이 언급된 보도.",
-                            groups=groups, matrix=matrix, reports=reports)
+                            groups=groups, matrix=matrix, reports=reports, report_count=len(self.corpus.reports))
 
     def _render(self, template: str, url: str, *, output_path: str = "", card_of: str = "", **values) -> OutputPage:
         """Render *template* for the page at *url*. Links are relative (``root``), except on
@@ -384,6 +415,54 @@ class Renderer:
             where, line = _template_frame(self.config, template)
             raise UserError(where, line, f"template error: {error}") from None
         return OutputPage(path=output_path or f"{url}index.html", url=url, html=html, card=card)
+
+
+def page_url(first: str, number: int) -> str:
+    """The address of a list's page: the first page's, then "<first>2/", …; the home
+    page's later pages are "page/2/", …"""
+    if number == 1:
+        return first
+    return f"{first or 'page/'}{number}/"
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Which page of a list is being rendered."""
+    first: str  # the first page's address
+    number: int
+    count: int
+    per_page: int
+
+    @property
+    def url(self) -> str:
+        return page_url(self.first, self.number)
+
+    @property
+    def first_entry(self) -> int:
+        return (self.number - 1) * self.per_page
+
+    @property
+    def card_of(self) -> str:
+        """Later pages share the first page's share image."""
+        return "" if self.number == 1 else self.first
+
+    def slice(self, entries):
+        return entries[self.first_entry:self.first_entry + self.per_page]
+
+    def view(self) -> dict | None:
+        """What the pager template shows: None for a one-page list; the first, the last and
+        the pages next to this one, with None for a gap."""
+        if self.count == 1:
+            return None
+        shown = sorted({1, self.count, *range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)})
+        pages: list[dict | None] = []
+        for number in shown:
+            if pages and number - pages[-1]["number"] > 1:
+                pages.append(None)
+            pages.append({"number": number, "url": page_url(self.first, number), "current": number == self.number})
+        return {"number": self.number, "count": self.count, "pages": pages,
+                "previous": page_url(self.first, self.number - 1) if self.number > 1 else "",
+                "next": page_url(self.first, self.number + 1) if self.number < self.count else ""}
 
 
 def write_file(target: Path, data: bytes, made: set[Path]) -> None:

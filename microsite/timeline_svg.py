@@ -11,6 +11,9 @@ from .chronology import Chronology
 WIDTH, HEIGHT, MARGIN = 640, 96, 24
 
 
+MAX_STACK = 8  # events drawn at one place on the axis (from the fifth on they sit on top of each other)
+
+
 def timeline_svg(chronology: Chronology) -> str:
     events = chronology.events
     if not events:
@@ -41,6 +44,8 @@ def timeline_svg(chronology: Chronology) -> str:
         cx = round(x(middle) / 6) * 6  # events close in time stack upwards
         level = stacked[cx]
         stacked[cx] += 1
+        if level >= MAX_STACK:  # hidden under the others anyway: a large archive's overview stays small
+            continue
         cy = 48 - 9 * min(level, 4)
         tip = f"<title>{escape(event.when.korean())}: {escape(event.label)}</title>"
         if event.kind == "publication":  # a diamond

@@ -9,13 +9,19 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
+import re
 
-from conftest import ROOT
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, serve
 from microsite import workers
+from microsite.check import check_site
 from microsite.config import load_config
+from microsite.content import load_corpus
 from microsite.errors import Diagnostics, UserError
 from microsite.progress import Progress
+from microsite.render import MENTIONING_REPORTS_PER_PAGE, REPORTS_PER_PAGE, Renderer
 from microsite.site import build_site
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -128,3 +134,53 @@ def test_progress_draws_a_bar_on_a_terminal_and_clears_it() -> None:
     assert drawn.endswith("writing pages [" + "#" * 14 + "." * 14 + "] 50/100 1 s")
     progress.end()
     assert stream.getvalue()[len(drawn):] == "\r\x1b[Kwriting pages: 100 in 1.0 s\n"
+
+
+@pytest.fixture(scope="module")
+def large_project(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("large") / "generated"
+    corpus.generate(160, 7, project)
+    build_site(load_config(project), Diagnostics(stream=io.StringIO()), search=False)
+    return project
+
+
+def test_long_lists_are_split_into_linked_pages_of_bounded_size(large_project: Path) -> None:
+    site = large_project / "site"
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(home.select(".report-item")) == REPORTS_PER_PAGE and home.select_one("nav.pager a[rel=next]")["href"] == "./page/2/"
+    second = BeautifulSoup((site / "page" / "2" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(second.select(".report-item")) == 160 - REPORTS_PER_PAGE and second.select_one("nav.pager [aria-current=page]").get_text() == "2"
+
+    nvidia = site / "entities" / "nvidia"
+    pages = sorted(nvidia.glob("**/index.html"))
+    first = BeautifulSoup((nvidia / "index.html").read_text(encoding="utf-8"), "html.parser")
+    reports = int(re.search(r"보도 (\d+)건", first.select_one(".report-meta").get_text()).group(1))
+    assert len(pages) == -(-reports // MENTIONING_REPORTS_PER_PAGE) > 1
+    later = BeautifulSoup((nvidia / "2" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert first.select("[data-pagefind-body]") and not later.select("[data-pagefind-body]")  # indexed once
+    assert (site / "share" / "entities-nvidia.jpg").is_file() and not list((site / "share").glob("entities-nvidia-*"))  # one card
+    assert len(later.select(".mention-report")) == MENTIONING_REPORTS_PER_PAGE and not later.select(".entity-events")
+
+    report = check_site(site)
+    assert report.problems == []  # every page, later ones included, is linked and reachable from home
+    assert max(p.stat().st_size for p in site.rglob("*.html")) < 400_000
+
+
+def test_an_edit_re_renders_every_page_of_a_list(large_project: Path) -> None:
+    renderer = Renderer(load_config(large_project))
+    renderer.prepare(load_corpus(large_project / "content", large_project, Diagnostics(stream=io.StringIO())))
+    urls = [page.url for page in renderer.pages({"entities/nvidia/", ""})]
+    assert urls[:2] == ["", "page/2/"] and "entities/nvidia/2/" in urls and len(urls) > 3
+
+
+def test_large_archive_pages_fit_a_phone(large_project: Path, browser) -> None:
+    """The mention table of a large archive scrolls inside its box; the page never scrolls sideways."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+    tab = context.new_page()
+    with serve(large_project / "site") as base:
+        for path in ("entities/", "entities/nvidia/2/", "chronology/", "page/2/"):
+            tab.goto(f"{base}{path}")
+            assert tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path
+        tab.goto(f"{base}entities/")
+        assert tab.evaluate("document.querySelector('.matrix-scroll').scrollWidth") > 360  # the table is wider than the phone
+    context.close()

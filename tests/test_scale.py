@@ -3,6 +3,7 @@ parallel build that writes exactly what a one-process build writes."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import sys
 import threading
@@ -20,6 +21,7 @@ from microsite.check import check_site
 from microsite.config import load_config
 from microsite.content import load_corpus
 from microsite.errors import Diagnostics, UserError
+from microsite.offline import service_worker
 from microsite.progress import Progress
 from microsite.render import MENTIONING_REPORTS_PER_PAGE, REPORTS_PER_PAGE, Renderer
 from microsite.site import build_site
@@ -184,3 +186,17 @@ def test_large_archive_pages_fit_a_phone(large_project: Path, browser) -> None:
         tab.goto(f"{base}entities/")
         assert tab.evaluate("document.querySelector('.matrix-scroll').scrollWidth") > 360  # the table is wider than the phone
     context.close()
+
+
+def test_a_large_archive_precaches_what_a_reader_needs_first(large_project: Path) -> None:
+    site = large_project / "site"
+
+    def precached(budget: int) -> list[str]:
+        return json.loads(re.search(r"const FILES = (.*);", service_worker(site, budget).decode()).group(1))
+
+    everything, first = precached(10**12), precached(1_000_000)
+    assert "./sources/" + next((site / "sources").iterdir()).name + "/" in everything  # a small site: all of it
+    assert {"./", "./search/", "./assets/style.css", "./entities/", "./chronology/"} <= set(first)
+    assert not any(name.startswith("./sources/") for name in first) and len(first) < len(everything) / 3
+    sizes = sum((site / (name[2:] + ("index.html" if name.endswith("/") else ""))).stat().st_size for name in first)
+    assert sizes <= 1_000_000

@@ -25,14 +25,17 @@ class EntityIndex:
                 self.counts[occurrence.entity][slug] += 1
                 self._found[occurrence.entity].setdefault(slug, []).append(occurrence)
         self._together: dict[str, Counter] | None = None
+        self._mentions: dict[str, list[tuple[Report, list[Occurrence]]]] = {}
 
     def entity(self, entity_id: str) -> Entity:
         return self._by_id[entity_id]
 
     def mentions_of(self, entity_id: str) -> list[tuple[Report, list[Occurrence]]]:
         """Each report that mentions the entity (newest first) with its mentions in order."""
-        found = self._found.get(entity_id, {})
-        return [(report, found[report.slug]) for report in self.reports if report.slug in found]
+        if entity_id not in self._mentions:  # asked once per page of the entity's mentions
+            found = self._found.get(entity_id, {})
+            self._mentions[entity_id] = [(report, found[report.slug]) for report in self.reports if report.slug in found]
+        return self._mentions[entity_id]
 
     def in_report(self, slug: str) -> list[tuple[str, list[tuple[Entity, int]]]]:
         """The report's entities grouped by kind (registry order of kinds), most mentioned first."""

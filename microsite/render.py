@@ -7,7 +7,7 @@ import functools
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,6 +146,10 @@ class Renderer:
         self.chronology = build_chronology(corpus.reports, {slug: (e[1], e[2]) for slug, e in extracted.items()},
                                            corpus.entities, corpus.curation)
         self._reports_by_slug = {report.slug: report for report in corpus.reports}
+        self._events_of: dict[str, list[Event]] = {}  # entity id -> its events, in date order
+        for event in self.chronology.events:
+            for entity_id in dict.fromkeys(event.entities):
+                self._events_of.setdefault(entity_id, []).append(event)
         self.views = {report.slug: self._report_view(report, self.bodies[report.slug].html) for report in corpus.reports}
 
     def _body_for(self, report: Report) -> tuple[tuple, tuple[RenderedBody, list[Event], list[str]]]:
@@ -225,24 +229,23 @@ class Renderer:
         return self._render("404.html", "404/", output_path="404.html", kind="missing", title="페이지를 찾을 수 없습니다",
                             description="요청한 주소에 페이지가 없습니다.")
 
-    def data_files(self) -> dict[str, bytes]:
-        """Exports for researchers, discovery files and the raw seeds (byte
-        for byte); after ``render()``."""
+    def data_files(self) -> Iterator[tuple[str, bytes]]:
+        """Exports for researchers, discovery files and the raw seeds (byte for byte), one
+        file at a time (the exports of a large archive are big); after ``render()``."""
         assert self.index is not None, "render() comes first"
         titles = {report.slug: report.title for report in self.corpus.reports}
-        files = {"data/entities.json": entities_json(self.index),
-                 "data/chronology.json": chronology_json(self.chronology),
-                 "data/chronology.csv": chronology_csv(self.chronology),
-                 "data/timeline.json": timeline_json(self.chronology, self.config.title, self.config.description,
-                                                     lambda slug: f"../reports/{slug}/", titles)}
-        for report in self.corpus.reports:
-            files[raw_path(report)] = self._seed_bytes(report)
         base = self.config.base_url
-        files["sitemap.xml"] = sitemap_xml(base, self.urls)
-        files["robots.txt"] = robots_txt(base)
-        files["feed.xml"] = atom_feed(base, self.config.title, self.config.description, self.corpus.reports, report_url)
-        files["search-index.js"] = self._disk_search_index()
-        return files
+        yield "data/entities.json", entities_json(self.index)
+        yield "data/chronology.json", chronology_json(self.chronology)
+        yield "data/chronology.csv", chronology_csv(self.chronology)
+        yield "data/timeline.json", timeline_json(self.chronology, self.config.title, self.config.description,
+                                                  lambda slug: f"../reports/{slug}/", titles)
+        for report in self.corpus.reports:
+            yield raw_path(report), self._seed_bytes(report)
+        yield "sitemap.xml", sitemap_xml(base, self.urls)
+        yield "robots.txt", robots_txt(base)
+        yield "feed.xml", atom_feed(base, self.config.title, self.config.description, self.corpus.reports, report_url)
+        yield "search-index.js", self._disk_search_index()
 
     def cards(self, pages: list[OutputPage]) -> dict[str, bytes]:
         """The share images of *pages* (the live server's partial renders; a full build
@@ -328,14 +331,16 @@ class Renderer:
                 sentence["html"] = _highlight(sentence["text"], sentence["marks"])
             reports.append({"title": report.title, "url": report_url(report), "outlet": report.outlet,
                             "date_label": date_label(report), "count": len(found), "sentences": sentences})
-        description = render_markdown(entity.description, entity.path, entity.body_line).html
-        events = [e for e in self.chronology.events if entity.id in e.entities]
+        first = pager.number == 1  # the facts, companions and events are on the first page only
+        events = self._events_of.get(entity.id, [])
         view = {"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
                 "kind_label": entity.kind_label, "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata,
-                "url": entity.url, "description": description, "reports": reports, "report_count": len(mentioning),
-                "first_report": pager.first_entry + 1, "events": [self._event_view(e) for e in events[-ENTITY_EVENTS:]],
+                "url": entity.url, "reports": reports, "report_count": len(mentioning), "first_report": pager.first_entry + 1,
+                "description": render_markdown(entity.description, entity.path, entity.body_line).html if first else "",
+                "events": [self._event_view(e) for e in events[-ENTITY_EVENTS:]] if first else [],
                 "event_count": len(events), "mention_count": sum(index.counts[entity.id].values()),
-                "appears_with": [{"name": e.name, "url": entity_url(e.id), "count": n} for e, n in index.appears_with(entity.id)]}
+                "appears_with": [{"name": e.name, "url": entity_url(e.id), "count": n}
+                                 for e, n in (index.appears_with(entity.id) if first else [])]}
         summary = f"{entity.kind_label}. 보도 {len(mentioning)}건에서 {view['mention_count']}회 언급."
         title = entity.name if pager.number == 1 else f"{entity.name}: 언급 {pager.number}쪽"
         return self._render("entity.html", pager.url, kind="entity", title=title, description=summary, entity=view,
@@ -504,19 +509,24 @@ def _highlight(sentence: str, marks: list[tuple[int, int]]) -> Markup:
 
 
 def entities_json(index: EntityIndex) -> bytes:
-    """Every entity with its aliases and every mention, for reuse."""
-    data = {"entities": []}
+    """Every entity with its aliases and every mention, for reuse. Written entity by
+    entity: a large archive has hundreds of thousands of mentions."""
+    parts = []
     for entity in index.entities:
         mentions = [{"report": report.slug, "anchor": o.anchor, "sentence": o.sentence, "text": o.text,
                      "start": o.start, "end": o.end, "sentence_start": o.sentence_start, "sentence_end": o.sentence_end}
                     for report, found in index.mentions_of(entity.id) for o in found]
-        data["entities"].append({"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
-                                 "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata or None,
-                                 "url": entity.url or None, "reports": len({m["report"] for m in mentions}),
-                                 "mentions": mentions})
-    data["offsets"] = ("start/end index the block's plain text (the paragraph at 'anchor'); sentence_start/"
-                       "sentence_end index 'sentence'. Counted in Unicode code points.")
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        parts.append(_compact_json({"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
+                                    "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata or None,
+                                    "url": entity.url or None, "reports": len({m["report"] for m in mentions}),
+                                    "mentions": mentions}).encode("utf-8"))
+    offsets = _compact_json("start/end index the block's plain text (the paragraph at 'anchor'); sentence_start/"
+                            "sentence_end index 'sentence'. Counted in Unicode code points.")
+    return b'{"entities":[' + b",".join(parts) + b'],"offsets":' + offsets.encode("utf-8") + b"}\n"
+
+
+def _compact_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _first_sentence(body_html: str, limit: int = 140) -> str:

@@ -75,7 +75,7 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
         _report_unresolved_dates(renderer, corpus, diagnostics)
         progress.begin("share images and data files")
         made: set[Path] = set()
-        for path, data in renderer.data_files().items():
+        for path, data in renderer.data_files():
             write_file(staging / path, data, made)
         _copy_assets(config, staging)
         (staging / ".nojekyll").write_bytes(b"")

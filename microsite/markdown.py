@@ -134,10 +134,11 @@ def _link_mentions(children: list[Token], matcher: Matcher, href, anchor: str, i
             cursor = mention.end
         out.append(_text(child.content[cursor:]))
         plain += child.content
+    sentences: dict[tuple[int, int], str] = {}  # one string per sentence, however many mentions it holds
     for entity, start, end, text in spans:
-        sentence_start, sentence_end = _sentence_bounds(plain, start)
-        found.append(Occurrence(entity, anchor, text, start, end, plain[sentence_start:sentence_end],
-                                start - sentence_start, end - sentence_start))
+        bounds = _sentence_bounds(plain, start)
+        sentence = sentences.setdefault(bounds, plain[bounds[0]:bounds[1]])
+        found.append(Occurrence(entity, anchor, text, start, end, sentence, start - bounds[0], end - bounds[0]))
     return [token for token in out if token.type != "text" or token.content]
 
 

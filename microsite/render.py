@@ -7,7 +7,7 @@ import functools
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -229,9 +229,10 @@ class Renderer:
         return self._render("404.html", "404/", output_path="404.html", kind="missing", title="페이지를 찾을 수 없습니다",
                             description="요청한 주소에 페이지가 없습니다.")
 
-    def data_files(self) -> Iterator[tuple[str, bytes]]:
+    def data_files(self) -> Iterator[tuple[str, bytes | Iterable[bytes]]]:
         """Exports for researchers, discovery files and the raw seeds (byte for byte), one
-        file at a time (the exports of a large archive are big); after ``render()``."""
+        file at a time, the entity export in pieces (it holds every mention: 200 MB at
+        10,000 reports); after ``render()``."""
         assert self.index is not None, "render() comes first"
         titles = {report.slug: report.title for report in self.corpus.reports}
         base = self.config.base_url
@@ -470,13 +471,17 @@ class Pager:
                 "next": page_url(self.first, self.number + 1) if self.number < self.count else ""}
 
 
-def write_file(target: Path, data: bytes, made: set[Path]) -> None:
-    """Write *target*, creating its folder unless *made* says it exists (thousands of
-    pages share a few folders, and each check is a system call)."""
+def write_file(target: Path, data: bytes | Iterable[bytes], made: set[Path]) -> None:
+    """Write *target* (from bytes, or pieces of them), creating its folder unless *made*
+    says it exists (thousands of pages share a few folders, and each check is a system call)."""
     if target.parent not in made:
         target.parent.mkdir(parents=True, exist_ok=True)
         made.add(target.parent)
-    target.write_bytes(data)
+    with open(target, "wb") as out:
+        if isinstance(data, bytes):
+            out.write(data)
+        else:
+            out.writelines(data)
 
 
 def _body_key(report: Report) -> tuple:
@@ -508,21 +513,20 @@ def _highlight(sentence: str, marks: list[tuple[int, int]]) -> Markup:
     return Markup("".join(parts))
 
 
-def entities_json(index: EntityIndex) -> bytes:
-    """Every entity with its aliases and every mention, for reuse. Written entity by
-    entity: a large archive has hundreds of thousands of mentions."""
-    parts = []
-    for entity in index.entities:
+def entities_json(index: EntityIndex) -> Iterator[bytes]:
+    """Every entity with its aliases and every mention, for reuse; entity by entity."""
+    yield b'{"entities":['
+    for number, entity in enumerate(index.entities):
         mentions = [{"report": report.slug, "anchor": o.anchor, "sentence": o.sentence, "text": o.text,
                      "start": o.start, "end": o.end, "sentence_start": o.sentence_start, "sentence_end": o.sentence_end}
                     for report, found in index.mentions_of(entity.id) for o in found]
-        parts.append(_compact_json({"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
-                                    "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata or None,
-                                    "url": entity.url or None, "reports": len({m["report"] for m in mentions}),
-                                    "mentions": mentions}).encode("utf-8"))
+        yield (b"," if number else b"") + _compact_json({
+            "id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
+            "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata or None, "url": entity.url or None,
+            "reports": len({m["report"] for m in mentions}), "mentions": mentions}).encode("utf-8")
     offsets = _compact_json("start/end index the block's plain text (the paragraph at 'anchor'); sentence_start/"
                             "sentence_end index 'sentence'. Counted in Unicode code points.")
-    return b'{"entities":[' + b",".join(parts) + b'],"offsets":' + offsets.encode("utf-8") + b"}\n"
+    yield b'],"offsets":' + offsets.encode("utf-8") + b"}\n"
 
 
 def _compact_json(value) -> str:

@@ -85,7 +85,8 @@ class SiteUpdater:
         self.renderer.prepare(corpus)
         only = self._affected(kinds, changed, corpus, previous, mentioned_before)
         pages = self.renderer.pages(only)
-        files = {page.path: page.html.encode("utf-8") for page in pages} | dict(self.renderer.data_files()) | self.renderer.cards(pages)
+        files = {page.path: page.html.encode("utf-8") for page in pages} | self.renderer.cards(pages)
+        files |= {path: data if isinstance(data, bytes) else b"".join(data) for path, data in self.renderer.data_files()}
         written = {path for path, data in files.items() if self._write(path, data)}
         written |= self._copy_assets({p for p in changed if self._kind(p) in ("css", "asset")})
         urls = {page.url for page in pages if page.path in written}

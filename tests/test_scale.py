@@ -104,9 +104,13 @@ class FakeClock:
         return self.now
 
 
-def test_progress_is_quiet_for_a_short_build() -> None:
+def progress_on(*, delay: float, terminal: bool) -> tuple[io.StringIO, FakeClock, Progress]:
     stream, clock = io.StringIO(), FakeClock()
-    progress = Progress(stream, delay=2.0, terminal=False, clock=clock)
+    return stream, clock, Progress(stream, delay=delay, terminal=terminal, clock=clock)
+
+
+def test_progress_is_quiet_for_a_short_build() -> None:
+    stream, clock, progress = progress_on(delay=2.0, terminal=False)
     progress.begin("rendering reports", 5)
     clock.now += 0.5
     progress.update(5)
@@ -115,8 +119,7 @@ def test_progress_is_quiet_for_a_short_build() -> None:
 
 
 def test_progress_logs_one_line_per_step_off_a_terminal_once_the_build_is_long() -> None:
-    stream, clock = io.StringIO(), FakeClock()
-    progress = Progress(stream, delay=2.0, terminal=False, clock=clock)
+    stream, clock, progress = progress_on(delay=2.0, terminal=False)
     progress.begin("reading content")
     clock.now += 1.0
     progress.begin("writing pages", 2068)
@@ -127,8 +130,7 @@ def test_progress_logs_one_line_per_step_off_a_terminal_once_the_build_is_long()
 
 
 def test_progress_draws_a_bar_on_a_terminal_and_clears_it() -> None:
-    stream, clock = io.StringIO(), FakeClock()
-    progress = Progress(stream, delay=0.0, terminal=True, clock=clock)
+    stream, clock, progress = progress_on(delay=0.0, terminal=True)
     progress.begin("writing pages", 100)
     clock.now += 1.0
     progress.update(50)

@@ -51,10 +51,10 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
     """A full build. The live server passes its *renderer* and *reports_cache* to keep them warm."""
     started = time.perf_counter()
     progress = progress or Progress(diagnostics.stream)
-    fingerprint = _fingerprint(config, search)
     state = config.root / ".cache" / "last-build.json"
-    if renderer is None and _unchanged(state, fingerprint, config.output):
-        last = json.loads(state.read_text(encoding="utf-8"))
+    last = _last_build(state)
+    fingerprint, hashes = _fingerprint(config, search, last.get("files", {}))
+    if renderer is None and last.get("fingerprint") == fingerprint and (config.output / "index.html").is_file():
         for warning in last["warnings"]:  # the same input gives the same warnings: say them again
             print(warning, file=diagnostics.stream or sys.stderr)
         return BuildSummary(**{**last["summary"], "normalized": 0, "warnings": len(last["warnings"]),
@@ -94,32 +94,44 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
                            normalized=len(normalized.written), warnings=len(diagnostics.warnings),
                            seconds=time.perf_counter() - started)
     if normalized.written:  # the build wrote new Markdown into content/: the inputs it read are now those
-        fingerprint = _fingerprint(config, search)
+        fingerprint, hashes = _fingerprint(config, search, hashes)
     write_atomic(state, json.dumps({"fingerprint": fingerprint, "warnings": diagnostics.warnings, "summary": {
-        key: getattr(summary, key) for key in ("pages", "reports", "entities", "mentions", "events", "indexed")}},
-        ensure_ascii=False).encode("utf-8"))
+        key: getattr(summary, key) for key in ("pages", "reports", "entities", "mentions", "events", "indexed")},
+        "files": hashes}, ensure_ascii=False).encode("utf-8"))
     return summary
 
 
-def _fingerprint(config: Config, search: bool) -> str:
+def _fingerprint(config: Config, search: bool, known: dict[str, list]) -> tuple[str, dict[str, list]]:
     """Everything a build reads: configuration, sources, templates, assets, and this
-    package's own code. Equal fingerprints mean an identical site."""
+    package's own code; equal fingerprints mean an identical site. A file whose size and
+    modification time (to the nanosecond) are those *known* from the last build is not
+    read again: its hash is taken from there. Returns the fingerprint and, per file,
+    [size, mtime, hash] for the next build."""
     digest = hashlib.sha256(f"{config}|{search}".encode())
     package = Path(__file__).resolve().parent
     folders = (config.seeds, config.content, config.templates, config.assets, package)
+    hashes: dict[str, list] = {}
     for path in [config.root / "pyproject.toml"] + sorted(p for folder in folders if folder.is_dir()
                                                             for p in folder.rglob("*") if p.is_file()):
         if "__pycache__" in path.parts:
             continue
-        digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+        stat, name = path.stat(), str(path)
+        seen = known.get(name)
+        if seen and seen[:2] == [stat.st_size, stat.st_mtime_ns]:
+            content_hash = seen[2]
+        else:
+            content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        hashes[name] = [stat.st_size, stat.st_mtime_ns, content_hash]
+        digest.update(name.encode() + b"\0" + content_hash.encode())
+    return digest.hexdigest(), hashes
 
 
-def _unchanged(state: Path, fingerprint: str, output: Path) -> bool:
+def _last_build(state: Path) -> dict:
     try:
-        return json.loads(state.read_text(encoding="utf-8"))["fingerprint"] == fingerprint and (output / "index.html").is_file()
-    except (OSError, ValueError, KeyError):
-        return False
+        last = json.loads(state.read_text(encoding="utf-8"))
+        return last if isinstance(last, dict) and isinstance(last.get("files", {}), dict) else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def _report_unresolved_dates(renderer: Renderer, corpus, diagnostics: Diagnostics) -> None:

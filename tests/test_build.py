@@ -109,6 +109,9 @@ def test_an_unchanged_project_is_not_built_again(project: Path) -> None:
     edit.write_text(edit.read_text(encoding="utf-8").replace("최신순", "최신 순"), encoding="utf-8")
     assert run_cli(project, "--no-search").stdout.startswith("built ")
     assert "최신 순" in (project / "site" / "index.html").read_text(encoding="utf-8")
+    edit.write_text(edit.read_text(encoding="utf-8").replace("최신 순", "최근 순"), encoding="utf-8")  # same size
+    assert run_cli(project, "--no-search").stdout.startswith("built ")  # its new time says "read me again"
+    assert "최근 순" in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_failed_build_reports_path_and_line_and_keeps_the_previous_site(project: Path) -> None:

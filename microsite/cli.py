@@ -6,16 +6,12 @@ import signal
 import sys
 from pathlib import Path
 
-from .check import ValidatorMissing, check_site, validate_html
 from .config import load_config
-from .content import load_corpus
-from .mentions import Matcher
-from .suggest import plain_body, suggest
-from .errors import Diagnostics, UserError, relative
-from .ingest import ingest
-from .search import SearchIndexError
-from .serve import serve
+from .errors import Diagnostics, SearchIndexError, UserError, relative
 from .site import build_site
+
+# The other commands' modules are imported when the command runs: `python build.py` on an
+# unchanged project then answers without loading the renderer, the checker or the server.
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -39,6 +35,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     try:
         config = load_config(root, args.base_url)
         if args.command == "normalize":
+            from .ingest import ingest
             result = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=False)
             print(f"normalized {len(result.written)} page(s), {len(result.unchanged)} unchanged, "
                   f"{len(result.kept_edited)} edited by hand and kept, {len(result.conflicts)} conflict(s)")
@@ -46,6 +43,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         if args.command == "check":
             return _check(config, root, validate=not args.no_html)
         if args.command == "serve":
+            from .serve import serve
             return serve(root, args.host, args.port, args.base_url)
         if args.command == "entities":
             return _entities(config, diagnostics, args.suggest)
@@ -65,6 +63,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
 
 def _entities(config, diagnostics: Diagnostics, with_suggestions: bool) -> int:
+    from .content import load_corpus
+    from .mentions import Matcher
+    from .suggest import plain_body, suggest
     corpus = load_corpus(config.content, config.root, diagnostics)
     matcher = Matcher(corpus.entities)
     if with_suggestions:
@@ -87,6 +88,7 @@ def _entities(config, diagnostics: Diagnostics, with_suggestions: bool) -> int:
 
 
 def _check(config, root: Path, validate: bool) -> int:
+    from .check import ValidatorMissing, check_site, validate_html
     site = config.output
     if not (site / "index.html").is_file():
         print(f"{relative(site, root)}: no site here; run 'python build.py' first", file=sys.stderr)

@@ -48,6 +48,10 @@ class UserError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
+class SearchIndexError(RuntimeError):
+    """Pagefind could not build the index."""
+
+
 @dataclass
 class Diagnostics:
     """Warnings gathered during a run; printed once, in order, as ``path:line: warning: …``."""

@@ -21,12 +21,9 @@ from pagefind.service import PagefindService
 
 from html import unescape
 
+from .errors import SearchIndexError
 from .search_terms import word_parts
 from .searchcode import encode_html
-
-
-class SearchIndexError(RuntimeError):
-    """Pagefind could not build the index."""
 
 
 def build_search_index(site_dir: Path, output: Path | None = None) -> int:

@@ -25,7 +25,8 @@ from .errors import Diagnostics, UserError
 from .ingest import ingest, write_atomic
 from .livereload import Broadcaster, PreviewServer
 from .render import Renderer, entity_url, report_url
-from .search import SearchIndexError, build_search_index
+from .errors import SearchIndexError
+from .search import build_search_index
 from .site import build_site
 
 QUIET = 0.05  # seconds without events before a batch is rebuilt

@@ -12,15 +12,14 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config
-from .content import load_corpus
 from .errors import Diagnostics, UserError
-from .ingest import ingest, write_atomic
-from .render import Renderer, write_file
-from .offline import service_worker
 from .progress import Progress
-from .search import build_search_index
+
+if TYPE_CHECKING:
+    from .render import Renderer
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,13 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
             print(warning, file=diagnostics.stream or sys.stderr)
         return BuildSummary(**{**last["summary"], "normalized": 0, "warnings": len(last["warnings"]),
                                "seconds": time.perf_counter() - started, "skipped": True})
+    # Imported here: an unchanged build answers before loading the renderer and its libraries.
+    from .content import load_corpus
+    from .ingest import ingest, write_atomic
+    from .offline import service_worker
+    from .render import Renderer, write_file
+    from .search import build_search_index
+
     progress.begin("normalizing new seeds")
     normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True)
     progress.begin("reading content")

@@ -67,6 +67,9 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
 
     progress.begin("normalizing new seeds")
     normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True)
+    # Normalizing may write into content/ (new pages, its record of them): the inputs this
+    # build reads are those. Only files whose size or time changed are read again.
+    fingerprint, hashes = _fingerprint(config, search, hashes)
     progress.begin("reading content")
     corpus = load_corpus(config.content, config.root, diagnostics, cache=reports_cache)
     config.output.parent.mkdir(parents=True, exist_ok=True)
@@ -99,8 +102,6 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
                            events=len(renderer.chronology.events), indexed=indexed,
                            normalized=len(normalized.written), warnings=len(diagnostics.warnings),
                            seconds=time.perf_counter() - started)
-    if normalized.written:  # the build wrote new Markdown into content/: the inputs it read are now those
-        fingerprint, hashes = _fingerprint(config, search, hashes)
     write_atomic(state, json.dumps({"fingerprint": fingerprint, "warnings": diagnostics.warnings, "summary": {
         key: getattr(summary, key) for key in ("pages", "reports", "entities", "mentions", "events", "indexed")},
         "files": hashes}, ensure_ascii=False).encode("utf-8"))

@@ -202,3 +202,13 @@ def test_a_large_archive_precaches_what_a_reader_needs_first(large_project: Path
     assert not any(name.startswith("./sources/") for name in first) and len(first) < len(everything) / 3
     sizes = sum((site / (name[2:] + ("index.html" if name.endswith("/") else ""))).stat().st_size for name in first)
     assert sizes <= 1_000_000
+
+
+def test_the_second_build_of_a_fresh_archive_is_skipped(tmp_path: Path) -> None:
+    """The first build records what it normalized (content/reports/.normalized.json); the
+    fingerprint it leaves must count that, or the next build redoes everything."""
+    corpus.generate(12, 2, tmp_path / "fresh")
+    config = load_config(tmp_path / "fresh")
+    first = build_site(config, Diagnostics(stream=io.StringIO()), search=False)
+    second = build_site(config, Diagnostics(stream=io.StringIO()), search=False)
+    assert not first.skipped and second.skipped

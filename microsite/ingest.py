@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decode import NotText, decode_seed
 from .draft import compose
+from .files import write_atomic
 from .errors import Diagnostics, UserError, relative
 from .frontmatter import dump_page, parse_page
 from .manifest import MANIFEST_NAME, load_manifest
@@ -118,13 +118,6 @@ def _write_page(target: Path, text: str, seed_rel: str, sha: str, lock: dict, ro
     write_atomic(target, text.encode("utf-8"))
     lock[seed_rel] = {"page": target_rel, "page_sha256": sha256_hex(text.encode("utf-8")), "source_sha256": sha}
     result.written.append(target_rel)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 def _source_sha(page_bytes: bytes) -> str | None:

@@ -1,6 +1,6 @@
 """Offline reading after one visit: a service worker that caches the site and its search
-bundle. It is versioned by the build's content, so the next build's worker replaces it
-and drops the old cache; it always asks the network first, so an online reader never gets
+bundle. It is versioned by the build's fingerprint (everything the build read), so the
+next build's worker replaces it and drops the old cache; it always asks the network first, so an online reader never gets
 a stale page, and falls back to the cache only when the network is gone.
 
 A first visit fetches the whole site in the background only while the site is small
@@ -10,7 +10,6 @@ the rest of the search index — until the budget is spent, and keeps every othe
 once it has been read."""
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -44,24 +43,22 @@ self.addEventListener("fetch", (event) => {
 """
 
 
-def service_worker(site: Path, budget: int = PRECACHE_BUDGET) -> bytes:
-    """The worker for the files now in *site* (pages as their folder addresses)."""
-    found, digest = [], hashlib.sha256()
+def service_worker(site: Path, version: str, budget: int = PRECACHE_BUDGET) -> bytes:
+    """The worker for the files now in *site* (pages as their folder addresses), for the
+    build whose fingerprint is *version*."""
+    found = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name.startswith(_SKIP) or name.startswith("."):
-            continue
-        data = path.read_bytes()
-        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
-        found.append((_priority(name), name, len(data)))
+        if not name.startswith(_SKIP) and not name.startswith("."):
+            found.append((_priority(name), name, path.stat().st_size))
     files, spent = [], 0
     for _, name, size in sorted(found):
         if spent + size <= budget:
             spent += size
             files.append(name[: -len("index.html")] if name.endswith("index.html") else name)
-    version = "microsite-" + digest.hexdigest()[:16]
     files = ["./" + name if name else "./" for name in sorted(files)]
-    return (WORKER % {"version": json.dumps(version), "files": json.dumps(files, ensure_ascii=False)}).encode("utf-8")
+    return (WORKER % {"version": json.dumps("microsite-" + version[:16]), "files": json.dumps(files, ensure_ascii=False)}
+            ).encode("utf-8")
 
 
 def _priority(name: str) -> int:

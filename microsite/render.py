@@ -25,6 +25,7 @@ from .discover import atom_feed, robots_txt, sitemap_xml
 from .decode import decode_seed
 from .entities import KINDS, Entity
 from .errors import UserError
+from .files import write_file
 from .markdown import RenderedBody, render_markdown
 from .mentions import Matcher
 from .search_terms import QUERY_ENDINGS, entity_names
@@ -97,21 +98,13 @@ class Renderer:
         self.urls: list[str] = []
         self._first_pages: dict[str, str] = {}  # a list's later pages -> its first page
 
-    def render(self, corpus: Corpus) -> list[OutputPage]:
-        self.prepare(corpus)
-        return self.pages()
-
     def pages(self, only: set[str] | None = None) -> list[OutputPage]:
         """All pages, or those whose address is in *only* (the live server's partial renders)."""
-        plan = self.plan()
-        self.urls = [url for url, _, _ in plan if url != "404/"]
-        return [make() for url, _, make in plan if only is None or self._first_pages.get(url, url) in only]
+        return [make() for url, _, make in self.plan() if only is None or self._first_pages.get(url, url) in only]
 
-    def write_pages(self, folder: Path, progress: Callable[[int], None] | None = None) -> int:
-        """Render every page and its share image straight into *folder*, on every core;
-        the number of pages. Pages are not kept: memory stays flat however large the site."""
-        plan = self.plan()
-        self.urls = [url for url, _, _ in plan if url != "404/"]
+    def write_pages(self, folder: Path, plan: list, progress: Callable[[int], None] | None = None) -> None:
+        """Render every page of *plan* and its share image straight into *folder*, on
+        every core. Pages are not kept: rendered pages never pile up in memory."""
         order = sorted(range(len(plan)), key=lambda i: plan[i][1] not in HEAVY_TEMPLATES)  # big pages first
 
         made: set[Path] = set()  # folders this process has created
@@ -123,7 +116,6 @@ class Renderer:
                 write_file(folder / path, data, made)
 
         parallel_map(write, len(plan), progress=progress)
-        return len(plan)
 
     def prepare(self, corpus: Corpus, progress: Callable[[int], None] | None = None) -> None:
         """Render report bodies (reusing unchanged ones), cross-reference entities, build the chronology."""
@@ -175,7 +167,8 @@ class Renderer:
             self.index, self.views, self.bodies = saved
 
     def plan(self) -> list[tuple[str, str, Callable[[], OutputPage]]]:
-        """Every page: its address, its template and the function that renders it."""
+        """Every page: its address, its template and the function that renders it (after
+        ``prepare()``)."""
         corpus = self.corpus
         plan: list[tuple[str, str, Callable[[], OutputPage]]] = []
         self._paged("", "home.html", len(corpus.reports), REPORTS_PER_PAGE, self._home, plan)
@@ -189,6 +182,7 @@ class Renderer:
         self._paged("chronology/", "chronology.html", len(self.chronology.events), EVENTS_PER_PAGE, self._chronology_page, plan)
         plan += [(f"{page.slug}/", "page.html", functools.partial(self._plain_page, page)) for page in corpus.pages]
         plan += [("search/", "search.html", self._search_page), ("404/", "404.html", self._missing_page)]
+        self.urls = [url for url, _, _ in plan if url != "404/"]  # for the sitemap
         return plan
 
     def _paged(self, first: str, template: str, entries: int, per_page: int, make, plan: list) -> None:
@@ -232,8 +226,8 @@ class Renderer:
     def data_files(self) -> Iterator[tuple[str, bytes | Iterable[bytes]]]:
         """Exports for researchers, discovery files and the raw seeds (byte for byte), one
         file at a time, the entity export in pieces (it holds every mention: 200 MB at
-        10,000 reports); after ``render()``."""
-        assert self.index is not None, "render() comes first"
+        10,000 reports); after ``plan()``."""
+        assert self.index is not None, "prepare() comes first"
         titles = {report.slug: report.title for report in self.corpus.reports}
         base = self.config.base_url
         yield "data/entities.json", entities_json(self.index)
@@ -469,19 +463,6 @@ class Pager:
         return {"number": self.number, "count": self.count, "pages": pages,
                 "previous": page_url(self.first, self.number - 1) if self.number > 1 else "",
                 "next": page_url(self.first, self.number + 1) if self.number < self.count else ""}
-
-
-def write_file(target: Path, data: bytes | Iterable[bytes], made: set[Path]) -> None:
-    """Write *target* (from bytes, or pieces of them), creating its folder unless *made*
-    says it exists (thousands of pages share a few folders, and each check is a system call)."""
-    if target.parent not in made:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        made.add(target.parent)
-    with open(target, "wb") as out:
-        if isinstance(data, bytes):
-            out.write(data)
-        else:
-            out.writelines(data)
 
 
 def _body_key(report: Report) -> tuple:

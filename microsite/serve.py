@@ -22,7 +22,8 @@ from watchdog.observers import Observer
 from .config import Config, load_config
 from .content import load_corpus, load_report
 from .errors import Diagnostics, UserError
-from .ingest import ingest, write_atomic
+from .files import write_atomic
+from .ingest import ingest
 from .livereload import Broadcaster, PreviewServer
 from .render import Renderer, entity_url, report_url
 from .errors import SearchIndexError

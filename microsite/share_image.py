@@ -20,6 +20,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .files import write_atomic
+
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND, ACCENT, TEXT, MUTED = (253, 253, 251), (11, 92, 173), (29, 29, 31), (90, 90, 96)
 
@@ -47,10 +49,7 @@ def share_image(title: str, subtitle: str, site_title: str, cache: Path) -> byte
     except FileNotFoundError:
         pass
     data = _draw(title, subtitle, site_title, font)
-    cache.mkdir(parents=True, exist_ok=True)
-    temporary = cache / f".{key}.{os.getpid()}.tmp"
-    temporary.write_bytes(data)
-    os.replace(temporary, cached)
+    write_atomic(cached, data)
     return data
 
 

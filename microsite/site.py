@@ -60,9 +60,10 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
                                "seconds": time.perf_counter() - started, "skipped": True})
     # Imported here: an unchanged build answers before loading the renderer and its libraries.
     from .content import load_corpus
-    from .ingest import ingest, write_atomic
+    from .files import write_atomic, write_file
+    from .ingest import ingest
     from .offline import service_worker
-    from .render import Renderer, write_file
+    from .render import Renderer
     from .search import build_search_index
 
     progress.begin("normalizing new seeds")
@@ -78,8 +79,9 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
         renderer = renderer or Renderer(config)
         progress.begin("rendering reports", len(corpus.reports))
         renderer.prepare(corpus, progress=progress.update)
-        progress.begin("writing pages", len(renderer.plan()))
-        pages = renderer.write_pages(staging, progress=progress.update)
+        plan = renderer.plan()
+        progress.begin("writing pages", len(plan))
+        renderer.write_pages(staging, plan, progress=progress.update)
         progress.end()
         _report_unresolved_dates(renderer, corpus, diagnostics)
         progress.begin("share images and data files")
@@ -91,13 +93,13 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
         if search:
             progress.begin("search index")
         indexed = build_search_index(staging) if search else 0
-        (staging / "sw.js").write_bytes(service_worker(staging))
+        (staging / "sw.js").write_bytes(service_worker(staging, version=fingerprint))
         _swap(staging, config.output)
         progress.end()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    summary = BuildSummary(pages=pages, reports=len(corpus.reports), entities=len(corpus.entities),
+    summary = BuildSummary(pages=len(plan), reports=len(corpus.reports), entities=len(corpus.entities),
                            mentions=sum(len(found) for found in renderer.index.occurrences.values()),
                            events=len(renderer.chronology.events), indexed=indexed,
                            normalized=len(normalized.written), warnings=len(diagnostics.warnings),

@@ -455,21 +455,22 @@ def test_binary_junk_is_refused_by_name(built: Path, data: bytes) -> None:
     article().encode("utf-8") + b"\x00" * 4096,
 ], ids=["scattered", "padding"])
 def test_nul_bytes_are_dropped_with_a_warning_and_the_text_kept(built: Path, data: bytes) -> None:
-    write(built, "seeds/900_nul.txt", data)
-    run = run_cli(built, "--no-search")
-    assert_built(run)
-    assert any("NUL" in line for line in run.warnings("seeds/900_nul.txt")), run.stderr
-    assert missing_sentences(built, "900-nul", BODY) == []
+    built_with_warning(built, "nul", data, "NUL")
     assert "\x00" not in report_page(built, "900-nul").read_text(encoding="utf-8")
 
 
-def test_cp949_is_decoded_with_a_warning(built: Path) -> None:
-    write(built, "seeds/900_legacy.txt", article().encode("cp949"))
+def built_with_warning(built: Path, name: str, data: bytes, warning: str) -> None:
+    """Seed seeds/900_<name>.txt, build, and check it warned with *warning* and kept every sentence."""
+    write(built, f"seeds/900_{name}.txt", data)
     run = run_cli(built, "--no-search")
     assert_built(run)
-    assert any("CP949" in line for line in run.warnings("seeds/900_legacy.txt")), run.stderr
+    assert any(warning in line for line in run.warnings(f"seeds/900_{name}.txt")), run.stderr
+    assert missing_sentences(built, f"900-{name}", BODY) == []
+
+
+def test_cp949_is_decoded_with_a_warning(built: Path) -> None:
+    built_with_warning(built, "legacy", article().encode("cp949"), "CP949")
     assert text_of(report_page(built, "900-legacy"), "h1") == TITLE
-    assert missing_sentences(built, "900-legacy", BODY) == []
 
 
 def test_utf8_with_bom_and_crlf_reads_like_plain_utf8(built: Path) -> None:
@@ -484,11 +485,7 @@ def test_utf8_with_bom_and_crlf_reads_like_plain_utf8(built: Path) -> None:
 def test_mixed_encodings_in_one_file_are_decoded_line_by_line_with_a_warning(built: Path) -> None:
     lines = article().splitlines()
     data = b"\n".join(line.encode("cp949" if number % 2 else "utf-8") for number, line in enumerate(lines)) + b"\n"
-    write(built, "seeds/900_mixed.txt", data)
-    run = run_cli(built, "--no-search")
-    assert_built(run)
-    assert any("mixed" in line for line in run.warnings("seeds/900_mixed.txt")), run.stderr
-    assert missing_sentences(built, "900-mixed", BODY) == []
+    built_with_warning(built, "mixed", data, "mixed")
     assert "\ufffd" not in report_page(built, "900-mixed").read_text(encoding="utf-8")
 
 

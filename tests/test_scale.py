@@ -194,7 +194,9 @@ def test_a_large_archive_precaches_what_a_reader_needs_first(large_project: Path
     site = large_project / "site"
 
     def precached(budget: int) -> list[str]:
-        return json.loads(re.search(r"const FILES = (.*);", service_worker(site, budget).decode()).group(1))
+        worker = service_worker(site, "0123456789abcdef0123", budget).decode()
+        assert 'const VERSION = "microsite-0123456789abcdef";' in worker  # the build's fingerprint names the cache
+        return json.loads(re.search(r"const FILES = (.*);", worker).group(1))
 
     everything, first = precached(10**12), precached(1_000_000)
     assert "./sources/" + next((site / "sources").iterdir()).name + "/" in everything  # a small site: all of it

@@ -1,8 +1,11 @@
-"""Command line: ``python build.py [build|normalize] [--base-url URL]``."""
+"""Command line: ``python build.py [command] [options]``; ``python build.py <command> --help``
+says what each command takes."""
 from __future__ import annotations
 
 import argparse
-import signal
+import contextlib
+import io
+import os
 import sys
 from pathlib import Path
 
@@ -13,27 +16,55 @@ from .site import build_site
 # The other commands' modules are imported when the command runs: `python build.py` on an
 # unchanged project then answers without loading the renderer, the checker or the server.
 
+COMMANDS = ("build", "normalize", "check", "entities", "serve")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py", description="Build the research microsite. Without a command: build.",
+                                     epilog="'build.py <command> --help' says what each command takes.")
+    commands = parser.add_subparsers(dest="command", metavar="command")
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=summary)
+
+    def base_url(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--base-url", help="the address the site is served from, e.g. https://user.github.io/repo/ "
+                                            "(overrides base_url in pyproject.toml)")
+
+    build = command("build", "normalize new and changed seeds, then render site/ (the default command)")
+    base_url(build)
+    build.add_argument("--no-search", action="store_true", help="skip the search index (faster)")
+    command("normalize", "re-normalize every seed into content/reports/; pages edited by hand are never overwritten")
+    check = command("check", "check the built site: links, anchors, reachability and HTML validity")
+    base_url(check)
+    check.add_argument("--no-html", action="store_true", help="skip HTML validation (the Nu Html Checker)")
+    entities = command("entities", "mention counts per entity")
+    entities.add_argument("--suggest", action="store_true", help="list recurring proper-noun-like terms no entity covers")
+    serve = command("serve", "build, serve site/ under the base path, and rebuild on every edit")
+    base_url(serve)
+    serve.add_argument("--no-search", action="store_true", help="no search index (faster previews)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000; 0 picks a free one)")
+    return parser
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The command line; no command means ``build`` (``build.py --base-url X`` builds)."""
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        argv = ["build", *argv]
+    return _parser().parse_args(argv)
+
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the research microsite.")
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "normalize", "check", "entities", "serve"],
-                        help="build (default): normalize new seeds, render site/; normalize: re-normalize all seeds; "
-                             "check: check the built site's links and anchors; entities: mention counts per entity; "
-                             "serve: build, serve and rebuild on every edit")
-    parser.add_argument("--suggest", action="store_true",
-                        help="with 'entities': list recurring proper-noun-like terms no entity covers")
-    parser.add_argument("--base-url", help="the address the site is served from, e.g. https://user.github.io/repo/")
-    parser.add_argument("--no-search", action="store_true", help="skip the search index (faster previews)")
-    parser.add_argument("--no-html", action="store_true", help="with 'check': skip HTML validation")
-    parser.add_argument("--host", default="127.0.0.1", help="with 'serve': the address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="with 'serve': the port (default 8000; 0 picks a free one)")
-    args = parser.parse_args(argv)
-    if hasattr(signal, "SIGPIPE"):  # `python build.py entities | head` ends quietly
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    root = (root or Path.cwd()).resolve()
+    args = parse(sys.argv[1:] if argv is None else argv)
+    with _closed_pipes_tolerated():
+        return _run(args, (root or Path.cwd()).resolve())
+
+
+def _run(args: argparse.Namespace, root: Path) -> int:
     diagnostics = Diagnostics(root=root)
     try:
-        config = load_config(root, args.base_url)
+        config = load_config(root, getattr(args, "base_url", None))
         if args.command == "normalize":
             from .ingest import ingest
             result = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=False)
@@ -44,12 +75,13 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             return _check(config, root, validate=not args.no_html)
         if args.command == "serve":
             from .serve import serve
-            return serve(root, args.host, args.port, args.base_url)
+            return serve(root, args.host, args.port, args.base_url, search=not args.no_search)
         if args.command == "entities":
             return _entities(config, diagnostics, args.suggest)
         summary = build_site(config, diagnostics, search=not args.no_search)
         print(summary.line(relative(config.output, root)))
-        print(f"to read it: python -m http.server -d {relative(config.output, root)} 8000, then open http://127.0.0.1:8000/")
+        print(f"to read it: python3 -m http.server -d {relative(config.output, root)} 8000, "
+              "then open http://127.0.0.1:8000/")
         return 0
     except UserError as error:
         print(error.show(root), file=sys.stderr)
@@ -60,6 +92,61 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the previous site/ is unchanged", file=sys.stderr)
         return 130
+
+
+class _ClosedPipeTolerant(io.TextIOBase):
+    """A standard stream that outlives its reader: once the reader is gone (``build.py
+    entities | head``, a browser or a terminal closed), writes go nowhere instead of raising,
+    so the command finishes its work (a build still writes its record) and exits quietly."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                self.stream.write(text)
+                if "\n" in text:
+                    self.stream.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                self._drop()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self.stream.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                self._drop()
+
+    def _drop(self) -> None:
+        """Point the descriptor at /dev/null so that the interpreter's last flush is quiet too."""
+        self.gone = True
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+
+    def isatty(self) -> bool:
+        return not self.gone and self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.stream, "encoding", "utf-8")
+
+
+@contextlib.contextmanager
+def _closed_pipes_tolerated():
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (_ClosedPipeTolerant(stream) for stream in saved)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _entities(config, diagnostics: Diagnostics, with_suggestions: bool) -> int:
@@ -91,7 +178,7 @@ def _check(config, root: Path, validate: bool) -> int:
     from .check import ValidatorMissing, check_site, validate_html
     site = config.output
     if not (site / "index.html").is_file():
-        print(f"{relative(site, root)}: no site here; run 'python build.py' first", file=sys.stderr)
+        print(f"{relative(site, root)}: no site here; run '.venv/bin/python build.py' first", file=sys.stderr)
         return 1
     report = check_site(site, config.base_url)
     for problem in report.problems:

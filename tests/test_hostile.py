@@ -201,18 +201,14 @@ def _in_process(project: Path, args: tuple[str, ...]) -> tuple[int, str, str]:
     """``build.py``'s ``main`` in this process, as the interpreter would run it: an exception
     that escapes it prints a traceback and exits 1."""
     out, err = io.StringIO(), io.StringIO()
-    sigpipe = signal.getsignal(signal.SIGPIPE)  # main() resets it
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = cli.main(list(args), root=project)
-            except SystemExit as stop:
-                code = stop.code if isinstance(stop.code, int) else 1
-            except Exception:  # noqa: BLE001 - what the interpreter would print
-                traceback.print_exc()
-                code = 1
-    finally:
-        signal.signal(signal.SIGPIPE, sigpipe)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(list(args), root=project)
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+        except Exception:  # noqa: BLE001 - what the interpreter would print
+            traceback.print_exc()
+            code = 1
     return code, out.getvalue(), err.getvalue()
 
 

@@ -2,7 +2,12 @@
 (a build's thousands of pages)."""
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,3 +32,49 @@ def write_file(target: Path, data: bytes | Iterable[bytes], made: set[Path]) -> 
             out.write(data)
         else:
             out.writelines(data)
+
+
+def replace_folder(new: Path, current: Path) -> None:
+    """Put the folder *new* at *current* so that readers always find a whole folder there,
+    the old or the new one: the two are exchanged in one step where the system can
+    (Linux), with two renames elsewhere. The old folder is then deleted in the background:
+    removing thousands of files is slow, and nothing waits for it."""
+    new.chmod(0o755)  # mkdtemp makes it private; a site is for reading
+    if not current.exists():
+        new.rename(current)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{current.name}-old-", dir=current.parent))
+    old.rmdir()
+    if _exchange(new, current):
+        new.rename(old)  # the old folder, under a name that says so
+    else:
+        current.rename(old)
+        new.rename(current)
+    remove_later(old)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2`` with ``RENAME_EXCHANGE``); False
+    where the system or its file system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV):
+        return False
+    raise OSError(number, os.strerror(number), str(a), None, str(b))
+
+
+def remove_later(folder: Path) -> None:
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:  # no rm (Windows): remove it now
+        shutil.rmtree(folder, ignore_errors=True)

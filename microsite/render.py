@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .content import Corpus, Page, Report, front_line
+from .checkpoints import checkpoint
 from .chronology import Chronology, Event, build_chronology, chronology_csv, chronology_json, extract_events, timeline_json
 from .crossref import EntityIndex
 from .dates import korean_date
@@ -110,6 +111,8 @@ class Renderer:
         made: set[Path] = set()  # folders this process has created
 
         def write(number: int) -> None:
+            if number == len(plan) // 2:
+                checkpoint("rendering")
             page = plan[order[number]][2]()
             files = [(page.path, page.html.encode("utf-8"))] + ([self._card(page)] if page.card else [])
             for path, data in files:

@@ -9,6 +9,8 @@ per-page calls cost 0.1 s a page. Pages opt in to the index with ``data-pagefind
 from __future__ import annotations
 
 import asyncio
+import gzip
+import hashlib
 import json
 import re
 import shutil
@@ -16,11 +18,13 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import cbor2
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
 from html import unescape
 
+from .checkpoints import checkpoint
 from .errors import SearchIndexError
 from .search_terms import word_parts
 from .searchcode import encode_html
@@ -33,6 +37,7 @@ def build_search_index(site_dir: Path, output: Path | None = None) -> int:
     source = Path(tempfile.mkdtemp(prefix=".search-source-", dir=site_dir.parent))
     try:
         _write_encoded_pages(site_dir, source)
+        checkpoint("indexing")
         with ThreadPoolExecutor(max_workers=1) as pool:
             return pool.submit(asyncio.run, _index(source, output or site_dir / "pagefind")).result()
     finally:
@@ -98,11 +103,57 @@ async def _index(source: Path, output: Path) -> int:
             await index.write_files()
             # The binary answers before its writes reach the disk, and closing the service
             # stops it: wait for a complete, settled bundle first.
-            return await _finished_bundle(output)
+            count = await _finished_bundle(output)
+        canonical_filters(output)
+        return count
     except SearchIndexError:
         raise
     except Exception as error:  # the binary's failures arrive as assorted exceptions
         raise SearchIndexError(f"Pagefind failed: {error}") from error
+
+
+_SIGNATURE = b"pagefind_dcd"
+
+
+def canonical_filters(bundle: Path) -> None:
+    """Give the bundle the same bytes on every run. Pagefind lists each filter's values in
+    a different order each time (and names files after their content), so two builds of
+    one site differ in their filter files, the metadata naming them and the entry file
+    naming that. The values are sorted here, and the files renamed after their new
+    content. (Pagefind's format, 1.5: a file is gzip of "pagefind_dcd" + CBOR; a filter
+    file is [name, [[value, [page, …]], …]]; the metadata's fourth field lists
+    [filter name, file name].)"""
+    entry_file = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_file = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read_chunk(meta_file)
+        filters = []
+        for name, chunk in meta[3]:
+            old = bundle / "filter" / f"{chunk}.pf_filter"
+            filter_name, values = _read_chunk(old)
+            data = _chunk_bytes([filter_name, sorted(values, key=lambda value: value[0])])
+            fresh = f"{chunk.rsplit('_', 1)[0]}_{hashlib.sha256(data).hexdigest()[:7]}"
+            old.unlink()
+            (bundle / "filter" / f"{fresh}.pf_filter").write_bytes(data)
+            filters.append([name, fresh])
+        meta[3] = sorted(filters)
+        data = _chunk_bytes(meta)
+        language["hash"] = f"{language['hash'].rsplit('_', 1)[0]}_{hashlib.sha256(data).hexdigest()[:10]}"
+        meta_file.unlink()
+        (bundle / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _read_chunk(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise SearchIndexError(f"{path}: not a Pagefind 1.5 file")
+    return cbor2.loads(data[len(_SIGNATURE):])
+
+
+def _chunk_bytes(value) -> bytes:
+    return gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
 
 
 async def _finished_bundle(output: Path, timeout: float = 60.0) -> int:

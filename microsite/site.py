@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -14,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .checkpoints import checkpoint
 from .config import Config
 from .errors import Diagnostics, UserError
+from .files import replace_folder
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -94,7 +95,12 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
             progress.begin("search index")
         indexed = build_search_index(staging) if search else 0
         (staging / "sw.js").write_bytes(service_worker(staging, version=fingerprint))
+        checkpoint("swap")
+        # The record is dropped before the site changes and written after: a crash in
+        # between leaves no record, so the next build builds instead of trusting it.
+        state.unlink(missing_ok=True)
         _swap(staging, config.output)
+        checkpoint("record")
         progress.end()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -116,7 +122,9 @@ def _fingerprint(config: Config, search: bool, known: dict[str, list]) -> tuple[
     modification time (to the nanosecond) are those *known* from the last build is not
     read again: its hash is taken from there. Returns the fingerprint and, per file,
     [size, mtime, hash] for the next build."""
-    digest = hashlib.sha256(f"{config}|{search}".encode())
+    settings = {key: str(value.relative_to(config.root)) if isinstance(value, Path) else value
+                for key, value in vars(config).items() if key != "root"}
+    digest = hashlib.sha256(json.dumps([settings, search], sort_keys=True).encode())
     package = Path(__file__).resolve().parent
     folders = (config.seeds, config.content, config.templates, config.assets, package)
     hashes: dict[str, list] = {}
@@ -131,7 +139,9 @@ def _fingerprint(config: Config, search: bool, known: dict[str, list]) -> tuple[
         else:
             content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         hashes[name] = [stat.st_size, stat.st_mtime_ns, content_hash]
-        digest.update(name.encode() + b"\0" + content_hash.encode())
+        # Named as the project knows them, so that two clones of one project agree.
+        where = path.relative_to(config.root) if path.is_relative_to(config.root) else path.relative_to(package.parent)
+        digest.update(where.as_posix().encode() + b"\0" + content_hash.encode())
     return digest.hexdigest(), hashes
 
 
@@ -159,26 +169,9 @@ def _copy_assets(config: Config, staging: Path) -> None:
 
 
 def _swap(staging: Path, output: Path) -> None:
-    """Put the new site in place with renames, so readers never see half a site. The old
-    one is deleted in the background: removing thousands of files is slow, and nothing
-    waits for it."""
-    old = None
-    if output.exists():
-        if not (output / ".nojekyll").is_file() and any(output.iterdir()):
-            raise UserError(output, None, "not replaced: this folder has files and does not look like a site this "
-                                          "tool built; move them away or choose another 'output'")
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=output.parent))
-        old.rmdir()
-        output.rename(old)
-    staging.chmod(0o755)  # mkdtemp makes it private; a site is for reading
-    staging.rename(output)
-    if old is not None:
-        _remove_later(old)
-
-
-def _remove_later(folder: Path) -> None:
-    try:
-        subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:  # no rm (Windows): remove it now
-        shutil.rmtree(folder, ignore_errors=True)
+    """Put the new site in place whole (see ``files.replace_folder``), unless the output
+    folder holds files that are not a site this tool built."""
+    if output.exists() and not (output / ".nojekyll").is_file() and any(output.iterdir()):
+        raise UserError(output, None, "not replaced: this folder has files and does not look like a site this "
+                                      "tool built; move them away or choose another 'output'")
+    replace_folder(staging, output)

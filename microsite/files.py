@@ -37,13 +37,14 @@ def write_file(target: Path, data: bytes | Iterable[bytes], made: set[Path]) -> 
 def replace_folder(new: Path, current: Path) -> None:
     """Put the folder *new* at *current* so that readers always find a whole folder there,
     the old or the new one: the two are exchanged in one step where the system can
-    (Linux), with two renames elsewhere. The old folder is then deleted in the background:
-    removing thousands of files is slow, and nothing waits for it."""
+    (Linux), with two renames elsewhere. The old folder is moved beside *new* (out of what
+    is served) and deleted in the background: removing thousands of files is slow, and
+    nothing waits for it."""
     new.chmod(0o755)  # mkdtemp makes it private; a site is for reading
     if not current.exists():
         new.rename(current)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{current.name}-old-", dir=current.parent))
+    old = Path(tempfile.mkdtemp(prefix=f".{current.name}-old-", dir=new.parent))
     old.rmdir()
     if _exchange(new, current):
         new.rename(old)  # the old folder, under a name that says so

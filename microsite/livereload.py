@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 import queue
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -139,6 +140,13 @@ class PreviewServer(ThreadingHTTPServer):
         self.base_path = base_path
         self.broadcaster = broadcaster
         super().__init__(address, _Handler)
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that leaves mid-answer (a reload, a closed tab) is everyday life, not an
+        error; anything else is one line, never a traceback in the author's terminal."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            print(f"preview server: {type(error).__name__}: {error}", file=sys.stderr)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from html import unescape
@@ -59,6 +60,20 @@ class OutputPage:
     card: tuple[str, tuple[str, str]] | None = None  # its own share image: (path, (title, subtitle))
 
 
+class Planned(NamedTuple):
+    """A page the site will hold, known before it is rendered."""
+    url: str  # site-relative address, e.g. "reports/x/"
+    template: str
+    make: Callable[[], OutputPage]
+    path: str  # the file inside the site
+    card: str  # its own share image ("" when it shares another page's)
+
+
+def card_path(url: str) -> str:
+    """The share image of the page at *url*."""
+    return f"share/{url.strip('/').replace('/', '-') or 'home'}.jpg"
+
+
 def report_url(report: Report) -> str:
     return f"reports/{report.slug}/"
 
@@ -101,19 +116,19 @@ class Renderer:
 
     def pages(self, only: set[str] | None = None) -> list[OutputPage]:
         """All pages, or those whose address is in *only* (the live server's partial renders)."""
-        return [make() for url, _, make in self.plan() if only is None or self._first_pages.get(url, url) in only]
+        return [planned.make() for planned in self.plan() if only is None or self._first_pages.get(planned.url, planned.url) in only]
 
-    def write_pages(self, folder: Path, plan: list, progress: Callable[[int], None] | None = None) -> None:
+    def write_pages(self, folder: Path, plan: list[Planned], progress: Callable[[int], None] | None = None) -> None:
         """Render every page of *plan* and its share image straight into *folder*, on
         every core. Pages are not kept: rendered pages never pile up in memory."""
-        order = sorted(range(len(plan)), key=lambda i: plan[i][1] not in HEAVY_TEMPLATES)  # big pages first
+        order = sorted(range(len(plan)), key=lambda i: plan[i].template not in HEAVY_TEMPLATES)  # big pages first
 
         made: set[Path] = set()  # folders this process has created
 
         def write(number: int) -> None:
             if number == len(plan) // 2:
                 checkpoint("rendering")
-            page = plan[order[number]][2]()
+            page = plan[order[number]].make()
             files = [(page.path, page.html.encode("utf-8"))] + ([self._card(page)] if page.card else [])
             for path, data in files:
                 write_file(folder / path, data, made)
@@ -169,33 +184,47 @@ class Renderer:
         finally:
             self.index, self.views, self.bodies = saved
 
-    def plan(self) -> list[tuple[str, str, Callable[[], OutputPage]]]:
-        """Every page: its address, its template and the function that renders it (after
-        ``prepare()``)."""
+    def plan(self) -> list[Planned]:
+        """Every page, known before it is rendered (after ``prepare()``)."""
         corpus = self.corpus
-        plan: list[tuple[str, str, Callable[[], OutputPage]]] = []
+        plan: list[Planned] = []
         self._paged("", "home.html", len(corpus.reports), REPORTS_PER_PAGE, self._home, plan)
         for report in corpus.reports:
-            plan.append((report_url(report), "report.html", functools.partial(self._report_page, report)))
-            plan.append((f"sources/{report.slug}/", "source.html", functools.partial(self._source_page, report)))
+            plan.append(_planned(report_url(report), "report.html", functools.partial(self._report_page, report)))
+            plan.append(_planned(f"sources/{report.slug}/", "source.html", functools.partial(self._source_page, report),
+                                 card=""))  # the report's card
         for entity in corpus.entities:
             self._paged(entity_url(entity.id), "entity.html", len(self.index.counts[entity.id]), MENTIONING_REPORTS_PER_PAGE,
                         functools.partial(self._entity_page, entity), plan)
-        plan.append(("entities/", "entities.html", self._entities_index))
+        plan.append(_planned("entities/", "entities.html", self._entities_index))
         self._paged("chronology/", "chronology.html", len(self.chronology.events), EVENTS_PER_PAGE, self._chronology_page, plan)
-        plan += [(f"{page.slug}/", "page.html", functools.partial(self._plain_page, page)) for page in corpus.pages]
-        plan += [("search/", "search.html", self._search_page), ("404/", "404.html", self._missing_page)]
-        self.urls = [url for url, _, _ in plan if url != "404/"]  # for the sitemap
+        plan += [_planned(f"{page.slug}/", "page.html", functools.partial(self._plain_page, page)) for page in corpus.pages]
+        plan += [_planned("search/", "search.html", self._search_page),
+                 _planned("404/", "404.html", self._missing_page, path="404.html")]
+        self.urls = [planned.url for planned in plan if planned.url != "404/"]  # for the sitemap
         return plan
 
     def _paged(self, first: str, template: str, entries: int, per_page: int, make, plan: list) -> None:
         """Plan a list's pages: *make(pager)* renders each; later pages belong to the first
-        (an edit that changes the first page re-renders them too)."""
+        (an edit that changes the first page re-renders them too) and share its card."""
         count = max(1, -(-entries // per_page))
         for number in range(1, count + 1):
             url = page_url(first, number)
             self._first_pages[url] = first
-            plan.append((url, template, functools.partial(make, Pager(first, number, count, per_page))))
+            plan.append(_planned(url, template, functools.partial(make, Pager(first, number, count, per_page)),
+                                 card=None if number == 1 else ""))
+
+    def site_files(self, plan: list[Planned]) -> set[str]:
+        """Every file the site holds besides the search bundle: the one answer to "what
+        belongs in site/", which the build checks its output against and the live server
+        uses to delete what no longer belongs."""
+        files = {planned.path for planned in plan} | {planned.card for planned in plan if planned.card}
+        files |= {path for path, _ in self.data_files()}
+        assets = self.config.assets
+        if assets.is_dir():
+            files |= {f"assets/{path.relative_to(assets).as_posix()}" for path in assets.rglob("*")
+                      if path.is_file() and not any(part.startswith(".") for part in path.relative_to(assets).parts)}
+        return files | {".nojekyll", "sw.js"}
 
     def mentioned(self, slug: str) -> set[str]:
         """The entities a report mentions (as last prepared)."""
@@ -226,24 +255,27 @@ class Renderer:
         return self._render("404.html", "404/", output_path="404.html", kind="missing", title="페이지를 찾을 수 없습니다",
                             description="요청한 주소에 페이지가 없습니다.")
 
-    def data_files(self) -> Iterator[tuple[str, bytes | Iterable[bytes]]]:
-        """Exports for researchers, discovery files and the raw seeds (byte for byte), one
-        file at a time, the entity export in pieces (it holds every mention: 200 MB at
-        10,000 reports); after ``plan()``."""
+    def data_files(self) -> list[tuple[str, Callable[[], bytes | Iterable[bytes]]]]:
+        """Exports for researchers, discovery files and the raw seeds (byte for byte): each
+        file's path and what makes its bytes (the entity export comes in pieces: it holds
+        every mention, 200 MB at 10,000 reports); after ``plan()``."""
         assert self.index is not None, "prepare() comes first"
         titles = {report.slug: report.title for report in self.corpus.reports}
-        base = self.config.base_url
-        yield "data/entities.json", entities_json(self.index)
-        yield "data/chronology.json", chronology_json(self.chronology)
-        yield "data/chronology.csv", chronology_csv(self.chronology)
-        yield "data/timeline.json", timeline_json(self.chronology, self.config.title, self.config.description,
-                                                  lambda slug: f"../reports/{slug}/", titles)
-        for report in self.corpus.reports:
-            yield raw_path(report), self._seed_bytes(report)
-        yield "sitemap.xml", sitemap_xml(base, self.urls)
-        yield "robots.txt", robots_txt(base)
-        yield "feed.xml", atom_feed(base, self.config.title, self.config.description, self.corpus.reports, report_url)
-        yield "search-index.js", self._disk_search_index()
+        base, config = self.config.base_url, self.config
+        files = [
+            ("data/entities.json", lambda: entities_json(self.index)),
+            ("data/chronology.json", lambda: chronology_json(self.chronology)),
+            ("data/chronology.csv", lambda: chronology_csv(self.chronology)),
+            ("data/timeline.json", lambda: timeline_json(self.chronology, config.title, config.description,
+                                                         lambda slug: f"../reports/{slug}/", titles)),
+        ]
+        files += [(raw_path(report), functools.partial(self._seed_bytes, report)) for report in self.corpus.reports]
+        return files + [
+            ("sitemap.xml", lambda: sitemap_xml(base, self.urls)),
+            ("robots.txt", lambda: robots_txt(base)),
+            ("feed.xml", lambda: atom_feed(base, config.title, config.description, self.corpus.reports, report_url)),
+            ("search-index.js", self._disk_search_index),
+        ]
 
     def cards(self, pages: list[OutputPage]) -> dict[str, bytes]:
         """The share images of *pages* (the live server's partial renders; a full build
@@ -400,7 +432,7 @@ class Renderer:
         root = self.config.base_path if output_path else ("../" * depth if depth else "./")
         base = self.config.base_url
         absolute = base.startswith("http")
-        image = f"share/{(card_of or url).strip('/').replace('/', '-') or 'home'}.jpg"
+        image = card_path(card_of or url)
         page = {"kind": values.pop("kind"), "slug": values.pop("slug", ""), "title": values.pop("title"),
                 "description": values.pop("description"), "language": values.pop("language", self.config.language),
                 "canonical": base + url if absolute and not output_path else "",
@@ -418,6 +450,11 @@ class Renderer:
             where, line = _template_frame(self.config, template)
             raise UserError(where, line, f"template error: {error}") from None
         return OutputPage(path=output_path or f"{url}index.html", url=url, html=html, card=card)
+
+
+def _planned(url: str, template: str, make, *, path: str = "", card: str | None = None) -> Planned:
+    """A planned page, its file at ``<url>index.html`` and its own card unless *card* says otherwise."""
+    return Planned(url, template, make, path or f"{url}index.html", card_path(url) if card is None else card)
 
 
 def page_url(first: str, number: int) -> str:

@@ -10,9 +10,11 @@ so it never holds up a reload.
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,13 +24,14 @@ from watchdog.observers import Observer
 from .config import Config, load_config
 from .content import load_corpus, load_report
 from .errors import Diagnostics, UserError
-from .files import write_atomic
-from .ingest import ingest
-from .livereload import Broadcaster, PreviewServer
-from .render import Renderer, entity_url, report_url
 from .errors import SearchIndexError
+from .files import replace_folder, write_atomic
+from .ingest import ingest, sha256_hex
+from .livereload import Broadcaster, PreviewServer
+from .offline import service_worker
+from .render import Renderer, entity_url, report_url
 from .search import build_search_index
-from .site import build_site
+from .site import build_record, build_site
 
 QUIET = 0.05  # seconds without events before a batch is rebuilt
 LONGEST_WAIT = 1.0
@@ -48,16 +51,21 @@ class Update:
 class SiteUpdater:
     """Applies a batch of changed source files to ``site/``, redoing only what depends on them."""
 
-    def __init__(self, root: Path, base_url: str | None):
+    def __init__(self, root: Path, base_url: str | None, search: bool = True):
         self.root = root
         self.base_url = base_url
+        self.search = search
         self.config: Config = load_config(root, base_url)
         self.renderer = Renderer(self.config)
         self.reports_cache: dict = {}
+        self.files: set[str] = set()  # what site/ holds besides the search bundle
+        self.record_dropped = False
 
-    def full(self, search: bool = True) -> None:
+    def full(self) -> None:
         diagnostics = Diagnostics(root=self.root)
-        build_site(self.config, diagnostics, search=search, renderer=self.renderer, reports_cache=self.reports_cache)
+        build_site(self.config, diagnostics, search=self.search, renderer=self.renderer, reports_cache=self.reports_cache)
+        self.files = self.renderer.site_files(self.renderer.plan())
+        self.record_dropped = False
 
     def update(self, changed: set[Path], first=None) -> Update:
         """Apply *changed*. An edit to existing reports first writes their own pages and
@@ -69,7 +77,7 @@ class SiteUpdater:
             self.config = load_config(self.root, self.base_url)
             self.renderer = Renderer(self.config)
             self.reports_cache = {}
-            self.full(search=False)
+            self.full()
             return Update(everything=True, seconds=time.perf_counter() - started)
         if kinds <= {"css"}:
             written = self._copy_assets(changed)
@@ -88,11 +96,30 @@ class SiteUpdater:
         only = self._affected(kinds, changed, corpus, previous, mentioned_before)
         pages = self.renderer.pages(only)
         files = {page.path: page.html.encode("utf-8") for page in pages} | self.renderer.cards(pages)
-        files |= {path: data if isinstance(data, bytes) else b"".join(data) for path, data in self.renderer.data_files()}
+        files |= {path: _joined(produce()) for path, produce in self.renderer.data_files()}
         written = {path for path, data in files.items() if self._write(path, data)}
         written |= self._copy_assets({p for p in changed if self._kind(p) in ("css", "asset")})
+        written |= self._remove_stale(self.renderer.site_files(self.renderer.plan()))
         urls = {page.url for page in pages if page.path in written}
         return Update(urls=urls, everything=only is None, files_written=len(written), seconds=time.perf_counter() - started)
+
+    def _remove_stale(self, expected: set[str]) -> set[str]:
+        """Delete the files the site no longer holds (a report's page, source page, card
+        and raw capture when its page is deleted), then the folders left empty; the
+        service worker's list of files follows."""
+        stale, self.files = self.files - expected, expected
+        if not stale:
+            return set()
+        self._drop_record()
+        site = self.config.output
+        for path in stale:
+            (site / path).unlink(missing_ok=True)
+        for folder in sorted({(site / path).parent for path in stale}, key=lambda f: -len(f.parts)):
+            while folder != site and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        write_atomic(site / "sw.js", service_worker(site, version="preview-" + sha256_hex("\n".join(sorted(expected)).encode())))
+        return stale
 
     def _lone_reports(self, changed: set[Path], diagnostics: Diagnostics) -> set[str]:
         """The pages of edited reports that keep their address, written straight away."""
@@ -136,9 +163,10 @@ class SiteUpdater:
         only: set[str] = set()
         if "template" in kinds:
             names = {path.name for path in changed if path.is_relative_to(self.config.templates)}
-            if "base.html" in names or names - {template for _, template, _ in self.renderer.plan()}:
+            plan = self.renderer.plan()
+            if "base.html" in names or names - {planned.template for planned in plan}:
                 return None
-            only |= {url for url, template, _ in self.renderer.plan() if template in names}
+            only |= {planned.url for planned in plan if planned.template in names}
         if "report" in kinds:
             for report in corpus.reports:
                 if self.config.root / report.path in changed:
@@ -159,8 +187,16 @@ class SiteUpdater:
                 return False
         except OSError:
             pass
+        self._drop_record()
         write_atomic(target, data)
         return True
+
+    def _drop_record(self) -> None:
+        """Once the preview changes site/, the last build's record no longer describes it:
+        the next ``build.py`` must build rather than trust it."""
+        if not self.record_dropped:
+            build_record(self.config).unlink(missing_ok=True)
+            self.record_dropped = True
 
     def _copy_assets(self, changed: set[Path]) -> set[str]:
         assets = self.config.assets
@@ -169,17 +205,15 @@ class SiteUpdater:
                 and self._write(f"assets/{path.relative_to(assets).as_posix()}", path.read_bytes())}
 
     def refresh_search(self) -> int:
-        """Rebuild the search index beside the site and swap it in."""
+        """Rebuild the search index beside the site and put it in place whole."""
+        if not self.search:
+            return 0
         fresh = self.root / ".cache" / "pagefind-build"
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir(parents=True)
         count = build_search_index(self.config.output, output=fresh / "pagefind")
-        current, old = self.config.output / "pagefind", self.root / ".cache" / "pagefind-old"
-        shutil.rmtree(old, ignore_errors=True)
-        if current.exists():
-            current.rename(old)
-        (fresh / "pagefind").rename(current)
-        shutil.rmtree(old, ignore_errors=True)
+        self._drop_record()
+        replace_folder(fresh / "pagefind", self.config.output / "pagefind")
         shutil.rmtree(fresh, ignore_errors=True)
         return count
 
@@ -201,9 +235,9 @@ class _Collector(FileSystemEventHandler):
 class LiveSession:
     """The watcher, the rebuild worker, the search refresher and the server, together."""
 
-    def __init__(self, root: Path, host: str, port: int, base_url: str | None, *, log=print):
+    def __init__(self, root: Path, host: str, port: int, base_url: str | None, *, search: bool = True, log=print):
         self.root = root.resolve()
-        self.updater = SiteUpdater(self.root, base_url)
+        self.updater = SiteUpdater(self.root, base_url, search)
         self.broadcaster = Broadcaster()
         self.host, self.port = host, port
         self.log = log
@@ -224,7 +258,7 @@ class LiveSession:
         return f"http://{host}:{port}{self.updater.config.base_path}"
 
     def start(self) -> str:
-        self.updater.full(search=True)
+        self.updater.full()
         config = self.updater.config
         self.server = PreviewServer((self.host, self.port), config.output, config.base_path, self.broadcaster)
         self.observer = Observer()
@@ -333,11 +367,12 @@ class LiveSession:
         shutil.rmtree(self.root / ".cache" / "pagefind-old", ignore_errors=True)
 
 
-def serve(root: Path, host: str, port: int, base_url: str | None) -> int:
-    session = LiveSession(root, host, port, base_url)
-    url = session.start()
-    print(f"serving {url} — watching seeds/, content/, templates/, assets/ and pyproject.toml; Ctrl-C stops")
+def serve(root: Path, host: str, port: int, base_url: str | None, search: bool = True) -> int:
+    signal.signal(signal.SIGTERM, _interrupt)  # a terminating service stops as Ctrl-C does: cleanly
+    session = LiveSession(root, host, port, base_url, search=search)
     try:
+        url = session.start()
+        print(f"serving {url} — watching seeds/, content/, templates/, assets/ and pyproject.toml; Ctrl-C stops")
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
@@ -345,3 +380,11 @@ def serve(root: Path, host: str, port: int, base_url: str | None) -> int:
     finally:
         session.stop()
     return 0
+
+
+def _interrupt(number, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _joined(data: bytes | Iterable[bytes]) -> bytes:
+    return data if isinstance(data, bytes) else b"".join(data)

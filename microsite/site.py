@@ -51,7 +51,7 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
     """A full build. The live server passes its *renderer* and *reports_cache* to keep them warm."""
     started = time.perf_counter()
     progress = progress or Progress(diagnostics.stream)
-    state = config.root / ".cache" / "last-build.json"
+    state = build_record(config)
     last = _last_build(state)
     fingerprint, hashes = _fingerprint(config, search, last.get("files", {}))
     if renderer is None and last.get("fingerprint") == fingerprint and (config.output / "index.html").is_file():
@@ -87,10 +87,11 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
         _report_unresolved_dates(renderer, corpus, diagnostics)
         progress.begin("share images and data files")
         made: set[Path] = set()
-        for path, data in renderer.data_files():
-            write_file(staging / path, data, made)
+        for path, produce in renderer.data_files():
+            write_file(staging / path, produce(), made)
         _copy_assets(config, staging)
         (staging / ".nojekyll").write_bytes(b"")
+        _check_files(staging, renderer.site_files(plan))
         if search:
             progress.begin("search index")
         indexed = build_search_index(staging) if search else 0
@@ -114,6 +115,11 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
         key: getattr(summary, key) for key in ("pages", "reports", "entities", "mentions", "events", "indexed")},
         "files": hashes}, ensure_ascii=False).encode("utf-8"))
     return summary
+
+
+def build_record(config: Config) -> Path:
+    """What the last build made from what (see ``build_site``): present only while site/ is that build."""
+    return config.root / ".cache" / "last-build.json"
 
 
 def _fingerprint(config: Config, search: bool, known: dict[str, list]) -> tuple[str, dict[str, list]]:
@@ -161,6 +167,15 @@ def _report_unresolved_dates(renderer: Renderer, corpus, diagnostics: Diagnostic
     for slug, texts in left.items():
         diagnostics.warn(paths[slug], None, f"{len(texts)} relative date(s) left off the chronology: they need a "
                                             f"publication date (to the day) the report does not have: {', '.join(texts)}")
+
+
+def _check_files(staging: Path, expected: set[str]) -> None:
+    """The build wrote what the renderer says the site holds (the live server relies on
+    that list to delete what no longer belongs); sw.js comes next, the search bundle after."""
+    written = {path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file()}
+    if written != expected - {"sw.js"}:
+        raise RuntimeError(f"the site's files differ from its plan: written only {sorted(written - expected)[:5]}, "
+                           f"planned only {sorted(expected - written - {'sw.js'})[:5]}")
 
 
 def _copy_assets(config: Config, staging: Path) -> None:

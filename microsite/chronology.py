@@ -46,6 +46,7 @@ class Event:
     future: bool = False
     kind: str = "reported"  # "reported", "publication" or "added"
     curated: bool = False
+    aliases: tuple[str, ...] = ()  # the ids of the events merged into this one: it answers to them too
 
     @property
     def sort_key(self) -> tuple:
@@ -150,8 +151,14 @@ def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[
         first = min(members, key=lambda e: (e.when.precision not in _FINE, e.when.end - e.when.start, e.id))
         sources = tuple(dict.fromkeys(source for member in members for source in member.sources))
         entities = tuple(dict.fromkeys(entity for member in members for entity in member.entities))
-        merged.append(replace(first, sources=sources, entities=entities, future=any(m.future for m in members)))
+        merged.append(replace(first, sources=sources, entities=entities, future=any(m.future for m in members),
+                              aliases=_aliases(first, members)))
     return merged, len(events) - len(merged)
+
+
+def _aliases(kept: Event, members) -> tuple[str, ...]:
+    """Every id the members answered to, but the kept event's own."""
+    return tuple(sorted({alias for member in members for alias in (member.id, *member.aliases)} - {kept.id}))
 
 
 def _date_keys(when: When) -> list[tuple]:
@@ -181,36 +188,42 @@ def _same_event(a: Event, b: Event, kinds: dict[str, str]) -> bool:
 
 def apply_curation(events: list[Event], curation: Curation | None, entity_ids: set[str],
                    reports: set[str] = frozenset()) -> list[Event]:
+    """The author's corrections, in the order of the file. An entry names an event by any
+    id it answers to, so curation keeps working when a new report's sentences merge with
+    an event (a syndicated copy): the merged event answers to every member's id."""
     if curation is None:
         return events
-    by_id = {event.id: event for event in events}
+    result = {event.id: event for event in events}
+    owner = {alias: event.id for event in events for alias in (event.id, *event.aliases)}
     for event_id, (_fields, line) in curation.edits.items():
-        if event_id not in by_id:
+        if event_id not in owner:
             raise UserError(curation.path, line, f"no event '{event_id}' (ids are '<report slug>#<anchor>.<n>'; "
                                                  "see /data/chronology.json)")
-    result: dict[str, Event] = dict(by_id)
     for event_id, (fields, line) in curation.edits.items():
-        event = result.get(event_id)
+        event = result.get(owner[event_id])
         if event is None:
-            continue  # already merged away
+            continue  # hidden by an earlier entry
         if fields.get("hide"):
-            del result[event_id]
+            del result[event.id]
             continue
         target = fields.get("merge_into")
         if target:
-            if target not in result:
+            into = result.get(owner.get(target, ""))
+            if into is None:
                 raise UserError(curation.path, line, f"merge_into: no event '{target}'")
-            into = result[target]
-            result[target] = replace(into, sources=tuple(dict.fromkeys(into.sources + event.sources)),
-                                     entities=tuple(dict.fromkeys(into.entities + event.entities)), curated=True)
-            del result[event_id]
+            if into.id != event.id:
+                result[into.id] = replace(into, sources=tuple(dict.fromkeys(into.sources + event.sources)),
+                                          entities=tuple(dict.fromkeys(into.entities + event.entities)), curated=True,
+                                          aliases=_aliases(into, (into, event)))
+                del result[event.id]
+                owner.update((alias, into.id) for alias in (event.id, *event.aliases))
             continue
         when = event.when
         if "date" in fields:
             when = parse_when(str(fields["date"]))
             if when is None:
                 raise UserError(curation.path, line, f"date {fields['date']!r} must be YYYY, YYYY-MM, YYYY-MM-DD or a/b")
-        result[event_id] = replace(event, when=when, label=fields.get("label", event.label),
+        result[event.id] = replace(event, when=when, label=fields.get("label", event.label),
                                    future=bool(fields.get("future", event.future)), curated=True)
     for fields, line in curation.added:
         when = parse_when(fields["date"])
@@ -251,7 +264,7 @@ def build_chronology(reports: tuple[Report, ...], extracted: dict[str, tuple[lis
 
 
 def chronology_json(chronology: Chronology) -> bytes:
-    data = [{"id": e.id, "date": e.when.iso(), "precision": e.when.precision, "qualifier": e.when.qualifier or None,
+    data = [{"id": e.id, "aliases": list(e.aliases), "date": e.when.iso(), "precision": e.when.precision, "qualifier": e.when.qualifier or None,
              "date_label": e.when.korean(), "text": e.text, "label": e.label, "entities": list(e.entities),
              "sources": [{"report": s.report, "anchor": s.anchor or None} for s in e.sources],
              "future": e.future, "kind": e.kind, "curated": e.curated}

@@ -148,3 +148,22 @@ def test_relative_dates_of_an_undated_report_are_left_out_and_reported(project: 
                for w in diagnostics.warnings), diagnostics.warnings
     data = events(project / "site")
     assert not any(e["id"].startswith(Z) for e in data)
+
+
+def test_curation_keeps_applying_when_a_syndicated_copy_merges_with_its_events(project: Path) -> None:
+    """A second capture of the NewsDream report under a slug that sorts first: its dated
+    sentences merge with the original's events, and every curation entry still applies,
+    whichever id the merged event keeps."""
+    seeds = project / "seeds"
+    original = (seeds / "003_d5f99f8ceb04c24e.txt").read_text(encoding="utf-8")
+    (seeds / "010_syndicated.txt").write_text("아시아와이어\n" + original, encoding="utf-8")
+    with (seeds / "sources.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write('\n[seeds."010_syndicated.txt"]\nslug = "asiawire-2024-08-aws-tenders"\noutlet = "아시아와이어"\n'
+                       'published = "2024-08"\ntitle = "중국 AI 기업, 아마존 클라우드로 미국 칩 우회 사용"\n')
+    build(project, search=False)
+    data = events(project / "site")
+    merged = next(e for e in data if f"{N}#p-10.1" in [e["id"], *e["aliases"]])
+    assert {s["report"] for s in merged["sources"]} == {N, "asiawire-2024-08-aws-tenders"}
+    assert merged["label"] == "미국, 엔비디아 A100·H100의 대중국 수출 금지" and merged["curated"]
+    labels = {e["label"] for e in data}
+    assert {"미국, 중국 시장용 A800·H800 칩 수출 금지", "재닛 옐런 미 재무장관 방중(7월 6∼9일)"} <= labels

@@ -17,7 +17,7 @@ from .draft import compose
 from .files import write_atomic
 from .errors import Diagnostics, UserError, relative
 from .frontmatter import dump_page, parse_page
-from .manifest import MANIFEST_NAME, load_manifest
+from .manifest import MANIFEST_NAME, SourceEntry, load_manifest
 from .normalize import extract
 
 LOCK_NAME = ".normalized.json"
@@ -45,8 +45,8 @@ def seed_files(seeds_dir: Path) -> list[Path]:
 
 
 def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnostics, *, missing_only: bool) -> IngestResult:
-    """Normalize seeds into pages. With *missing_only* (the build), only seeds that have no
-    page yet are normalized; the others are checked for changes since their page was made."""
+    """Normalize seeds into pages. With *missing_only* (the build), only seeds that are new,
+    changed, or whose manifest entry changed since their page was made are normalized."""
     reports_dir = content_dir / "reports"
     reports_dir.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(seeds_dir)
@@ -59,18 +59,23 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         diagnostics.warn(relative(seeds_dir / MANIFEST_NAME, root), manifest[name].line, f"no seed file named '{name}' in {relative(seeds_dir, root)}/")
     drafts = []  # composed first and checked together, so a clash stops before anything is written
     claimed: dict[str, str] = {}
+    copies: dict[str, str] = {}  # content hash -> the first seed with those bytes
     for seed in seeds:
         seed_rel = relative(seed, root)
         data = seed.read_bytes()
         if len(data) > MAX_SEED_BYTES:
             raise UserError(seed_rel, None, f"seed is {len(data) // (1024 * 1024)} MB; the limit is {MAX_SEED_BYTES // (1024 * 1024)} MB")
         sha = sha256_hex(data)
-        existing = pages_by_source.get(seed_rel)
-        if missing_only and existing is not None:
-            page_path, page_sha = existing
-            if page_sha != sha:
-                diagnostics.warn(seed_rel, None, f"changed since {relative(page_path, root)} was made from it; run 'python build.py normalize'")
+        if sha in copies:
+            diagnostics.warn(seed_rel, None, f"the same bytes as {copies[sha]} (SHA-256 {sha[:12]}…): a second copy of one "
+                                             "capture makes no second report; delete one of the two")
             continue
+        copies[sha] = seed_rel
+        entry = manifest.get(seed.name)
+        existing = pages_by_source.get(seed_rel)
+        if missing_only and existing is not None and existing[1] == sha \
+                and lock.get(seed_rel, {}).get("manifest_sha256", _entry_hash(entry)) == _entry_hash(entry):
+            continue  # its page was made from these bytes and this manifest entry
         try:
             decoded = decode_seed(data)
         except NotText as error:
@@ -78,7 +83,7 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         extracted = extract(decoded.text)
         if not extracted.blocks:
             raise UserError(seed_rel, None, "no article text found in this seed (empty, or only page furniture)")
-        draft = compose(extracted, manifest.get(seed.name), seed_rel, sha)
+        draft = compose(extracted, entry, seed_rel, sha)
         slug = draft.front["slug"]
         if slug in claimed:
             raise UserError(seed_rel, None, f"slug '{slug}' is also the slug of {claimed[slug]}; set a 'slug' for one of them in {MANIFEST_NAME}")
@@ -89,14 +94,20 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
                                             f"set a 'slug' for this seed in {MANIFEST_NAME}")
         for note in (*decoded.notes, *draft.warnings):
             diagnostics.warn(seed_rel, None, note)
-        drafts.append((seed_rel, sha, existing[0] if existing else taken, draft))
-    for seed_rel, sha, target, draft in drafts:
-        _write_page(target, dump_page(draft.front, draft.body), seed_rel, sha, lock, root, diagnostics, result)
+        drafts.append((seed_rel, sha, _entry_hash(entry), existing[0] if existing else taken, draft))
+    for seed_rel, sha, entry_hash, target, draft in drafts:
+        _write_page(target, dump_page(draft.front, draft.body), seed_rel, sha, entry_hash, lock, root, diagnostics, result)
     _write_lock(lock_path, {k: v for k, v in lock.items() if (root / k).exists()})
     return result
 
 
-def _write_page(target: Path, text: str, seed_rel: str, sha: str, lock: dict, root: Path,
+def _entry_hash(entry: SourceEntry | None) -> str:
+    """What the manifest says about a seed, as a hash: a page follows a changed entry."""
+    values = entry.values if entry else {}
+    return sha256_hex(json.dumps(values, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def _write_page(target: Path, text: str, seed_rel: str, sha: str, entry_hash: str, lock: dict, root: Path,
                 diagnostics: Diagnostics, result: IngestResult) -> None:
     target_rel = relative(target, root)
     record = lock.get(seed_rel, {})
@@ -111,12 +122,19 @@ def _write_page(target: Path, text: str, seed_rel: str, sha: str, lock: dict, ro
                                  f"Merge the change by hand and set source_sha256 to {sha}, or delete the page to regenerate it")
             else:
                 result.kept_edited.append(target_rel)
+                if record.get("manifest_sha256", entry_hash) != entry_hash:
+                    diagnostics.warn(target_rel, None, f"edited by hand, so the change to {MANIFEST_NAME} for {seed_rel} "
+                                                       "is not applied to it: apply it by hand, or delete the page to "
+                                                       "regenerate it")
+                    lock[seed_rel] = {**record, "manifest_sha256": entry_hash}  # said once
             return
         if current == text.encode("utf-8"):
             result.unchanged.append(target_rel)
+            lock[seed_rel] = {**record, "manifest_sha256": entry_hash}
             return
     write_atomic(target, text.encode("utf-8"))
-    lock[seed_rel] = {"page": target_rel, "page_sha256": sha256_hex(text.encode("utf-8")), "source_sha256": sha}
+    lock[seed_rel] = {"page": target_rel, "page_sha256": sha256_hex(text.encode("utf-8")), "source_sha256": sha,
+                      "manifest_sha256": entry_hash}
     result.written.append(target_rel)
 
 
@@ -131,10 +149,11 @@ def _pages_by_source(reports_dir: Path, root: Path) -> dict[str, tuple[Path, str
     """Existing report pages by the seed they came from (their ``source``), whatever their name."""
     found: dict[str, tuple[Path, str]] = {}
     for path in sorted(reports_dir.glob("*.md")):
+        rel = relative(path, root)
         try:
-            front = parse_page(path.read_text(encoding="utf-8"), path).front
-        except (UserError, UnicodeDecodeError):
-            continue  # the content loader reports it with its line
+            front = parse_page(path.read_text(encoding="utf-8"), rel).front
+        except UnicodeDecodeError as error:
+            raise UserError(rel, None, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
         source = front.get("source")
         if isinstance(source, str):
             found.setdefault(source, (path, str(front.get("source_sha256", ""))))

@@ -4,6 +4,7 @@ site works under any subpath and from disk; ``base_url`` makes canonical address
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 import sys
@@ -316,7 +317,8 @@ class Renderer:
         decoded = decode_seed(data)
         return self._render("source.html", f"sources/{report.slug}/", kind="source", title=f"원문 수집본: {report.title}",
                             description=f"{report.source}의 원문 그대로의 텍스트", report=view, text=decoded.text,
-                            encoding=decoded.encoding, size=len(data), card_of=view["url"])
+                            encoding=decoded.encoding, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                            card_of=view["url"])
 
     def _plain_page(self, page: Page) -> OutputPage:
         body = render_markdown(page.body, page.path, page.body_line)

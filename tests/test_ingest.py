@@ -1,9 +1,12 @@
 """Normalization never overwrites a human edit, and says what to do when a seed changes."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from microsite.errors import Diagnostics
+import pytest
+
+from microsite.errors import Diagnostics, UserError
 from microsite.ingest import ingest
 
 PAGE = "content/reports/hani-2024-07-ms-google-cloud-china.md"
@@ -84,3 +87,73 @@ def test_without_the_lock_file_every_existing_page_counts_as_edited(project: Pat
     result, _ = normalize(project)
     assert result.written == [] and len(result.kept_edited) == 5
     assert page.read_bytes() == before
+
+
+def test_a_yaml_typo_in_a_seeds_page_is_reported_at_its_line_not_as_a_taken_slug(project: Path) -> None:
+    normalize(project)
+    page = project / PAGE
+    lines = page.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith("outlet:"))
+    lines[number - 1] = "outlet: 한겨레: 둘째"
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        normalize(project, missing_only=True)
+    assert raised.value.show(project).startswith(f"{PAGE}:{number}: invalid front matter")
+
+
+def test_copies_of_one_capture_make_one_report_and_are_named(project: Path) -> None:
+    seed = project / SEED
+    for name in ("copy-a.txt", "copy-b.txt"):
+        (project / "seeds" / name).write_bytes(seed.read_bytes())
+    result, diagnostics = normalize(project)
+    assert len(result.written) == 5
+    copies = [w for w in diagnostics.warnings if "the same bytes as" in w]
+    assert [w.split(":")[0] for w in copies] == ["seeds/copy-a.txt", "seeds/copy-b.txt"]
+    assert all(SEED in w and "delete one of the two" in w for w in copies)
+
+
+def test_the_build_follows_a_changed_seed_and_gives_the_real_advice_for_an_edited_page(project: Path) -> None:
+    normalize(project)
+    other_page, other_seed = project / "content/reports/dt-2024-08-overseas-cloud-h100.md", project / "seeds/002_cfd0560a8afc951a.txt"
+    other_seed.write_bytes(other_seed.read_bytes().replace("지난 6월".encode(), "올해 6월".encode()))
+    page, seed = project / PAGE, project / SEED
+    edited = page.read_text(encoding="utf-8") + "\n직접 덧붙인 문단이다.\n"
+    page.write_text(edited, encoding="utf-8")
+    seed.write_bytes(seed.read_bytes() + "\n새로 붙은 문장이다.\n".encode("utf-8"))
+    result, diagnostics = normalize(project, missing_only=True)
+    assert result.written == ["content/reports/dt-2024-08-overseas-cloud-h100.md"]  # untouched: it follows its seed
+    assert "올해 6월" in other_page.read_text(encoding="utf-8")
+    assert result.conflicts == [PAGE] and page.read_text(encoding="utf-8") == edited
+    advice = "\n".join(diagnostics.warnings)
+    assert f"set source_sha256 to {hashlib.sha256(seed.read_bytes()).hexdigest()}" in advice
+    assert "run 'python build.py normalize'" not in advice
+
+
+def test_a_manifest_correction_reaches_untouched_pages_and_is_named_for_edited_ones(project: Path) -> None:
+    normalize(project)
+    page = project / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\n직접 덧붙인 문단이다.\n", encoding="utf-8")
+    manifest = project / "seeds" / "sources.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('outlet = "뉴스드림"', 'outlet = "뉴스드림(수정)"')
+                        .replace('outlet = "한겨레"', 'outlet = "한겨레(수정)"'), encoding="utf-8")
+    result, diagnostics = normalize(project, missing_only=True)
+    assert result.written == ["content/reports/newsdream-2024-08-aws-tenders.md"]
+    assert "outlet: 뉴스드림(수정)" in (project / result.written[0]).read_text(encoding="utf-8")
+    assert any(w.startswith(f"{PAGE}: warning: edited by hand, so the change to sources.toml") for w in diagnostics.warnings)
+    again, diagnostics = normalize(project, missing_only=True)
+    assert again.written == [] and diagnostics.warnings == []  # said once
+
+
+def test_the_source_page_shows_the_shipped_bytes_hash_and_says_when_they_changed(project: Path) -> None:
+    from bs4 import BeautifulSoup
+    from conftest import build
+    normalize(project)
+    page, seed = project / PAGE, project / SEED
+    page.write_text(page.read_text(encoding="utf-8") + "\n직접 덧붙인 문단이다.\n", encoding="utf-8")
+    seed.write_bytes(seed.read_bytes() + "\n새로 붙은 문장이다.\n".encode("utf-8"))
+    build(project, search=False)
+    source = BeautifulSoup((project / "site/sources/hani-2024-07-ms-google-cloud-china/index.html").read_text(encoding="utf-8"),
+                           "html.parser")
+    assert source.select_one("code.hash-full").get_text() == hashlib.sha256(seed.read_bytes()).hexdigest()
+    assert "페이지가 만들어진 뒤 바뀌었습니다" in source.select_one(".notice").get_text()

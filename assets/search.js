@@ -231,7 +231,9 @@
     run(input.value);
   });
 
-  var query = new URLSearchParams(location.search).get("q") || "";
-  input.value = query;
+  // What the reader typed while this script was loading wins over the address.
+  var query = input.value || new URLSearchParams(location.search).get("q") || "";
+  if (query !== input.value) input.value = query;
+  else if (query) input.dispatchEvent(new Event("input"));  // the address follows the typed words
   if (query) run(query); else statusLine.textContent = "검색어를 입력하세요.";
 })();

@@ -66,6 +66,7 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
     from .offline import service_worker
     from .render import Renderer
     from .search import build_search_index
+    from .share_image import find_font
 
     progress.begin("normalizing new seeds")
     normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True)
@@ -81,6 +82,10 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
         progress.begin("rendering reports", len(corpus.reports))
         renderer.prepare(corpus, progress=progress.update)
         plan = renderer.plan()
+        if find_font() is None:
+            diagnostics.warn(None, None, "share images are drawn without their titles: no font with Korean letters was "
+                                         "found; install one (Debian: apt-get install fonts-noto-cjk) or set "
+                                         "MICROSITE_FONT to a font file")
         progress.begin("writing pages", len(plan))
         renderer.write_pages(staging, plan, progress=progress.update)
         progress.end()

@@ -173,3 +173,12 @@ def test_an_unchanged_build_repeats_the_warnings_of_the_last(project: Path) -> N
     again = run_cli(project, "--no-search")
     assert again.stdout.startswith("nothing changed since the last build")
     assert "seeds/zz_undated.txt: warning: no publication date" in again.stderr
+
+
+def test_a_missing_korean_font_is_said_not_drawn_silently(project: Path) -> None:
+    result = subprocess.run([sys.executable, "build.py", "--no-search"], cwd=project, capture_output=True, text=True,
+                            timeout=300, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                                              "MICROSITE_FONT": str(project / "no-such-font.ttc")})
+    assert result.returncode == 0, result.stderr
+    assert "warning: share images are drawn without their titles: no font with Korean letters" in result.stderr
+    assert "fonts-noto-cjk" in result.stderr

@@ -5,6 +5,7 @@ after one visit, and the file:// fallback."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,19 @@ def test_search_from_disk_uses_the_fallback_index(built_site: Path, browser) -> 
     page.get_by_role("link", name="연표", exact=True).click()  # folder links work from disk too
     expect(page.locator("h1")).to_have_text("연표")
     context.close()
+
+
+def test_words_typed_before_the_script_loaded_are_kept_and_searched(served: dict, page) -> None:
+    held = []
+    page.route("**/assets/search.js", lambda route: held.append(route))
+    page.goto(f"{served['/']}search/?q=엔비디아", wait_until="commit")  # deferred scripts hold back DOMContentLoaded
+    page.fill("#search-input", "바이트댄스")
+    deadline = time.monotonic() + 15
+    while not held:
+        assert time.monotonic() < deadline, "search.js was not requested"
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    found = reports_in(results(page))
+    assert page.input_value("#search-input") == "바이트댄스"
+    assert found == {D, Z}
+    assert "q=%EB%B0%94%EC%9D%B4%ED%8A%B8%EB%8C%84%EC%8A%A4" in page.url

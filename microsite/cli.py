@@ -69,7 +69,8 @@ def _run(args: argparse.Namespace, root: Path) -> int:
             from .ingest import ingest
             result = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=False)
             print(f"normalized {len(result.written)} page(s), {len(result.unchanged)} unchanged, "
-                  f"{len(result.kept_edited)} edited by hand and kept, {len(result.conflicts)} conflict(s)")
+                  f"{len(result.kept_edited)} edited by hand and kept, {len(result.removed)} removed with their seeds, "
+                  f"{len(result.conflicts)} conflict(s)")
             return 1 if result.conflicts else 0
         if args.command == "check":
             return _check(config, root, validate=not args.no_html)

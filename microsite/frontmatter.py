@@ -83,9 +83,15 @@ def parse_page(text: str, path: Path | str) -> ParsedPage:
             raise UserError(path, line, "invalid front matter: aliases (*name) are not allowed in front matter")
         front = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed bracket or quote is noticed where the text ends; it was opened at the context mark.
+        unclosed = error.context_mark is not None and any(word in (error.context or "") for word in ("flow", "quoted"))
+        mark = error.context_mark if unclosed else error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 2
-        raise UserError(path, line, f"invalid front matter: {error.problem or error}") from None
+        problem = error.problem or str(error)
+        if unclosed:
+            opened = "a quote" if "quoted" in error.context else "a bracket"
+            problem = f"{opened} opened on this line is never closed ({problem})"
+        raise UserError(path, line, f"invalid front matter: {problem}") from None
     except yaml.YAMLError as error:
         raise UserError(path, 2, f"invalid front matter: {error}") from None
     finally:

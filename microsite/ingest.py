@@ -31,6 +31,7 @@ class IngestResult:
     unchanged: list[str] = field(default_factory=list)
     kept_edited: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
 
 def sha256_hex(data: bytes) -> str:
@@ -74,7 +75,7 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         entry = manifest.get(seed.name)
         existing = pages_by_source.get(seed_rel)
         if missing_only and existing is not None and existing[1] == sha \
-                and lock.get(seed_rel, {}).get("manifest_sha256", _entry_hash(entry)) == _entry_hash(entry):
+                and lock.get(seed_rel, {}).get("manifest_sha256") == _entry_hash(entry):
             continue  # its page was made from these bytes and this manifest entry
         try:
             decoded = decode_seed(data)
@@ -97,8 +98,24 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         drafts.append((seed_rel, sha, _entry_hash(entry), existing[0] if existing else taken, draft))
     for seed_rel, sha, entry_hash, target, draft in drafts:
         _write_page(target, dump_page(draft.front, draft.body), seed_rel, sha, entry_hash, lock, root, diagnostics, result)
-    _write_lock(lock_path, {k: v for k, v in lock.items() if (root / k).exists()})
+    for seed_rel in sorted(k for k in lock if not (root / k).exists()):
+        _remove_page(seed_rel, lock.pop(seed_rel), root, diagnostics, result)
+    _write_lock(lock_path, lock)
     return result
+
+
+def _remove_page(seed_rel: str, record: dict, root: Path, diagnostics: Diagnostics, result: IngestResult) -> None:
+    """A seed is gone: its page goes too, unless a person edited it (then the build says so,
+    and the page's missing source stops it until the page is deleted or the seed is back)."""
+    page = root / record.get("page", "")
+    if not record.get("page") or not page.is_file():
+        return
+    if sha256_hex(page.read_bytes()) == record.get("page_sha256"):
+        page.unlink()
+        result.removed.append(record["page"])
+    else:
+        diagnostics.warn(record["page"], None, f"its seed {seed_rel} is gone, and the page was edited by hand, so it "
+                                               "stays: delete it to remove the report, or put the seed back")
 
 
 def _entry_hash(entry: SourceEntry | None) -> str:
@@ -126,7 +143,7 @@ def _write_page(target: Path, text: str, seed_rel: str, sha: str, entry_hash: st
                     diagnostics.warn(target_rel, None, f"edited by hand, so the change to {MANIFEST_NAME} for {seed_rel} "
                                                        "is not applied to it: apply it by hand, or delete the page to "
                                                        "regenerate it")
-                    lock[seed_rel] = {**record, "manifest_sha256": entry_hash}  # said once
+                lock[seed_rel] = {**record, "manifest_sha256": entry_hash}  # a change is said once
             return
         if current == text.encode("utf-8"):
             result.unchanged.append(target_rel)

@@ -15,7 +15,7 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 EVENTS_PATH = "/__livereload"
 CLIENT_PATH = "/__livereload.js"
@@ -27,66 +27,35 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".pf_index": "application/octet-stream", ".pf_filter": "application/octet-stream",
          ".pagefind": "application/octet-stream", ".wasm": "application/wasm"}
 
-CLIENT = r"""(function () {
-  "use strict";
-  var key = "livereload:scroll:" + location.pathname;
-  var saved = sessionStorage.getItem(key);
-  if (saved !== null) {
-    sessionStorage.removeItem(key);
-    window.addEventListener("load", function () { window.scrollTo(0, Number(saved)); });
-  }
-  function here() { return location.pathname.replace(/index\.html$/, ""); }
-  function overlay(message) {
-    var box = document.getElementById("livereload-overlay");
-    if (!message) { if (box) box.remove(); return; }
-    if (!box) {
-      box = document.createElement("div");
-      box.id = "livereload-overlay";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;" +
-        "background:#2b0b0b;color:#ffdede;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;" +
-        "border-top:4px solid #ff5555;white-space:pre-wrap";
-      document.body.appendChild(box);
-    }
-    box.textContent = "빌드 오류 — 파일을 고치면 이 안내는 사라집니다.\n\n" + message;
-  }
-  var events = new EventSource("/__livereload");
-  events.addEventListener("reload", function (event) {
-    var data = JSON.parse(event.data);
-    if (data.all || data.paths.indexOf(here()) >= 0) {
-      sessionStorage.setItem(key, String(window.scrollY));
-      location.reload();
-    }
-  });
-  events.addEventListener("css", function () {
-    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
-      var url = new URL(link.href);
-      url.searchParams.set("livereload", String(Date.now()));
-      link.href = url.toString();
-    });
-  });
-  events.addEventListener("build-error", function (event) { overlay(JSON.parse(event.data).message); });
-  events.addEventListener("build-ok", function () { overlay(""); });
-})();
-"""
+CLIENT = (Path(__file__).with_name("livereload.js")).read_bytes()
 
 
 class Broadcaster:
-    """Fans build results out to every connected browser; remembers the current error so
-    a page opened later shows it too."""
+    """Fans build results out to every connected browser. It numbers the site's changes
+    (generations) and remembers when each page last changed, so that a page that connects
+    after a change it was served before is reloaded at once; it remembers the current error
+    so that a page opened later shows it too."""
 
     def __init__(self) -> None:
         self._clients: list[queue.Queue] = []
         self._lock = threading.Lock()
         self.error = ""
+        self.generation = 0
+        self._changed: dict[str, int] = {}  # page address -> generation of its last change
+        self._everything = self._css = 0  # generations of the last change to every page, to the stylesheets
         self.sent: list[tuple[str, dict]] = []  # for tests and logs
 
-    def connect(self) -> queue.Queue:
+    def connect(self, since: int = -1, path: str = "") -> queue.Queue:
+        """A channel for a browser showing *path* as served at generation *since* (-1: unknown)."""
         channel: queue.Queue = queue.Queue()
         with self._lock:
             self._clients.append(channel)
-        if self.error:
-            channel.put(("build-error", {"message": self.error}))
+            if since >= 0 and max(self._everything, self._changed.get(path, 0)) > since:
+                channel.put(("reload", {"all": False, "paths": [path]}))
+            elif since >= 0 and self._css > since:
+                channel.put(("css", {}))
+            if self.error:
+                channel.put(("build-error", {"message": self.error}))
         return channel
 
     def disconnect(self, channel: queue.Queue) -> None:
@@ -95,11 +64,19 @@ class Broadcaster:
                 self._clients.remove(channel)
 
     def send(self, event: str, data: dict) -> None:
-        if event == "build-error":
-            self.error = data["message"]
-        elif event == "build-ok":
-            self.error = ""
         with self._lock:
+            if event == "build-error":
+                self.error = data["message"]
+            elif event == "build-ok":
+                self.error = ""
+            elif event in ("reload", "css"):
+                self.generation += 1
+                if event == "css":
+                    self._css = self.generation
+                elif data.get("all"):
+                    self._everything = self.generation
+                else:
+                    self._changed.update(dict.fromkeys(data["paths"], self.generation))
             self.sent.append((event, data))
             for channel in self._clients:
                 channel.put((event, data))
@@ -159,10 +136,13 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         if len(self.path) > MAX_URL:
             return self._plain(HTTPStatus.REQUEST_URI_TOO_LONG, "URL too long")
-        if self.path == EVENTS_PATH:
-            return self._events()
+        address = urlsplit(self.path)
+        if address.path == EVENTS_PATH:
+            query = parse_qs(address.query)
+            since = query.get("since", ["-1"])[0]
+            return self._events(int(since) if since.isdigit() else -1, query.get("path", [""])[0])
         if self.path == CLIENT_PATH:
-            return self._send(HTTPStatus.OK, CLIENT.encode(), "text/javascript; charset=utf-8")
+            return self._send(HTTPStatus.OK, CLIENT, "text/javascript; charset=utf-8")
         if self.path in ("/", "") and self.server.base_path != "/":
             self.send_response(HTTPStatus.FOUND)
             self.send_header("Location", self.server.base_path)
@@ -175,21 +155,22 @@ class _Handler(BaseHTTPRequestHandler):
         if not target.is_file():
             missing = self.server.site / "404.html"
             if missing.is_file():
-                return self._send(HTTPStatus.NOT_FOUND, _inject(missing.read_bytes()), TYPES[".html"])
+                return self._send(HTTPStatus.NOT_FOUND, self._inject(missing.read_bytes()), TYPES[".html"])
             return self._plain(HTTPStatus.NOT_FOUND, "not found")
+        generation = self.server.broadcaster.generation  # before reading: a change after it reloads the page
         data = target.read_bytes()
         content_type = TYPES.get(target.suffix, "application/octet-stream")
         if target.suffix == ".html":
-            data = _inject(data)
+            data = self._inject(data, generation)
         return self._send(HTTPStatus.OK, data, content_type)
 
-    def _events(self) -> None:
+    def _events(self, since: int, path: str) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-cache")
         self.send_header("Connection", "keep-alive")
         self.end_headers()
-        channel = self.server.broadcaster.connect()
+        channel = self.server.broadcaster.connect(since, path)
         try:
             self.wfile.write(b": connected\n\n")
             self.wfile.flush()
@@ -222,8 +203,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _plain(self, status: HTTPStatus, text: str) -> None:
         self._send(status, text.encode(), "text/plain; charset=utf-8")
 
+    def _inject(self, html: bytes, generation: int | None = None) -> bytes:
+        """The page with the live-reload client, told which generation of the site it shows."""
+        since = self.server.broadcaster.generation if generation is None else generation
+        tag = f'<script src="{CLIENT_PATH}" data-since="{since}"></script>'.encode()
+        index = html.rfind(b"</body>")
+        return html[:index] + tag + html[index:] if index >= 0 else html + tag
 
-def _inject(html: bytes) -> bytes:
-    tag = f'<script src="{CLIENT_PATH}"></script>'.encode()
-    index = html.rfind(b"</body>")
-    return html[:index] + tag + html[index:] if index >= 0 else html + tag
+

@@ -426,7 +426,7 @@ class Renderer:
                             description="보도에 나오는 기업·칩·기관·지역·인물·매체와 각각이 언급된 보도.",
                             groups=groups, matrix=matrix, reports=reports, report_count=len(self.corpus.reports))
 
-    def _render(self, template: str, url: str, *, output_path: str = "", card_of: str = "", **values) -> OutputPage:
+    def _render(self, template: str, url: str, *, output_path: str = "", card_of: str | None = None, **values) -> OutputPage:
         """Render *template* for the page at *url*. Links are relative (``root``), except on
         a page served from any address (the 404 page), whose links start at the base path.
         A page given *card_of* shares that page's share image instead of having its own."""
@@ -434,13 +434,13 @@ class Renderer:
         root = self.config.base_path if output_path else ("../" * depth if depth else "./")
         base = self.config.base_url
         absolute = base.startswith("http")
-        image = card_path(card_of or url)
+        image = card_path(url if card_of is None else card_of)
         page = {"kind": values.pop("kind"), "slug": values.pop("slug", ""), "title": values.pop("title"),
                 "description": values.pop("description"), "language": values.pop("language", self.config.language),
                 "canonical": base + url if absolute and not output_path else "",
                 "image": base + image if absolute else "", "og_type": "article" if template == "report.html" else "website"}
         subtitle = values.pop("subtitle", "")
-        card = None if card_of else (image, (page["title"], subtitle))
+        card = (image, (page["title"], subtitle)) if card_of is None else None
         try:
             html = self.env.get_template(template).render(site=self.site, page=page, root=root, **values)
         except jinja2.TemplateSyntaxError as error:
@@ -484,9 +484,9 @@ class Pager:
         return (self.number - 1) * self.per_page
 
     @property
-    def card_of(self) -> str:
+    def card_of(self) -> str | None:
         """Later pages share the first page's share image."""
-        return "" if self.number == 1 else self.first
+        return None if self.number == 1 else self.first
 
     def slice(self, entries):
         return entries[self.first_entry:self.first_entry + self.per_page]

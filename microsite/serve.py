@@ -235,8 +235,10 @@ class _Collector(FileSystemEventHandler):
 class LiveSession:
     """The watcher, the rebuild worker, the search refresher and the server, together."""
 
-    def __init__(self, root: Path, host: str, port: int, base_url: str | None, *, search: bool = True, log=print):
+    def __init__(self, root: Path, host: str, port: int, base_url: str | None, *, search: bool = True, log=print,
+                 quiet: float = QUIET):
         self.root = root.resolve()
+        self.quiet = quiet  # seconds without events that end a burst
         self.updater = SiteUpdater(self.root, base_url, search)
         self.broadcaster = Broadcaster()
         self.host, self.port = host, port
@@ -296,9 +298,9 @@ class LiveSession:
                 first = time.monotonic()
                 while not self.stopping:  # gather the burst: editors save through temporary files and renames
                     quiet_for = time.monotonic() - self.last_event
-                    if quiet_for >= QUIET or time.monotonic() - first >= LONGEST_WAIT:
+                    if quiet_for >= self.quiet or time.monotonic() - first >= max(LONGEST_WAIT, self.quiet):
                         break
-                    self.condition.wait(QUIET - quiet_for)
+                    self.condition.wait(self.quiet - quiet_for)
                 batch, self.pending = self.pending, set()
             self._rebuild(batch)
 

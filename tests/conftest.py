@@ -12,14 +12,23 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from microsite.config import load_config
 from microsite.errors import Diagnostics
 from microsite.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
+# Waits are for things that happen; on a loaded machine they may take long. Timeouts only catch hangs.
+expect.set_options(timeout=30_000)
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Tests that drive Chromium carry the 'browser' marker (``-m "not browser"`` leaves them out)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 def copy_project(target: Path, *, with_reports: bool = False) -> Path:
@@ -143,7 +152,7 @@ def served(built_site: Path):
         yield {"/": root, "/repo/": subpath}
 
 
-def wait_until(page, expression: str, timeout: float = 15.0) -> None:
+def wait_until(page, expression: str, timeout: float = 30.0) -> None:
     """Poll *expression* from outside the page (the pages' CSP forbids eval inside it, so
     Playwright's wait_for_function cannot run there)."""
     deadline = time.monotonic() + timeout
@@ -153,10 +162,10 @@ def wait_until(page, expression: str, timeout: float = 15.0) -> None:
 
 
 @contextlib.contextmanager
-def live_session(project: Path):
+def live_session(project: Path, **options):
     """``python build.py serve`` on a free port for *project*, stopped afterwards."""
     from microsite.serve import LiveSession
-    session = LiveSession(project, "127.0.0.1", 0, None, log=lambda message: None)
+    session = LiveSession(project, "127.0.0.1", 0, None, log=lambda message: None, **options)
     session.start()
     try:
         yield session

@@ -34,7 +34,7 @@ def test_axe_finds_nothing(browser, served: dict, kind: str, scheme: str) -> Non
     page = context.new_page()
     page.goto(served["/repo/"] + PAGES[kind])
     if kind == "search":
-        expect(page.locator("#search-results a").first).to_be_visible(timeout=10_000)
+        expect(page.locator("#search-results a").first).to_be_visible(timeout=30_000)
     violations = axe_violations(page)
     context.close()
     assert violations == []

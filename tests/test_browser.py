@@ -31,7 +31,7 @@ def test_home_report_and_search(served: dict, page, prefix: str) -> None:
     expect(page).to_have_url(f"{base}search/")
     page.locator("#search-input").fill("디인포메이션")
     result = page.locator("#search-results a").first
-    expect(result).to_be_visible(timeout=10_000)
+    expect(result).to_be_visible(timeout=30_000)
     hrefs = page.locator("#search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any(href.startswith(f"{prefix}reports/hani-2024-07-ms-google-cloud-china/") for href in hrefs)
     page.locator("#search-results a", has_text="미 정부의 대중국 수출 규제").click()
@@ -42,7 +42,7 @@ def test_home_report_and_search(served: dict, page, prefix: str) -> None:
 def test_search_address_runs_the_query_and_follows_typing(served: dict, page) -> None:
     base = served["/repo/"]
     page.goto(f"{base}search/?q=바이트댄스")
-    expect(page.locator("#search-results a").first).to_be_visible(timeout=10_000)
+    expect(page.locator("#search-results a").first).to_be_visible(timeout=30_000)
     titles = page.locator("#search-results a").all_inner_texts()
     assert any("해외 클라우드서 엔비디아칩" in t for t in titles)
     assert any("해외 우회" in t for t in titles)

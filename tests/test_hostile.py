@@ -22,10 +22,12 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import traceback
 import unicodedata
@@ -165,7 +167,7 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
-    seconds: float
+    cpu_seconds: float  # of the command and the processes it waited for: the machine's load does not count
     index_before: bytes | None = field(repr=False)  # site/index.html before and after the run
     index_after: bytes | None = field(repr=False)
     stray: list[str] = field(default_factory=list)  # created, changed or removed outside site/, content/, .cache/
@@ -233,14 +235,23 @@ def run_cli(project: Path, *args: str, isolated: bool = False, timeout: float = 
     index = project / "site" / "index.html"
     index_before = index.read_bytes() if index.is_file() else None
     before = snapshot(project)
-    started = time.perf_counter()
-    code, stdout, stderr = (_subprocess(project, args, timeout, env or {}) if isolated or env
-                            else _in_process(project, args))
-    seconds = time.perf_counter() - started
+    if isolated or env:
+        started = _children_cpu()
+        code, stdout, stderr = _subprocess(project, args, timeout, env or {})
+        cpu = _children_cpu() - started
+    else:
+        started = time.process_time()
+        code, stdout, stderr = _in_process(project, args)
+        cpu = time.process_time() - started
     _wait_for_background_removal(project.parent)
     after = snapshot(project) if project.is_dir() else {}
     stray = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-    return Run(code, stdout, stderr, seconds, index_before, index.read_bytes() if index.is_file() else None, stray)
+    return Run(code, stdout, stderr, cpu, index_before, index.read_bytes() if index.is_file() else None, stray)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def assert_refused(run: Run, where: str, *words: str) -> None:
@@ -533,8 +544,8 @@ def test_a_yaml_alias_bomb_is_refused_fast_at_the_first_alias(built: Path) -> No
     bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     bomb += [f"{b}: &{b} [{', '.join(['*' + a] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi", strict=False)]
     write(built, "content/reports/bomb.md", "---\n" + "\n".join(bomb) + "\ntitle: x\n---\n\n본문.\n")
-    run = run_cli(built, "--no-search", isolated=True, timeout=60)
-    assert run.seconds < 10
+    run = run_cli(built, "--no-search", isolated=True, timeout=600)  # a hang detector; the bound is CPU time
+    assert run.cpu_seconds < 10
     assert_refused(run, "content/reports/bomb.md:3: ", "alias")
 
 
@@ -627,8 +638,8 @@ def test_raw_html_scripts_and_javascript_links_in_content_never_become_active(bu
 def test_huge_front_matter_is_refused_fast_by_name(built: Path) -> None:
     notes = "notes: '" + "가" * (1024 * 1024) + "'"
     write(built, "content/reports/huge.md", valid_report(built).replace("rights: ⓒ 시험일보", "rights: ⓒ 시험일보\n" + notes))
-    run = run_cli(built, "--no-search", isolated=True, timeout=60)
-    assert run.seconds < 10
+    run = run_cli(built, "--no-search", isolated=True, timeout=600)  # a hang detector; the bound is CPU time
+    assert run.cpu_seconds < 10
     assert_refused(run, "content/reports/huge.md:", "front matter")
 
 
@@ -886,14 +897,26 @@ def live(built: Path):
         yield session
 
 
-def test_two_hundred_file_events_in_a_second_give_at_most_two_rebuilds(live: LiveSession, built: Path) -> None:
+def test_two_hundred_file_events_during_a_rebuild_give_one_more_rebuild(live: LiveSession, built: Path) -> None:
+    """Editors, formatters and checkouts write in bursts, half-written files included. The
+    first event's rebuild is held until the burst has reached the server (a marker file,
+    written last, has arrived), so what is checked does not depend on the machine's speed:
+    everything that arrived during a rebuild makes one rebuild after it."""
     report = built / "content" / "reports" / "dt-2024-08-overseas-cloud-h100.md"
     files = [report, built / "content" / "pages" / "about.md", built / "content" / "entities" / "nvidia.md",
              built / "assets" / "style.css"]
     originals = {path: path.read_text(encoding="utf-8") for path in files}
-    before = live.rebuilds
-    started = time.monotonic()
-    for number in range(200):  # editors, formatters and checkouts: half-written files included
+    marker = (built / "content" / "pages" / "zz-marker.md").resolve()
+    held, release, apply, batches = threading.Event(), threading.Event(), live.updater.update, []
+
+    def held_update(changed, *args, **kwargs):
+        batches.append(set(changed))
+        held.set()
+        release.wait(60)
+        return apply(changed, *args, **kwargs)
+
+    live.updater.update = held_update
+    for number in range(200):
         path = files[number % len(files)]
         text = originals[path]
         if path == report:
@@ -901,16 +924,20 @@ def test_two_hundred_file_events_in_a_second_give_at_most_two_rebuilds(live: Liv
         elif path.suffix == ".css":
             text += f"\n/* {number} */\n"
         path.write_text(text, encoding="utf-8")
-        time.sleep(max(0.0, started + (number + 1) * 0.0045 - time.monotonic()))
-    took = time.monotonic() - started
     report.write_text(originals[report].replace("사들이고 있다.", "사들이고 있다. 마지막 편집."), encoding="utf-8")
-    assert took < 1.0, f"precondition: the 200 writes took {took:.2f} s"
-    quiet_since, seen = time.monotonic(), live.rebuilds
-    while time.monotonic() - quiet_since < 2.0:
-        time.sleep(0.1)
-        if live.rebuilds != seen:
-            quiet_since, seen = time.monotonic(), live.rebuilds
-    assert live.rebuilds - before <= 2, f"{live.rebuilds - before} rebuilds"
+    marker.write_text("---\ntitle: 표지\n---\n\n표지.\n", encoding="utf-8")
+    assert held.wait(60), "no rebuild started"
+    deadline = time.monotonic() + 60
+    while marker not in batches[0] and marker not in live.pending:  # events arrive in order: the marker is last
+        assert time.monotonic() < deadline, "the burst never reached the server"
+        time.sleep(0.02)
+    expected = 1 if marker in batches[0] else 2  # the whole burst made the first batch, or the rest waits for one more
+    release.set()
+    deadline = time.monotonic() + 60
+    while live.busy or live.pending or len(batches) < expected:
+        assert time.monotonic() < deadline, "the rebuilds did not finish"
+        time.sleep(0.05)
+    assert len(batches) == expected, f"{len(batches)} rebuilds for one burst: {[len(batch) for batch in batches]} files"
     with urllib.request.urlopen(live.url + "reports/dt-2024-08-overseas-cloud-h100/", timeout=10) as response:
         assert response.status == 200 and "마지막 편집." in response.read().decode("utf-8")
 
@@ -1000,8 +1027,9 @@ def test_any_furniture_around_an_article_never_costs_a_body_sentence(before, sen
 
 # --------------------------------------------------------------------------- a 20 MB seed (last, see huge_build)
 
-HUGE_TEST = "test_a_20_mb_seed_is_built_or_refused_within_60_seconds"
-HUGE_LIMIT = 60.0
+HUGE_TEST = "test_a_20_mb_seed_is_built_or_refused_within_60_cpu_seconds"
+HUGE_LIMIT = 60.0  # CPU seconds of the build and its workers: a loaded machine does not count
+HANG = 900.0  # wall seconds after which the build counts as hung
 
 
 def huge_seed() -> bytes:
@@ -1014,8 +1042,8 @@ def huge_seed() -> bytes:
 @pytest.fixture(scope="module", autouse=True)
 def huge_build(request, tmp_path_factory):
     """The 20 MB seed's build starts in the background as soon as this module does (when its
-    test, the module's last, is selected), so its up-to-a-minute run overlaps the other tests
-    instead of adding to them."""
+    test, the module's last, is selected), so its run overlaps the other tests instead of
+    adding to them."""
     if not any(getattr(item, "originalname", item.name) == HUGE_TEST for item in request.session.items):
         yield None
         return
@@ -1026,20 +1054,26 @@ def huge_build(request, tmp_path_factory):
                                start_new_session=True)
     job = {"process": process, "started": time.monotonic(), "project": project}
     yield job
-    if process.poll() is None:
+    if process.returncode is None:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
     out.close()
     err.close()
 
 
-def test_a_20_mb_seed_is_built_or_refused_within_60_seconds(huge_build) -> None:
+@pytest.mark.slow
+def test_a_20_mb_seed_is_built_or_refused_within_60_cpu_seconds(huge_build) -> None:
     process, project = huge_build["process"], huge_build["project"]
     assert (project / "seeds" / "900_huge.txt").stat().st_size > 19 * 1024 * 1024
-    deadline = huge_build["started"] + HUGE_LIMIT
-    while process.poll() is None and time.monotonic() < deadline:
+    status, usage = 0, None
+    while usage is None and time.monotonic() < huge_build["started"] + HANG:
+        pid, status, found = os.wait4(process.pid, os.WNOHANG)
+        usage = found if pid else None
         time.sleep(0.1)
-    assert process.returncode is not None, f"building a 20 MB seed was still running after {HUGE_LIMIT:.0f} s"
+    assert usage is not None, f"building a 20 MB seed was still running after {HANG:.0f} s"
+    process.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    assert cpu < HUGE_LIMIT, f"building a 20 MB seed took {cpu:.0f} CPU seconds"
     stderr = (project.parent / "stderr").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in stderr, stderr[-3000:]
     if process.returncode == 0:

@@ -157,3 +157,16 @@ def test_the_source_page_shows_the_shipped_bytes_hash_and_says_when_they_changed
                            "html.parser")
     assert source.select_one("code.hash-full").get_text() == hashlib.sha256(seed.read_bytes()).hexdigest()
     assert "페이지가 만들어진 뒤 바뀌었습니다" in source.select_one(".notice").get_text()
+
+
+def test_a_deleted_seed_takes_its_untouched_page_along_and_names_an_edited_one(project: Path) -> None:
+    normalize(project)
+    edited = project / "content/reports/dt-2024-08-overseas-cloud-h100.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n직접 덧붙인 문단이다.\n", encoding="utf-8")
+    (project / SEED).unlink()
+    (project / "seeds/002_cfd0560a8afc951a.txt").unlink()
+    result, diagnostics = normalize(project, missing_only=True)
+    assert result.removed == [PAGE] and not (project / PAGE).exists()
+    assert edited.is_file()
+    assert any(w.startswith("content/reports/dt-2024-08-overseas-cloud-h100.md: warning: its seed "
+                            "seeds/002_cfd0560a8afc951a.txt is gone") for w in diagnostics.warnings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import os
 import sys
 import threading
@@ -38,13 +39,20 @@ def two_cores(monkeypatch) -> None:
     monkeypatch.setattr(workers, "_fork_is_safe", lambda: True)
 
 
-def slow_square(i: int) -> tuple[int, int]:
-    time.sleep(0.002)  # long enough that both workers get slices
+_MEETING: dict = {}  # the barrier both workers pass once, inherited through fork
+
+
+def met_square(i: int) -> tuple[int, int]:
+    """i², once this worker and the other have both started (so both get work, however slow the machine)."""
+    if not _MEETING.get("passed"):
+        _MEETING["barrier"].wait(60)
+        _MEETING["passed"] = True
     return i * i, os.getpid()
 
 
 def test_parallel_map_keeps_order_and_runs_in_other_processes(two_cores) -> None:
-    results = workers.parallel_map(slow_square, 300, at_least=10)
+    _MEETING.update(barrier=multiprocessing.get_context("fork").Barrier(2), passed=False)
+    results = workers.parallel_map(met_square, 300, at_least=10)
     assert [square for square, _ in results] == [i * i for i in range(300)]
     assert len({pid for _, pid in results} - {os.getpid()}) == 2
 

@@ -35,7 +35,7 @@ QUERIES = {
 
 def results(page) -> list[str]:
     """The result links once the search has answered (waits without eval: the pages' CSP forbids it)."""
-    expect(page.locator("#search-status")).not_to_have_text(re.compile(r"^(찾는 중…)?$"), timeout=15_000)
+    expect(page.locator("#search-status")).not_to_have_text(re.compile(r"^(찾는 중…)?$"), timeout=30_000)
     return page.locator("#search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
 

@@ -1,9 +1,12 @@
 """Edit-to-reload latency of ``python build.py serve``: the time from writing a file to the
 reload (or stylesheet) message reaching a connected browser, p50 and p95 over 20 edits
-each of a report, a template and the stylesheet.
+each of a report, a template and the stylesheet; with ``--browser``, the time from writing
+a report to its new text being visible in Chromium, with ``build.py serve`` run as a user
+runs it (a subprocess).
 
     python benchmarks/serve_latency.py                        # the five reports (a copy of this project)
     python benchmarks/serve_latency.py --project /tmp/microsite-bench/n1000   # a generated corpus
+    python benchmarks/serve_latency.py --browser [--project …]
 
 Generate a large corpus with benchmarks/corpus.py. The project is copied first, so the
 edits never touch it. Prints a Markdown table.
@@ -95,11 +98,61 @@ def measure(project: Path, edits: int) -> list[tuple[str, float, float]]:
     return rows
 
 
+def measure_in_browser(project: Path, edits: int) -> list[float]:
+    """Milliseconds from writing a report to its new sentence being visible in the page."""
+    import os
+    import re
+    import subprocess
+
+    from playwright.sync_api import expect, sync_playwright
+
+    log = project.parent / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen([sys.executable, "build.py", "serve", "--port", "0"], cwd=project, stdout=out,
+                                   stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        while not (found := re.search(r"serving (http://\S+)", log.read_text())):
+            if process.poll() is not None:
+                raise RuntimeError(log.read_text())
+            time.sleep(0.1)
+        report = sorted((project / "content" / "reports").glob("*.md"))[0]
+        original = report.read_text(encoding="utf-8")
+        samples = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page()
+            page.goto(f"{found.group(1)}reports/{report.stem}/")
+            for number in range(edits):
+                marker = f"측정용 문장 {number}번이다."
+                started = time.perf_counter()
+                report.write_text(original.rstrip() + f"\n\n{marker}\n", encoding="utf-8")
+                expect(page.locator(".report-body")).to_contain_text(marker, timeout=600_000)
+                samples.append((time.perf_counter() - started) * 1000)
+                print(f"edit {number}: {samples[-1]:.0f} ms", file=sys.stderr)
+            browser.close()
+        return samples
+    finally:
+        process.terminate()
+        process.wait(60)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=REPO, help="a project folder (copied before editing)")
     parser.add_argument("--edits", type=int, default=20, help="edits of each kind (default 20)")
+    parser.add_argument("--browser", action="store_true", help="edit-to-visible in Chromium, serve as a subprocess")
+    parser.add_argument("--keep", type=Path, help="with --browser: work in this folder (kept, with serve.log) instead of a temporary one")
     args = parser.parse_args()
+    if args.browser:
+        with tempfile.TemporaryDirectory() as scratch:
+            project = (args.keep or Path(scratch)) / "project"
+            ignore = shutil.ignore_patterns("site", ".site-*", ".cache", ".git", ".venv", "node_modules", "hugo", "mkdocs")
+            shutil.copytree(args.project, project, ignore=ignore)
+            samples = measure_in_browser(project, args.edits)
+            reports = len(list((project / "content" / "reports").glob("*.md")))
+            print(f"edit to visible in Chromium ({reports} reports, {len(samples)} edits): "
+                  f"p50 {statistics.median(samples):.0f} ms, max {max(samples):.0f} ms")
+        return 0
     with tempfile.TemporaryDirectory() as scratch:
         project = Path(scratch) / "project"
         ignore = shutil.ignore_patterns("site", ".site-*", ".cache", ".git", ".venv", "node_modules", "hugo", "mkdocs")

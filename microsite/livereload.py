@@ -28,6 +28,17 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".pagefind": "application/octet-stream", ".wasm": "application/wasm"}
 
 CLIENT = (Path(__file__).with_name("livereload.js")).read_bytes()
+# The preview serves this in place of the site's service worker: precaching thousands of
+# pages would queue a reader's reloads behind them, and a worker left by an earlier visit
+# to the same address (a built site served on port 8000) must not answer for the preview.
+NO_WORKER = b"""// The live preview: no offline copy. This worker removes itself and any earlier one.
+self.addEventListener("install", function () { self.skipWaiting(); });
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys()
+    .then(function (keys) { return Promise.all(keys.map(function (key) { return caches.delete(key); })); })
+    .then(function () { return self.registration.unregister(); }));
+});
+"""
 
 
 class Broadcaster:
@@ -149,6 +160,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
+        if address.path == self.server.base_path + "sw.js":
+            return self._send(HTTPStatus.OK, NO_WORKER, TYPES[".js"])
         target = safe_path(self.server.site, self.server.base_path, self.path)
         if target is None:
             return self._plain(HTTPStatus.NOT_FOUND, "not found")

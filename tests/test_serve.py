@@ -192,3 +192,14 @@ def _indexed_words(project: Path) -> str:
     for fragment in (project / "site" / "pagefind" / "fragment").glob("*.pf_fragment"):
         words.append(gzip.decompress(fragment.read_bytes()).decode("utf-8", "replace"))
     return decode("".join(words))
+
+
+def test_the_preview_keeps_no_offline_copy_and_removes_an_earlier_worker(live: LiveSession, project: Path) -> None:
+    """Precaching thousands of pages from the preview queued a reader's reloads behind them
+    (a five-minute wait at 1,000 reports), and a worker left by a visit to a built site on
+    the same address would answer for the preview: the preview's worker removes itself."""
+    with urllib.request.urlopen(live.url + "sw.js") as response:
+        worker = response.read().decode()
+    assert "unregister()" in worker and "caches.delete" in worker and "addAll" not in worker
+    assert "fetch" not in worker  # it answers no request
+    assert "addAll" in (project / "site" / "sw.js").read_text(encoding="utf-8")  # the built site keeps its own

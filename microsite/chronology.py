@@ -15,14 +15,15 @@ import re
 from dataclasses import dataclass, replace
 from itertools import combinations
 from datetime import date, timedelta
+from types import ModuleType
 
 from .content import Report
-from .curation import Curation, parse_when
-from .dates import parse_published
+from .curation import Curation
 from .entities import Entity
 from .errors import UserError
-from .markdown import Occurrence, RenderedBody, sentence_spans
-from .timeexpr import Context, When, find_dates, month_span
+from .lang import language
+from .markdown import Occurrence, RenderedBody
+from .when import When, parse_iso, parse_published, published_span
 
 _LABEL_LIMIT = 70
 _FINE = {"day", "range", "week"}
@@ -70,15 +71,16 @@ def short_label(sentence: str, limit: int = _LABEL_LIMIT) -> str:
 
 def extract_events(report: Report, body: RenderedBody) -> tuple[list[Event], list[str]]:
     """The dated sentences of one report, and the expressions it could not resolve."""
-    context = Context(parse_published(report.published) if report.published else None)
+    rules = language(report.language)
+    context = rules.Context(parse_published(report.published) if report.published else None)
     events, unresolved = [], []
     for anchor, text in body.blocks:
         if anchor.startswith("fig-"):
             continue  # captions describe photos, not events
         number = 0
-        for start, end in sentence_spans(text):
+        for start, end in rules.sentence_spans(text):
             sentence = text[start:end].strip()
-            for mention in find_dates(sentence, context):
+            for mention in rules.find_dates(sentence, context):
                 number += 1
                 if mention.when is None:
                     unresolved.append(mention.text)
@@ -91,12 +93,10 @@ def extract_events(report: Report, body: RenderedBody) -> tuple[list[Event], lis
 
 
 def publication_event(report: Report) -> Event | None:
-    parsed = parse_published(report.published) if report.published else None
-    if parsed is None:
+    when = published_span(report.published)
+    if when is None:
         return None
-    y, m, d = parsed
-    when = When(date(y, m, d), date(y, m, d), "day") if d else month_span(y, m, "")
-    label = f"{report.outlet or '매체 미상'} 보도: {report.title}"
+    label = f"{report.outlet or language(report.language).words.UNKNOWN_OUTLET} 보도: {report.title}"
     return Event(id=f"{report.slug}#published", when=when, text=label, label=label, entities=(),
                  sources=(Source(report.slug, "", report.title),), kind="publication")
 
@@ -220,13 +220,13 @@ def apply_curation(events: list[Event], curation: Curation | None, entity_ids: s
             continue
         when = event.when
         if "date" in fields:
-            when = parse_when(str(fields["date"]))
+            when = parse_iso(str(fields["date"]))
             if when is None:
                 raise UserError(curation.path, line, f"date {fields['date']!r} must be YYYY, YYYY-MM, YYYY-MM-DD or a/b")
         result[event.id] = replace(event, when=when, label=fields.get("label", event.label),
                                    future=bool(fields.get("future", event.future)), curated=True)
     for fields, line in curation.added:
-        when = parse_when(fields["date"])
+        when = parse_iso(fields["date"])
         if when is None:
             raise UserError(curation.path, line, f"date {fields['date']!r} must be YYYY, YYYY-MM, YYYY-MM-DD or a/b")
         unknown = [e for e in fields.get("entities", []) if e not in entity_ids]
@@ -263,28 +263,30 @@ def build_chronology(reports: tuple[Report, ...], extracted: dict[str, tuple[lis
     return Chronology(events=tuple(sorted(events, key=lambda e: e.sort_key)), merged=merged, unresolved=tuple(unresolved))
 
 
-def chronology_json(chronology: Chronology) -> bytes:
+def chronology_json(chronology: Chronology, lang: ModuleType) -> bytes:
+    """*lang*: the site's language, which writes the date labels."""
     data = [{"id": e.id, "aliases": list(e.aliases), "date": e.when.iso(), "precision": e.when.precision, "qualifier": e.when.qualifier or None,
-             "date_label": e.when.korean(), "text": e.text, "label": e.label, "entities": list(e.entities),
+             "date_label": lang.format_when(e.when), "text": e.text, "label": e.label, "entities": list(e.entities),
              "sources": [{"report": s.report, "anchor": s.anchor or None} for s in e.sources],
              "future": e.future, "kind": e.kind, "curated": e.curated}
             for e in chronology.events]
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def chronology_csv(chronology: Chronology) -> bytes:
+def chronology_csv(chronology: Chronology, lang: ModuleType) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "date", "precision", "qualifier", "date_label", "future", "kind", "curated", "label", "text",
                      "entities", "sources"])
     for e in chronology.events:
-        writer.writerow([e.id, e.when.iso(), e.when.precision, e.when.qualifier, e.when.korean(), e.future, e.kind,
+        writer.writerow([e.id, e.when.iso(), e.when.precision, e.when.qualifier, lang.format_when(e.when), e.future, e.kind,
                          e.curated, e.label, e.text, " ".join(e.entities),
                          " ".join(f"{s.report}#{s.anchor}" if s.anchor else s.report for s in e.sources)])
     return out.getvalue().encode("utf-8")
 
 
-def timeline_json(chronology: Chronology, title: str, description: str, report_url, titles: dict[str, str]) -> bytes:
+def timeline_json(chronology: Chronology, title: str, description: str, report_url, titles: dict[str, str],
+                  lang: ModuleType) -> bytes:
     """The same events in TimelineJS3's JSON format."""
     def part(day: date, precision: str) -> dict:
         value = {"year": str(day.year)}
@@ -299,7 +301,7 @@ def timeline_json(chronology: Chronology, title: str, description: str, report_u
         links = "".join(f'<p><a href="{report_url(s.report)}{"#" + s.anchor if s.anchor else ""}">{titles.get(s.report, s.report)}</a></p>'
                         for s in e.sources)
         item = {"unique_id": re.sub(r"[^A-Za-z0-9_-]", "-", e.id), "start_date": part(e.when.start, e.when.precision),
-                "display_date": e.when.korean() + (" (예정)" if e.future else ""),
+                "display_date": lang.format_when(e.when) + (f" ({lang.words.SCHEDULED})" if e.future else ""),
                 "text": {"headline": e.label, "text": f"<p>{e.text}</p>{links}"}, "group": str(e.when.start.year)}
         if e.when.end != e.when.start and e.when.precision in ("range", "week", "half"):
             item["end_date"] = part(e.when.end, "day" if e.when.precision != "half" else "month")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .curation import Curation, load_curation
-from .dates import parse_published
+from .when import parse_published
 from .entities import Entity, load_entities
 from .errors import Diagnostics, UserError, relative
 from .frontmatter import ParsedPage, parse_page

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from .config import parse_toml
 from .errors import UserError, line_of, relative
-from .timeexpr import When, month_span, year_span
 
 CURATION_NAME = "chronology.toml"
 
@@ -56,20 +54,3 @@ def load_curation(content_dir: Path, root: Path) -> Curation | None:
                 raise UserError(rel, line, f"an added event needs '{key}'")
         added.append((fields, line))
     return Curation(path=rel, edits=edits, added=tuple(added))
-
-
-def parse_when(value: str) -> When | None:
-    """"2022", "2022-10", "2022-10-07" or "2023-07-06/2023-07-09"."""
-    try:
-        if "/" in value:
-            first, last = (date.fromisoformat(part) for part in value.split("/"))
-            return When(first, last, "range") if first <= last else None
-        parts = [int(p) for p in value.split("-")]
-        if len(parts) == 1:
-            return year_span(parts[0], "")
-        if len(parts) == 2:
-            return month_span(parts[0], parts[1], "")
-        day = date(*parts)
-        return When(day, day, "day")
-    except (ValueError, TypeError):
-        return None

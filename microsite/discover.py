@@ -7,7 +7,7 @@ import uuid
 from xml.sax.saxutils import escape, quoteattr
 
 from .content import Report
-from .dates import parse_published
+from .when import parse_published
 
 _NAMESPACE = uuid.UUID("6f6e6c79-7265-706f-7274-732d6d696372")  # fixed, so entry ids stay stable
 

@@ -13,7 +13,8 @@ import shlex
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .dates import parse_published
+from .lang import language
+from .when import parse_published
 from .manifest import SourceEntry
 from .normalize import Block, DateEvidence, Extracted
 
@@ -139,8 +140,7 @@ def _same_name(a: str, b: str) -> bool:
 
 def _first_words(extracted: Extracted) -> str:
     first = next((b.text for b in extracted.blocks if b.kind == "paragraph"), "")
-    sentence = re.split(r"(?<=[.!?])\s", first)[0]
-    return sentence if len(sentence) <= 60 else sentence[:59].rstrip() + "…"
+    return language(extracted.language).first_sentence(first, 60)
 
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")

@@ -10,17 +10,9 @@ from pathlib import Path
 from .errors import UserError, relative
 from .frontmatter import parse_page
 
-KINDS = {
-    "company": "기업",
-    "chip": "칩",
-    "government body": "정부 기관",
-    "international organization": "국제기구",
-    "media outlet": "언론사",
-    "place": "지역",
-    "person": "인물",
-    "research institution": "연구 기관",
-    "product/model": "제품·모델",
-}
+# The kinds of entity, in the order the site lists them (their labels: ``lang.<code>.words``).
+KINDS = ("company", "chip", "government body", "international organization", "media outlet", "place", "person",
+         "research institution", "product/model")
 ENTITY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CONDITIONS = {"unless_preceded_by", "only_followed_by"}
 
@@ -48,10 +40,6 @@ class Entity:
     url: str
     description: str  # Markdown
     body_line: int
-
-    @property
-    def kind_label(self) -> str:
-        return KINDS[self.kind]
 
 
 def load_entities(entities_dir: Path, root: Path) -> tuple[Entity, ...]:

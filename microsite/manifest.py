@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import parse_published
+from .when import parse_published
 from .config import parse_toml
 from .errors import UserError, line_of
 

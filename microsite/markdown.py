@@ -8,8 +8,6 @@ images are never hot-linked (readers' privacy, offline reading).
 """
 from __future__ import annotations
 
-import functools
-
 import re
 import shlex
 from collections.abc import Callable
@@ -21,6 +19,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 
 from .errors import UserError
+from .lang.ko import sentence_spans
 from .mentions import Matcher
 
 _FIGURE_KEYS = {"credit", "original"}
@@ -146,24 +145,6 @@ def _text(content: str) -> Token:
     token = Token("text", "", 0)
     token.content = content
     return token
-
-
-_SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+|\n")
-
-
-@functools.lru_cache(maxsize=64)
-def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence of a block's plain text (asked again for every
-    mention and date in the block, hence the cache)."""
-    spans, start = [], 0
-    for match in _SENTENCE_BOUNDARY.finditer(text):
-        end = match.start() + len(match.group("close") or "")
-        if end > start:
-            spans.append((start, end))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return tuple(spans)
 
 
 def _sentence_bounds(text: str, position: int) -> tuple[int, int]:

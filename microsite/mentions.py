@@ -13,15 +13,9 @@ import re
 from dataclasses import dataclass
 
 from .entities import Alias, Entity
+from .lang.ko import name_tail
 
-# What may follow a Korean name and still leave it the name: particles (josa), copula
-# endings, and a few suffixes glued to names. Up to three may stack (에서+는, 였+다 is one).
-PARTICLES = ("의 가 이 은 는 을 를 와 과 에 에서 에게 께 께서 로 으로 도 만 까지 부터 이나 나 이며 며 이라 라 처럼 보다 "
-             "한테 조차 마저 든 이든 이란 란 서 야 이야 요 이요 과의 와의 에의 로의 으로의").split()
-COPULAS = ("이다 다 였다 이었다 였고 이었고 이고 고 였으며 이었으며 입니다 이에요 예요 였던 이던 던 인 일 이라는 라는 이라고 "
-           "라고 죠 이죠 지만 이지만 이고요").split()
-SUFFIXES = "칩 급 측 사 산 씨 계 제 용 발 식 社".split()
-_TAIL = "|".join(sorted({*PARTICLES, *COPULAS, *SUFFIXES}, key=len, reverse=True))
+_TAIL = name_tail()  # what may follow a Korean name and still leave it the name
 _HANGUL = "가-힣"
 _LATIN = "A-Za-z0-9"
 _HANJA = "\u4e00-\u9fff"
@@ -49,7 +43,7 @@ def _right(alias: str) -> str:
     if re.match(f"[{_LATIN}]", last):
         return f"(?![{_LATIN}])"
     if re.match(f"[{_HANGUL}]", last):
-        return f"(?=(?:{_TAIL}){{0,3}}(?![{_HANGUL}]))"
+        return f"(?={_TAIL}(?![{_HANGUL}]))"
     if re.match(f"[{_HANJA}]", last):
         return f"(?![{_HANJA}])"
     return ""

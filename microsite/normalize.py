@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import furniture as F
 from .htmltext import Line, html_to_lines, looks_like_html
+from .lang.ko import sentences
 
 _LEAD_ZONE = 24  # portal summaries and printed-twice captions sit near the top
 _MIN_DUPLICATE = 12  # shorter lines may repeat by chance
@@ -409,7 +410,7 @@ _OUTLET_OF = {alias: names[0] for names in F.NEWS_OUTLETS for alias in names}
 def find_cites(body: str) -> list[str]:
     """Outlets the report relies on, as the text first names them ("월스트리트저널(WSJ)")."""
     found: dict[str, str] = {}
-    for sentence in re.split(r"(?<=[.!?])\s+|\n", body):
+    for sentence in sentences(body):
         if not F.CITING_CUE.search(sentence):
             continue
         for match in _OUTLET.finditer(sentence):

@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from types import ModuleType
 from typing import NamedTuple
 from pathlib import Path
 
@@ -23,10 +24,10 @@ from .content import Corpus, Page, Report, front_line
 from .checkpoints import checkpoint
 from .chronology import Chronology, Event, build_chronology, chronology_csv, chronology_json, extract_events, timeline_json
 from .crossref import EntityIndex
-from .dates import korean_date
 from .discover import atom_feed, robots_txt, sitemap_xml
 from .decode import decode_seed
 from .entities import KINDS, Entity
+from .lang import language
 from .errors import UserError
 from .files import write_file
 from .markdown import RenderedBody, render_markdown
@@ -36,11 +37,6 @@ from .share_image import share_image
 from .timeline_svg import timeline_svg
 from .workers import parallel_map
 
-FIELD_LABELS = {"title": "제목", "slug": "주소", "outlet": "매체", "outlet_en": "매체(영문)", "published": "날짜",
-                "authors": "기자", "source": "원문 파일", "source_sha256": "원문 해시", "language": "언어",
-                "cites": "인용 매체", "rights": "저작권", "deck": "부제", "dateline": "송고지", "summary": "요약",
-                "notes": "근거 메모"}
-TITLE_NOTES = {"manifest": "원문에 제목이 없어 연구자가 붙인 제목입니다.", "derived": "원문에 제목이 없어 첫 문장에서 따온 제목입니다."}
 # Lists that grow with the archive are split into pages of at most this many entries, so
 # no page grows with the corpus (a small archive keeps one page of each).
 REPORTS_PER_PAGE = 100  # home
@@ -49,8 +45,6 @@ EVENTS_PER_PAGE = 200  # chronology
 ENTITY_EVENTS = 60  # the latest events listed on an entity's page
 MATRIX_REPORTS = 40  # the newest reports in the index's mention table
 HEAVY_TEMPLATES = {"entity.html", "entities.html", "chronology.html", "home.html"}  # pages that grow with the corpus
-ORIGIN_LABELS = {"text": "원문 텍스트", "manifest": "연구자 매니페스트", "seed": "수집 파일", "derived": "자동 생성",
-                 "portal": "포털 요약(본문이 되풀이)"}
 
 
 @dataclass(frozen=True)
@@ -85,9 +79,9 @@ def raw_path(report: Report) -> str:
     return report.source if report.source.endswith(".txt") else report.source + ".txt"
 
 
-def date_label(report: Report) -> str:
-    label = korean_date(report.published) or "날짜 미상"
-    return f"{label} (추정)" if report.published_estimated and report.published else label
+def date_label(report: Report, lang: ModuleType) -> str:
+    label = lang.format_published(report.published) or lang.words.UNKNOWN_DATE
+    return f"{label} ({lang.words.ESTIMATED})" if report.published_estimated and report.published else label
 
 
 class Renderer:
@@ -98,6 +92,7 @@ class Renderer:
 
     def __init__(self, config: Config):
         self.config = config
+        self.lang = language(config.language)  # the site's language: its labels and dates
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(config.templates)),
             autoescape=True,
@@ -242,7 +237,7 @@ class Renderer:
         body = self.bodies[report.slug]
         entities = [self.index.entity(e) for e in sorted(self.mentioned(report.slug))]
         return self._render("report.html", view["url"], kind="report", title=report.title,
-                            description=_description(report, view["teaser"]), report=view,
+                            description=_description(report, view["teaser"], self.lang), report=view,
                             body=body.html, subtitle=f"{report.outlet} · {view['date_label']}",
                             language=report.language, in_report=self._in_report(report.slug),
                             search_terms=entity_names(entities), mentioned_names=[e.name for e in entities])
@@ -265,10 +260,10 @@ class Renderer:
         base, config = self.config.base_url, self.config
         files = [
             ("data/entities.json", lambda: entities_json(self.index)),
-            ("data/chronology.json", lambda: chronology_json(self.chronology)),
-            ("data/chronology.csv", lambda: chronology_csv(self.chronology)),
+            ("data/chronology.json", lambda: chronology_json(self.chronology, self.lang)),
+            ("data/chronology.csv", lambda: chronology_csv(self.chronology, self.lang)),
             ("data/timeline.json", lambda: timeline_json(self.chronology, config.title, config.description,
-                                                         lambda slug: f"../reports/{slug}/", titles)),
+                                                         lambda slug: f"../reports/{slug}/", titles, self.lang)),
         ]
         files += [(raw_path(report), functools.partial(self._seed_bytes, report)) for report in self.corpus.reports]
         return files + [
@@ -294,7 +289,7 @@ class Renderer:
         for report in self.corpus.reports:
             text = " ".join([*report.deck, *(block for _, block in self.bodies[report.slug].blocks)])
             pages.append({"url": report_url(report), "title": report.title, "outlet": report.outlet, "kind": "보도",
-                          "date": date_label(report), "date_sort": report.published, "year": report.published[:4],
+                          "date": date_label(report, self.lang), "date_sort": report.published, "year": report.published[:4],
                           "text": text})
         for entity in self.corpus.entities:
             text = " ".join([entity.name_en, *(a.text for a in entity.aliases), entity.description])
@@ -327,21 +322,21 @@ class Renderer:
 
     def _report_view(self, report: Report, body_html: str) -> dict:
         return {
-            "teaser": "" if report.deck else _first_sentence(body_html),
+            "teaser": "" if report.deck else _first_sentence(body_html, self.lang),
             "url": report_url(report), "title": report.title, "outlet": report.outlet, "outlet_en": report.outlet_en,
-            "published": report.published, "date_label": date_label(report), "authors": report.authors,
+            "published": report.published, "date_label": date_label(report, self.lang), "authors": report.authors,
             "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
             "source": report.source, "raw": raw_path(report), "source_sha256": report.source_sha256,
             "provenance": report.provenance,
             "notes": report.notes, "slug": report.slug, "language": report.language,
-            "title_note": TITLE_NOTES.get(dict(report.provenance).get("title", ""), ""),
+            "title_note": self.lang.words.TITLE_NOTES.get(dict(report.provenance).get("title", ""), ""),
             "source_url": f"sources/{report.slug}/",
-            "provenance_rows": [(FIELD_LABELS.get(field, field), ORIGIN_LABELS.get(origin, origin))
+            "provenance_rows": [(self.lang.words.FIELD_LABELS.get(field, field), self.lang.words.ORIGIN_LABELS.get(origin, origin))
                                 for field, origin in report.provenance],
         }
 
     def _in_report(self, slug: str) -> list[dict]:
-        return [{"label": KINDS[kind], "entities": [{"name": e.name, "url": entity_url(e.id), "count": n} for e, n in members]}
+        return [{"label": self.lang.words.KIND_LABELS[kind], "entities": [{"name": e.name, "url": entity_url(e.id), "count": n} for e, n in members]}
                 for kind, members in self.index.in_report(slug)]
 
     def _entity_page(self, entity: Entity, pager: Pager) -> OutputPage:
@@ -362,18 +357,18 @@ class Renderer:
             for sentence in sentences:
                 sentence["html"] = _highlight(sentence["text"], sentence["marks"])
             reports.append({"title": report.title, "url": report_url(report), "outlet": report.outlet,
-                            "date_label": date_label(report), "count": len(found), "sentences": sentences})
+                            "date_label": date_label(report, self.lang), "count": len(found), "sentences": sentences})
         first = pager.number == 1  # the facts, companions and events are on the first page only
         events = self._events_of.get(entity.id, [])
         view = {"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind,
-                "kind_label": entity.kind_label, "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata,
+                "kind_label": self.lang.words.KIND_LABELS[entity.kind], "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata,
                 "url": entity.url, "reports": reports, "report_count": len(mentioning), "first_report": pager.first_entry + 1,
                 "description": render_markdown(entity.description, entity.path, entity.body_line).html if first else "",
                 "events": [self._event_view(e) for e in events[-ENTITY_EVENTS:]] if first else [],
                 "event_count": len(events), "mention_count": sum(index.counts[entity.id].values()),
                 "appears_with": [{"name": e.name, "url": entity_url(e.id), "count": n}
                                  for e, n in (index.appears_with(entity.id) if first else [])]}
-        summary = f"{entity.kind_label}. 보도 {len(mentioning)}건에서 {view['mention_count']}회 언급."
+        summary = f"{view['kind_label']}. 보도 {len(mentioning)}건에서 {view['mention_count']}회 언급."
         title = entity.name if pager.number == 1 else f"{entity.name}: 언급 {pager.number}쪽"
         return self._render("entity.html", pager.url, kind="entity", title=title, description=summary, entity=view,
                             search_terms=entity_names([entity]), pager=pager.view(), card_of=pager.card_of)
@@ -385,10 +380,10 @@ class Renderer:
             if report is None:
                 continue
             sources.append({"url": report_url(report) + (f"#{source.anchor}" if source.anchor else ""),
-                            "label": f"{report.outlet} {korean_date(report.published)}".strip(), "title": report.title})
+                            "label": f"{report.outlet} {self.lang.format_published(report.published)}".strip(), "title": report.title})
         entities = [{"name": self.index.entity(e).name, "url": entity_url(e)} for e in event.entities
                     if self.index.entity(e).kind != "place"]
-        return {"id": event.id, "date": event.when.korean(), "iso": event.when.html_datetime(), "year": event.when.start.year,
+        return {"id": event.id, "date": self.lang.format_when(event.when), "iso": event.when.html_datetime(), "year": event.when.start.year,
                 "label": event.label, "text": event.text, "full": event.label != event.text, "future": event.future,
                 "kind": event.kind, "curated": event.curated, "sources": sources, "entities": entities}
 
@@ -401,7 +396,7 @@ class Renderer:
         span = f"{events[0]['date']} – {events[-1]['date']}" if pager.count > 1 and events else ""
         return self._render("chronology.html", pager.url, kind="chronology", title=title,
                             description="보도가 전하는 날짜로 엮은 사건 연표. 각 사건은 근거 문장으로 이어집니다.",
-                            years=sorted(years.items()), overview=timeline_svg(self.chronology) if pager.number == 1 else "",
+                            years=sorted(years.items()), overview=timeline_svg(self.chronology, self.lang) if pager.number == 1 else "",
                             count=len(self.chronology.events), merged=self.chronology.merged, span=span,
                             pager=pager.view(), card_of=pager.card_of)
 
@@ -409,7 +404,8 @@ class Renderer:
         index = self.index
         reports = [self.views[report.slug] for report in self.corpus.reports[:MATRIX_REPORTS]]
         groups = []
-        for kind, label in KINDS.items():
+        for kind in KINDS:
+            label = self.lang.words.KIND_LABELS[kind]
             members = [{"name": e.name, "name_en": e.name_en, "url": entity_url(e.id), "reports": len(index.counts[e.id]),
                         "mentions": sum(index.counts[e.id].values())}
                        for e in index.entities if e.kind == kind]
@@ -556,19 +552,17 @@ def _compact_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _first_sentence(body_html: str, limit: int = 140) -> str:
+def _first_sentence(body_html: str, lang: ModuleType, limit: int = 140) -> str:
     """The opening sentence of the first paragraph, for lists of reports without a deck."""
     match = re.search(r'<p id="p-1">(.*?)</p>', body_html, re.S)
     if not match:
         return ""
-    text = unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip()
-    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+    return lang.first_sentence(unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip(), limit)
 
 
-def _description(report: Report, teaser: str) -> str:
+def _description(report: Report, teaser: str, lang: ModuleType) -> str:
     text = " · ".join(report.deck) or report.summary or teaser or report.title
-    return f"{report.outlet} {korean_date(report.published)}: {text}".strip()[:300]
+    return f"{report.outlet} {lang.format_published(report.published)}: {text}".strip()[:300]
 
 
 

@@ -19,30 +19,18 @@ import functools
 import re
 
 from .entities import Entity
-from .mentions import COPULAS, PARTICLES
+from .lang.ko import ENDINGS, strip_endings
 
-_ENDINGS = sorted({*PARTICLES, *COPULAS}, key=lambda ending: (-len(ending), ending))
-QUERY_ENDINGS = _ENDINGS  # the search page strips the same endings from query words
+QUERY_ENDINGS = ENDINGS  # the search page strips the same endings from query words
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 MAX_WORD = 12  # syllables of a word that are split into parts (a longer word keeps its whole form in the text)
-
-
-_ENDING = "(?:" + "|".join(_ENDINGS) + ")"
-_STRIP = re.compile(rf"^([가-힣]{{2,}}?){_ENDING}?{_ENDING}?$")  # two can stack: 상무부+에서+는
-
-
-@functools.lru_cache(maxsize=65536)
-def strip_particles(word: str) -> str:
-    """"엔비디아가" → "엔비디아", "상무부에서는" → "상무부"; at least two syllables are kept."""
-    match = _STRIP.match(word)
-    return match.group(1) if match else word
 
 
 @functools.lru_cache(maxsize=65536)
 def _parts_of(word: str) -> tuple[str, ...]:
     """Every run of syllables of the word's stem that starts before its last syllable: the
     prefixes of each ending of two syllables or more."""
-    stem = strip_particles(word)[:MAX_WORD]
+    stem = strip_endings(word)[:MAX_WORD]
     return tuple(stem[start:end] for start in range(len(stem) - 1) for end in range(start + 1, len(stem) + 1))
 
 

@@ -12,11 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .content import Report
+from .lang.ko import noun_before_particle
 from .mentions import Matcher
 
-# Case particles that follow nouns; a Korean word seen with one of these is noun-like.
-_JOSA = sorted("의 가 이 은 는 을 를 와 과 에 에서 에게 로 으로 도 까지 부터 처럼 보다 와의 과의 에서는 에는 으로는 로는 에서도 와는 과는 이나".split(),
-               key=len, reverse=True)
 _WORD = re.compile(r"[A-Za-z0-9가-힣][A-Za-z0-9가-힣\-]*")
 _GLOSSED = re.compile(r"(?<![가-힣])([가-힣]{2,12}(?: [가-힣]{1,3})?)\(([A-Z][A-Za-z .&'-]{2,40})\)")
 # Common words of Korean news prose that recur in any report and name nothing.
@@ -37,16 +35,6 @@ class Suggestion:
     reports: int
     count: int
     why: str
-
-
-def _noun_before_particle(word: str) -> str:
-    """"바이트댄스는" → "바이트댄스"; "" when the word does not end in a case particle after
-    a stem of two syllables or more, or the stem looks like a verb (so they drop out)."""
-    josa = next((j for j in _JOSA if word.endswith(j)), "")
-    stem = word[: -len(josa)] if josa else ""
-    if len(stem) < 2 or stem[-1] in "다하라되했던":
-        return ""
-    return stem
 
 
 def plain_body(report: Report) -> str:
@@ -77,7 +65,7 @@ def suggest(reports: tuple[Report, ...], matcher: Matcher, minimum_reports: int 
                     continue
                 term, reason = re.sub("[가-힣]+$", "", word), "Latin-script name"
             else:
-                term, reason = _noun_before_particle(word), "recurring Korean noun"
+                term, reason = noun_before_particle(word), "recurring Korean noun"
                 if not term or term in COMMON or re.search(r"\d", term):
                     continue
             seen[term].add(report.slug)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from html import escape
+from types import ModuleType
 
 from .chronology import Chronology
 
@@ -14,7 +15,8 @@ WIDTH, HEIGHT, MARGIN = 640, 96, 24
 MAX_STACK = 8  # events drawn at one place on the axis (from the fifth on they sit on top of each other)
 
 
-def timeline_svg(chronology: Chronology) -> str:
+def timeline_svg(chronology: Chronology, lang: ModuleType) -> str:
+    """*lang*: the site's language, which writes the dates."""
     events = chronology.events
     if not events:
         return ""
@@ -47,7 +49,7 @@ def timeline_svg(chronology: Chronology) -> str:
         if level >= MAX_STACK:  # hidden under the others anyway: a large archive's overview stays small
             continue
         cy = 48 - 9 * min(level, 4)
-        tip = f"<title>{escape(event.when.korean())}: {escape(event.label)}</title>"
+        tip = f"<title>{escape(lang.format_when(event.when))}: {escape(event.label)}</title>"
         if event.kind == "publication":  # a diamond
             px = x(middle)
             parts.append(f'<polygon class="publication" points="{px:.1f},{cy - 5} {px + 5:.1f},{cy} {px:.1f},{cy + 5} '

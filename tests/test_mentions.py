@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from microsite.entities import Alias, Entity
-from microsite.mentions import COPULAS, PARTICLES, Matcher
+from microsite.lang.ko.grammar import COPULAS, PARTICLES
+from microsite.mentions import Matcher
 
 
 def entity(entity_id: str, *aliases) -> Entity:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from microsite.timeexpr import Context, find_dates
+from microsite.lang.ko.dates import Context, find_dates, format_when
 
 
 def resolve(sentence: str, published=(2024, 8, 26)) -> list[tuple[str, str | None, str | None, bool]]:
@@ -73,7 +73,7 @@ def test_a_day_needs_a_known_publication_day() -> None:
 
 
 def test_korean_labels_at_each_precision() -> None:
-    labels = [m.when.korean() for m in find_dates(
+    labels = [format_when(m.when) for m in find_dates(
         "2022년 9월, 2024년 7월 17일, 2024년 상반기, 지난해 말, 6∼9일, 17일(현지시각)", Context((2023, 7, 18)))]
     assert labels == ["2022년 9월", "2024년 7월 17일", "2024년 상반기", "2022년 말", "2023년 7월 6∼9일", "2023년 7월 17일(현지시각)"]
 

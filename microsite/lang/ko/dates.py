@@ -1,74 +1,48 @@
-"""Date expressions in Korean news text, resolved against the report's publication date.
+"""Date expressions in Korean news text, resolved against the report's publication date,
+and Korean ways of writing dates.
 
 A small rule set rather than a general parser: Korean news writes dates in a few fixed
 ways — absolute ("2022년 9월", "2024.07.18"), relative to the report ("지난해 10월",
 "지난 4월", "이달 초", "17일(현지시각)", "오는 10일", "6∼9일", "지난 상반기", "올해",
 "이날") — and each resolves to a span with a precision: day, week, month, half, year or
-range. Durations ("지난 1년간", "3주 뒤") and numbers that are not dates are left alone.
-A relative date in a report whose publication date is unknown stays unresolved.
+range (``when.When``). Durations ("지난 1년간", "3주 뒤") and numbers that are not dates
+are left alone. A relative date in a report whose publication date is unknown stays
+unresolved.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_QUALIFIER_DAYS = {"초": (1, 10), "중순": (11, 20), "말": (21, 31)}
-_QUALIFIER_MONTHS = {"초": (1, 3), "중반": (5, 8), "말": (10, 12)}
+from ...when import When, day_span, half_span, month_span, parse_published, year_span
 
 
-@dataclass(frozen=True)
-class When:
-    """A resolved date: the span it covers and how precisely the text gave it."""
+def format_when(when: When) -> str:
+    """The date as Korean readers write it at its precision."""
+    y, m, d = when.start.year, when.start.month, when.start.day
+    qualifier = f" {when.qualifier}" if when.qualifier else ""
+    if when.precision == "day":
+        return f"{y}년 {m}월 {d}일" + ("(현지시각)" if when.local_time else "")
+    if when.precision == "month":
+        return f"{y}년 {m}월{qualifier}"
+    if when.precision == "half":
+        return f"{y}년 {'상' if m <= 6 else '하'}반기"
+    if when.precision == "year":
+        return f"{y}년{qualifier}"
+    end = when.end
+    if (end.year, end.month) == (y, m):
+        return f"{y}년 {m}월 {d}∼{end.day}일"
+    return f"{y}년 {m}월 {d}일∼{end.month}월 {end.day}일"
 
-    start: date
-    end: date  # inclusive
-    precision: str  # "day", "week", "month", "half", "year" or "range"
-    qualifier: str = ""  # 초 / 중순 / 중반 / 말
-    local_time: bool = False  # "(현지시각)": the date is local to the place reported on
 
-    def iso(self) -> str:
-        """ISO 8601 at the text's precision: "2024-07-17", "2022-09", "2024"; half-years, weeks
-    and day ranges as intervals ("2024-01/2024-06", "2023-07-06/2023-07-09")."""
-        if self.precision == "day":
-            return self.start.isoformat()
-        if self.precision == "month":  # "이달 초" stays "2025-11"; the qualifier says which part
-            return self.start.isoformat()[:7]
-        if self.precision == "year":
-            return str(self.start.year)
-        if self.precision == "half":
-            return f"{self.start.isoformat()[:7]}/{self.end.isoformat()[:7]}"
-        return f"{self.start.isoformat()}/{self.end.isoformat()}"
-
-    def html_datetime(self) -> str:
-        """A value HTML's <time datetime> accepts (it has no intervals): the day, month,
-        year or ISO week the span starts in."""
-        if self.precision == "week":
-            year, week, _ = self.start.isocalendar()
-            return f"{year}-W{week:02d}"
-        if self.precision in ("day", "range"):
-            return self.start.isoformat()
-        if self.precision == "month":
-            return self.start.isoformat()[:7]
-        return str(self.start.year)
-
-    def korean(self) -> str:
-        """The date as Korean readers write it at its precision."""
-        y, m, d = self.start.year, self.start.month, self.start.day
-        qualifier = f" {self.qualifier}" if self.qualifier else ""
-        if self.precision == "day":
-            return f"{y}년 {m}월 {d}일" + ("(현지시각)" if self.local_time else "")
-        if self.precision == "month":
-            return f"{y}년 {m}월{qualifier}"
-        if self.precision == "half":
-            return f"{y}년 {'상' if m <= 6 else '하'}반기"
-        if self.precision == "year":
-            return f"{y}년{qualifier}"
-        end = self.end
-        if (end.year, end.month) == (y, m):
-            return f"{y}년 {m}월 {d}∼{end.day}일"
-        return f"{y}년 {m}월 {d}일∼{end.month}월 {end.day}일"
+def format_published(value: str) -> str:
+    """"2024-07-18" → "2024년 7월 18일", "2024-08" → "2024년 8월"; unknown → ""."""
+    parsed = parse_published(value)
+    if parsed is None:
+        return ""
+    year, month, day = parsed
+    return f"{year}년 {month}월 {day}일" if day else f"{year}년 {month}월"
 
 
 @dataclass(frozen=True)
@@ -168,7 +142,7 @@ def _absolute(kind: str, g: dict) -> When | None:
     try:
         if kind in ("abs_day", "dotted"):
             day = date(y, int(g["m"]), int(g["d"]))
-            return When(day, day, "day", local_time=bool(g.get("local")))
+            return day_span(day, bool(g.get("local")))
         if kind == "abs_month":
             return month_span(y, int(g["m"]), g.get("q", ""))
         if kind == "abs_half":
@@ -205,7 +179,7 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
             return month_span(py if m > pm else py + 1, m, g.get("q", ""))
         if kind == "month_day":
             day = date(py, int(g["m"]), int(g["d"]))
-            return When(day, day, "day", local_time=bool(g.get("local")))
+            return day_span(day, bool(g.get("local")))
         if kind == "last_month":
             return month_span(py - 1, 12, g.get("q", "")) if pm == 1 else month_span(py, pm - 1, g.get("q", ""))
         if kind == "this_month":
@@ -216,7 +190,7 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
             return When(monday, monday + timedelta(days=6), "week")
         if kind == "that_day":
             day = context.news_day or published
-            return When(day, day, "day")
+            return day_span(day)
         if kind == "day_range":
             first, last = int(g["d1"]), int(g["d2"])
             return When(date(py, pm, first), date(py, pm, last), "range") if first < last else None
@@ -228,28 +202,9 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
         if g.get("next") and d < pd:  # "오는 3일" written on the 28th: next month
             year, month = (py + 1, 1) if pm == 12 else (py, pm + 1)
         day = date(year, month, d)
-        return When(day, day, "day", local_time=bool(g.get("local")))
+        return day_span(day, bool(g.get("local")))
     except ValueError:
         return None
-
-
-def month_span(y: int, m: int, qualifier: str) -> When:
-    last = calendar.monthrange(y, m)[1]
-    if qualifier in _QUALIFIER_DAYS:
-        first_day, last_day = _QUALIFIER_DAYS[qualifier]
-        return When(date(y, m, first_day), date(y, m, min(last_day, last)), "month", qualifier)
-    return When(date(y, m, 1), date(y, m, last), "month")
-
-
-def half_span(y: int, half: int) -> When:
-    return When(date(y, 1, 1), date(y, 6, 30), "half") if half == 1 else When(date(y, 7, 1), date(y, 12, 31), "half")
-
-
-def year_span(y: int, qualifier: str) -> When:
-    if qualifier in _QUALIFIER_MONTHS:
-        first, last = _QUALIFIER_MONTHS[qualifier]
-        return When(date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1]), "year", qualifier)
-    return When(date(y, 1, 1), date(y, 12, 31), "year")
 
 
 def _after_publication(when: When, context: Context) -> bool:
@@ -257,5 +212,5 @@ def _after_publication(when: When, context: Context) -> bool:
     if context.published is None:
         return False
     py, pm, pd = context.published
-    published_end = date(py, pm, pd) if pd else date(py, pm, calendar.monthrange(py, pm)[1])
+    published_end = date(py, pm, pd) if pd else month_span(py, pm).end
     return when.start > published_end or (when.end > published_end and when.precision in ("range", "week"))

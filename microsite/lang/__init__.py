@@ -1,0 +1,16 @@
+"""Languages: each a package (``lang/ko``, …) with the same names — endings, sentences,
+date expressions, the interface's words. ``language(code)`` gives the package for a
+report's or the site's language; Korean rules serve where no package exists yet (they
+split sentences and find Latin-script names in any text)."""
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import ko
+
+PACKAGES: dict[str, ModuleType] = {"ko": ko}
+DEFAULT = ko
+
+
+def language(code: str) -> ModuleType:
+    return PACKAGES.get((code or "").split("-")[0].lower(), DEFAULT)

@@ -1,0 +1,33 @@
+"""Where Korean (and English) sentences end: after ".", "!" or "?" and any closing quotes
+or brackets, before white space; and at line breaks."""
+from __future__ import annotations
+
+import functools
+import re
+
+_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+|\n")
+
+
+@functools.lru_cache(maxsize=256)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of *text* (asked again for every mention and date in a
+    block, hence the cache)."""
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.start() + len(match.group("close") or "")
+        if end > start:
+            spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end].strip() for start, end in sentence_spans(text)]
+
+
+def first_sentence(text: str, limit: int) -> str:
+    """The opening sentence, cut to *limit* characters with "…" when longer."""
+    first = next(iter(sentences(text)), "")
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"

@@ -1,0 +1,28 @@
+"""The words the site's own interface uses in Korean: labels of metadata fields and of
+where they came from, kinds of entity, and short phrases the views compose."""
+from __future__ import annotations
+
+FIELD_LABELS = {"title": "제목", "slug": "주소", "outlet": "매체", "outlet_en": "매체(영문)", "published": "날짜",
+                "authors": "기자", "source": "원문 파일", "source_sha256": "원문 해시", "language": "언어",
+                "cites": "인용 매체", "rights": "저작권", "deck": "부제", "dateline": "송고지", "summary": "요약",
+                "notes": "근거 메모"}
+ORIGIN_LABELS = {"text": "원문 텍스트", "manifest": "연구자 매니페스트", "seed": "수집 파일", "derived": "자동 생성",
+                 "portal": "포털 요약(본문이 되풀이)"}
+TITLE_NOTES = {"manifest": "원문에 제목이 없어 연구자가 붙인 제목입니다.",
+               "derived": "원문에 제목이 없어 첫 문장에서 따온 제목입니다."}
+# Kinds of entity, in the order the site lists them.
+KIND_LABELS = {
+    "company": "기업",
+    "chip": "칩",
+    "government body": "정부 기관",
+    "international organization": "국제기구",
+    "media outlet": "언론사",
+    "place": "지역",
+    "person": "인물",
+    "research institution": "연구 기관",
+    "product/model": "제품·모델",
+}
+UNKNOWN_DATE = "날짜 미상"
+ESTIMATED = "추정"
+UNKNOWN_OUTLET = "매체 미상"
+SCHEDULED = "예정"

@@ -1,0 +1,113 @@
+"""When things happened, as precisely as a text says: a span of days with a precision
+(day, week, month, half, year or range), and the ISO values that name such spans in
+front matter, the manifest and the curation file. Language-neutral: how a language
+writes dates lives in ``lang``."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_QUALIFIER_DAYS = {"초": (1, 10), "중순": (11, 20), "말": (21, 31)}  # early, mid, late month
+_QUALIFIER_MONTHS = {"초": (1, 3), "중반": (5, 8), "말": (10, 12)}  # early, mid, late year
+_PUBLISHED = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved date: the span it covers and how precisely the text gave it."""
+
+    start: date
+    end: date  # inclusive
+    precision: str  # "day", "week", "month", "half", "year" or "range"
+    qualifier: str = ""  # 초 / 중순 / 중반 / 말
+    local_time: bool = False  # "(현지시각)": the date is local to the place reported on
+
+    def iso(self) -> str:
+        """ISO 8601 at the text's precision: "2024-07-17", "2022-09", "2024"; half-years, weeks
+        and day ranges as intervals ("2024-01/2024-06", "2023-07-06/2023-07-09")."""
+        if self.precision == "day":
+            return self.start.isoformat()
+        if self.precision == "month":  # "이달 초" stays "2025-11"; the qualifier says which part
+            return self.start.isoformat()[:7]
+        if self.precision == "year":
+            return str(self.start.year)
+        if self.precision == "half":
+            return f"{self.start.isoformat()[:7]}/{self.end.isoformat()[:7]}"
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    def html_datetime(self) -> str:
+        """A value HTML's <time datetime> accepts (it has no intervals): the day, month,
+        year or ISO week the span starts in."""
+        if self.precision == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.precision in ("day", "range"):
+            return self.start.isoformat()
+        if self.precision == "month":
+            return self.start.isoformat()[:7]
+        return str(self.start.year)
+
+
+def day_span(day: date, local_time: bool = False) -> When:
+    return When(day, day, "day", local_time=local_time)
+
+
+def month_span(y: int, m: int, qualifier: str = "") -> When:
+    last = calendar.monthrange(y, m)[1]
+    if qualifier in _QUALIFIER_DAYS:
+        first_day, last_day = _QUALIFIER_DAYS[qualifier]
+        return When(date(y, m, first_day), date(y, m, min(last_day, last)), "month", qualifier)
+    return When(date(y, m, 1), date(y, m, last), "month")
+
+
+def half_span(y: int, half: int) -> When:
+    return When(date(y, 1, 1), date(y, 6, 30), "half") if half == 1 else When(date(y, 7, 1), date(y, 12, 31), "half")
+
+
+def year_span(y: int, qualifier: str = "") -> When:
+    if qualifier in _QUALIFIER_MONTHS:
+        first, last = _QUALIFIER_MONTHS[qualifier]
+        return When(date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1]), "year", qualifier)
+    return When(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def parse_published(value: str) -> tuple[int, int, int | None] | None:
+    """A publication date, ``YYYY-MM-DD`` or ``YYYY-MM``: (year, month, day or None) when
+    real, else None."""
+    match = _PUBLISHED.match(value or "")
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    day = int(match.group(3)) if match.group(3) else None
+    if not 1 <= month <= 12 or year < 1900:
+        return None
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return year, month, day
+
+
+def published_span(value: str) -> When | None:
+    """The span a publication date names: its day, or its month."""
+    parsed = parse_published(value)
+    if parsed is None:
+        return None
+    year, month, day = parsed
+    return day_span(date(year, month, day)) if day else month_span(year, month)
+
+
+def parse_iso(value: str) -> When | None:
+    """"2022", "2022-10", "2022-10-07" or "2023-07-06/2023-07-09"; None unless real."""
+    try:
+        if "/" in value:
+            first, last = (date.fromisoformat(part) for part in value.split("/"))
+            return When(first, last, "range") if first <= last else None
+        parts = [int(part) for part in value.split("-")]
+        if len(parts) == 1:
+            return year_span(parts[0])
+        if len(parts) == 2:
+            return month_span(parts[0], parts[1])
+        return day_span(date(*parts))
+    except (ValueError, TypeError):
+        return None

@@ -10,7 +10,7 @@ from .when import parse_published
 from .entities import Entity, load_entities
 from .errors import Diagnostics, UserError, relative
 from .frontmatter import ParsedPage, parse_page
-from .manifest import SLUG
+from .ingest.manifest import SLUG
 
 REQUIRED = ("title", "slug", "outlet", "published", "authors", "source", "source_sha256", "language", "cites", "rights")
 _STRINGS = {"title", "slug", "outlet", "published", "source", "source_sha256", "language", "rights",

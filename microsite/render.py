@@ -25,7 +25,7 @@ from .checkpoints import checkpoint
 from .chronology import Chronology, Event, build_chronology, chronology_csv, chronology_json, extract_events, timeline_json
 from .crossref import EntityIndex
 from .discover import atom_feed, robots_txt, sitemap_xml
-from .decode import decode_seed
+from .ingest.decode import decode_seed
 from .entities import KINDS, Entity
 from .lang import language
 from .errors import UserError

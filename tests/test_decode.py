@@ -3,7 +3,7 @@ import codecs
 
 import pytest
 
-from microsite.decode import NotText, decode_seed
+from microsite.ingest.decode import NotText, decode_seed
 
 TEXT = "엔비디아의 최신 칩은 ‘제품’으로서 규제 품목이다.\n둘째 줄이다."
 

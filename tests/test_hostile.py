@@ -43,8 +43,8 @@ from hypothesis import strategies as st
 
 from conftest import live_session, ROOT, copy_project, serve
 from microsite import cli
-from microsite.decode import NotText, decode_seed
-from microsite.normalize import extract
+from microsite.ingest.decode import NotText, decode_seed
+from microsite.ingest.normalize import extract
 from microsite.serve import LiveSession
 
 # --------------------------------------------------------------------------- inputs

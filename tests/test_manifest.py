@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from microsite.errors import UserError
-from microsite.manifest import load_manifest
+from microsite.ingest.manifest import load_manifest
 
 GOOD = '''# comment
 [seeds."a.txt"]

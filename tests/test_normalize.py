@@ -9,10 +9,10 @@ from html import unescape
 
 import pytest
 
-from microsite.draft import compose, escape_markdown
-from microsite.manifest import SourceEntry
+from microsite.ingest.cascade import compose, escape_markdown
+from microsite.ingest.manifest import SourceEntry
 from microsite.markdown import render_markdown
-from microsite.normalize import extract
+from microsite.ingest.normalize import extract
 
 PORTAL_CAPTURE = """본문 바로가기
 전체메뉴

@@ -12,11 +12,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import Diagnostics, UserError, relative
+from ..files import write_atomic
+from ..frontmatter import dump_page, parse_page
+from .cascade import compose
 from .decode import NotText, decode_seed
-from .draft import compose
-from .files import write_atomic
-from .errors import Diagnostics, UserError, relative
-from .frontmatter import dump_page, parse_page
 from .manifest import MANIFEST_NAME, SourceEntry, load_manifest
 from .normalize import extract
 

@@ -3,7 +3,7 @@ says (``normalize.extract``) and what the researcher's manifest adds.
 
 The cascade, lowest to highest: text evidence < manifest < human edits. The manifest
 exists to fill in and correct the text, so a value it states wins; a human edit to the
-page wins over both because normalization never overwrites an edited page (``ingest.py``).
+page wins over both because normalization never overwrites an edited page (``pages.py``).
 Every field records where it came from in ``provenance``.
 """
 from __future__ import annotations
@@ -13,8 +13,8 @@ import shlex
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .lang import language
-from .when import parse_published
+from ..lang import language
+from ..when import parse_published
 from .manifest import SourceEntry
 from .normalize import Block, DateEvidence, Extracted
 

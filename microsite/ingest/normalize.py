@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from . import furniture as F
-from .htmltext import Line, html_to_lines, looks_like_html
-from .lang.ko import sentences
+from ..lang.ko import sentences
+from .markup import Line, html_to_lines, looks_like_html
 
 _LEAD_ZONE = 24  # portal summaries and printed-twice captions sit near the top
 _MIN_DUPLICATE = 12  # shorter lines may repeat by chance

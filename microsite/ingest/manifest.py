@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .when import parse_published
-from .config import parse_toml
-from .errors import UserError, line_of
+from ..config import parse_toml
+from ..errors import UserError, line_of
+from ..when import parse_published
 
 MANIFEST_NAME = "sources.toml"
 _FIELDS = {

@@ -17,9 +17,9 @@ from itertools import combinations
 from datetime import date, timedelta
 from types import ModuleType
 
-from .content import Report
-from .curation import Curation
-from .entities import Entity
+from .content.reports import Report
+from .content.curation import Curation
+from .content.entities import Entity
 from .errors import UserError
 from .lang import language
 from .markdown import Occurrence, RenderedBody
@@ -210,7 +210,8 @@ def apply_curation(events: list[Event], curation: Curation | None, entity_ids: s
         if target:
             into = result.get(owner.get(target, ""))
             if into is None:
-                raise UserError(curation.path, line, f"merge_into: no event '{target}'")
+                raise UserError(curation.path, curation.lines.line("events", event_id, "merge_into"),
+                                f"merge_into: no event '{target}'")
             if into.id != event.id:
                 result[into.id] = replace(into, sources=tuple(dict.fromkeys(into.sources + event.sources)),
                                           entities=tuple(dict.fromkeys(into.entities + event.entities)), curated=True,
@@ -218,30 +219,26 @@ def apply_curation(events: list[Event], curation: Curation | None, entity_ids: s
                 del result[event.id]
                 owner.update((alias, into.id) for alias in (event.id, *event.aliases))
             continue
-        when = event.when
-        if "date" in fields:
-            when = parse_iso(str(fields["date"]))
-            if when is None:
-                raise UserError(curation.path, line, f"date {fields['date']!r} must be YYYY, YYYY-MM, YYYY-MM-DD or a/b")
+        when = parse_iso(fields["date"]) if "date" in fields else event.when
         result[event.id] = replace(event, when=when, label=fields.get("label", event.label),
-                                   future=bool(fields.get("future", event.future)), curated=True)
-    for fields, line in curation.added:
-        when = parse_iso(fields["date"])
-        if when is None:
-            raise UserError(curation.path, line, f"date {fields['date']!r} must be YYYY, YYYY-MM, YYYY-MM-DD or a/b")
+                                   future=fields.get("future", event.future), curated=True)
+    for number, (fields, line) in enumerate(curation.added):
+        if fields["id"] in owner:
+            raise UserError(curation.path, curation.lines.line("added", number, "id"),
+                            f"id '{fields['id']}' is an extracted event's; give the added event an id of its own")
         unknown = [e for e in fields.get("entities", []) if e not in entity_ids]
         if unknown:
-            raise UserError(curation.path, line, f"unknown entity '{unknown[0]}'")
+            raise UserError(curation.path, curation.lines.line("added", number, "entities"), f"unknown entity '{unknown[0]}'")
         sources = []
         for source in fields.get("sources", []):
-            report, _, anchor = str(source).partition("#")
+            report, _, anchor = source.partition("#")
             if report not in reports:
-                raise UserError(curation.path, line, f"source {source!r}: no report '{report}' (use '<report slug>#<anchor>')")
+                raise UserError(curation.path, curation.lines.line("added", number, "sources"),
+                                f"source {source!r}: no report '{report}' (use '<report slug>#<anchor>')")
             sources.append(Source(report, anchor, fields["label"]))
-        sources = tuple(sources)
-        result[fields["id"]] = Event(id=fields["id"], when=when, text=fields.get("text", fields["label"]),
+        result[fields["id"]] = Event(id=fields["id"], when=parse_iso(fields["date"]), text=fields.get("text", fields["label"]),
                                      label=fields["label"], entities=tuple(fields.get("entities", [])),
-                                     sources=sources, future=bool(fields.get("future")), kind="added", curated=True)
+                                     sources=tuple(sources), future=fields.get("future", False), kind="added", curated=True)
     return list(result.values())
 
 

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from .config import load_config
+from .content.config import load_config
 from .errors import Diagnostics, SearchIndexError, UserError, relative
 from .site import build_site
 
@@ -154,7 +154,7 @@ def _entities(config, diagnostics: Diagnostics, with_suggestions: bool) -> int:
     from .content import load_corpus
     from .mentions import Matcher
     from .suggest import plain_body, suggest
-    corpus = load_corpus(config.content, config.root, diagnostics)
+    corpus = load_corpus(config.content, config.root)
     matcher = Matcher(corpus.entities)
     if with_suggestions:
         found = suggest(corpus.reports, matcher)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .content import Report
-from .entities import KINDS, Entity
+from .content.entities import KINDS, Entity
 from .markdown import Occurrence
 
 

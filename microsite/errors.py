@@ -5,7 +5,6 @@ terminals can jump to it; the CLI prints it and exits non-zero, never a tracebac
 """
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,13 +64,3 @@ class Diagnostics:
         text = f"{where}: warning: {message}" if where else f"warning: {message}"
         self.warnings.append(text)
         print(text, file=self.stream or sys.stderr)
-
-
-def line_of(text: str, pattern: str, after: int | None = None) -> int | None:
-    """1-based number of the first line at or after line *after* that matches the regular
-    expression *pattern*; *after* when none does (the closest place known)."""
-    lines = text.splitlines()
-    for number in range(after or 1, len(lines) + 1):
-        if re.search(pattern, lines[number - 1]):
-            return number
-    return after

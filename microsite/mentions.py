@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import Alias, Entity
+from .content.entities import Alias, Entity
 from .lang.ko import name_tail
 
 _TAIL = name_tail()  # what may follow a Korean name and still leave it the name

@@ -19,14 +19,14 @@ from html import unescape
 import jinja2
 from markupsafe import Markup, escape
 
-from .config import Config
-from .content import Corpus, Page, Report, front_line
+from .content.config import Config
+from .content import Corpus, Page, Report
 from .checkpoints import checkpoint
 from .chronology import Chronology, Event, build_chronology, chronology_csv, chronology_json, extract_events, timeline_json
 from .crossref import EntityIndex
 from .discover import atom_feed, robots_txt, sitemap_xml
 from .ingest.decode import decode_seed
-from .entities import KINDS, Entity
+from .content.entities import KINDS, Entity
 from .lang import language
 from .errors import UserError
 from .files import write_file
@@ -301,7 +301,7 @@ class Renderer:
     def _seed_bytes(self, report: Report) -> bytes:
         source = (self.config.root / report.source).resolve()
         if not source.is_relative_to(self.config.seeds) or not source.is_file():
-            raise UserError(report.path, front_line(self.config.root / report.path, "source"),
+            raise UserError(report.path, report.line("source"),
                             f"source {report.source!r} is not a file inside {self.config.seeds.name}/")
         return source.read_bytes()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .entities import Entity
+from .content.entities import Entity
 from .lang.ko import ENDINGS, strip_endings
 
 QUERY_ENDINGS = ENDINGS  # the search page strips the same endings from query words

@@ -21,7 +21,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .config import Config, load_config
+from .content.config import Config, load_config
 from .content import load_corpus, load_report
 from .errors import Diagnostics, UserError
 from .errors import SearchIndexError
@@ -91,7 +91,7 @@ class SiteUpdater:
             ingest(self.root, config.seeds, config.content, diagnostics, missing_only=False)
         previous = self.renderer.corpus
         mentioned_before = {r.path: self.renderer.mentioned(r.slug) for r in previous.reports} if previous else {}
-        corpus = load_corpus(config.content, self.root, diagnostics, cache=self.reports_cache)
+        corpus = load_corpus(config.content, self.root, cache=self.reports_cache)
         self.renderer.prepare(corpus)
         only = self._affected(kinds, changed, corpus, previous, mentioned_before)
         pages = self.renderer.pages(only)
@@ -129,7 +129,7 @@ class SiteUpdater:
         for path in changed:
             if path not in known or not path.is_file():
                 continue
-            report = load_report(path, self.root, diagnostics, self.reports_cache)
+            report = load_report(path, self.root, self.reports_cache)
             if report.slug != known[path].slug:
                 continue
             page = self.renderer.lone_report_page(report)

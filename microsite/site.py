@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .checkpoints import checkpoint
-from .config import Config
+from .content.config import Config
 from .errors import Diagnostics, UserError
 from .files import replace_folder
 from .progress import Progress
@@ -74,7 +74,7 @@ def build_site(config: Config, diagnostics: Diagnostics, *, search: bool = True,
     # build reads are those. Only files whose size or time changed are read again.
     fingerprint, hashes = _fingerprint(config, search, hashes)
     progress.begin("reading content")
-    corpus = load_corpus(config.content, config.root, diagnostics, cache=reports_cache)
+    corpus = load_corpus(config.content, config.root, cache=reports_cache)
     config.output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=config.output.parent))
     try:

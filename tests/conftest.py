@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from microsite.config import load_config
+from microsite.content.config import load_config
 from microsite.errors import Diagnostics
 from microsite.site import build_site
 

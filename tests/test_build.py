@@ -134,8 +134,8 @@ def test_bad_front_matter_names_file_and_line(project: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8").replace("published: '2024-07-18'", "published: '2024-13-45'"), encoding="utf-8")
     result = run_cli(project, "--no-search")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == (f"content/reports/{SLUGS[0]}.md:5: published '2024-13-45' must be YYYY-MM-DD "
-                                     "or YYYY-MM, a real date")
+    assert result.stderr.strip() == (f"content/reports/{SLUGS[0]}.md:5: 'published' in front matter: '2024-13-45' must "
+                                     "be YYYY-MM-DD or YYYY-MM, a real date")
 
 
 def test_unknown_config_key_is_an_error_with_its_line(project: Path) -> None:

@@ -96,18 +96,23 @@ def test_exports_csv_and_timelinejs(built_site: Path) -> None:
     assert week["end_date"] == {"year": "2023", "month": "7", "day": "2"}
 
 
-@pytest.mark.parametrize("curation, message", [
-    ('[events."no-such-report#p-1.1"]\nlabel = "x"\n', "no event 'no-such-report#p-1.1'"),
-    (f'[events."{Z}#p-3.1"]\ndate = "2025-13"\n', "date '2025-13' must be"),
-    (f'[events."{Z}#p-3.1"]\ncolour = "red"\n', "unknown field 'colour'"),
-    ('[[added]]\nid = "x"\ndate = "2020"\nlabel = "y"\nentities = ["nobody"]\n', "unknown entity 'nobody'"),
+@pytest.mark.parametrize("curation, line, message", [
+    ('[events."no-such-report#p-1.1"]\nlabel = "x"\n', 3, "no event 'no-such-report#p-1.1'"),
+    (f'[events."{Z}#p-3.1"]\ndate = "2025-13"\n', 4, "'date' in [events.\"" + Z + "#p-3.1\"]: '2025-13' must be"),
+    (f'[events."{Z}#p-3.1"]\ncolour = "red"\n', 4, "unknown key 'colour'"),
+    (f'[events."{Z}#p-3.1"]\nhide = "no"\n', 4, "'hide' in [events.\"" + Z + "#p-3.1\"]: must be true or false, not 'no'"),
+    ('[[added]]\nid = "x"\ndate = "2020"\nlabel = "y"\nentities = ["nobody"]\n', 7, "unknown entity 'nobody'"),
+    ('[[added]]\nid = "x"\ndate = "2020"\nlabel = "y"\nentities = "nvidia"\n', 7, "must be a list of text, not 'nvidia'"),
+    (f'[[added]]\nid = "{Z}#p-3.1"\ndate = "2020"\nlabel = "y"\n', 4, "is an extracted event's"),
+    ('[[added]]\nid = "x"\ndate = "2020"\nlabel = "y"\n[[added]]\nid = "x"\ndate = "2021"\nlabel = "z"\n', 8,
+     "id 'x' is already used"),
 ])
-def test_curation_mistakes_name_the_file_and_line(project: Path, curation: str, message: str) -> None:
+def test_curation_mistakes_name_the_file_and_line(project: Path, curation: str, line: int, message: str) -> None:
     from microsite.errors import UserError
     (project / "content" / "chronology.toml").write_text("# notes\n\n" + curation, encoding="utf-8")
     with pytest.raises(UserError) as raised:
         build(project, search=False)
-    assert raised.value.path == "content/chronology.toml" and raised.value.line == 3
+    assert raised.value.path == "content/chronology.toml" and raised.value.line == line
     assert message in raised.value.message
 
 

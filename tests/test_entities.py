@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from microsite.entities import load_entities
+from microsite.content.entities import load_entities
 from microsite.errors import UserError
 
 REPORTS = ["hani-2024-07-ms-google-cloud-china", "munhwa-2023-07-us-cloud-access-curb", "dt-2024-08-overseas-cloud-h100",

@@ -40,10 +40,10 @@ def test_no_manifest_is_an_empty_one(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("change, line, message", [
     (('published = "2024-07-18"', 'published = "2024-02-30"'), 9, "must be YYYY-MM-DD or YYYY-MM, a real date"),
-    (('authors = ["홍길동"]', 'author = ["홍길동"]'), 11, "unknown field 'author'"),
+    (('authors = ["홍길동"]', 'author = ["홍길동"]'), 11, "unknown key 'author'"),
     (('slug = "second-report"', 'slug = "first-report"'), 8, "already used by a.txt"),
     (('slug = "second-report"', 'slug = "Second Report"'), 8, "must be lowercase ASCII"),
-    (('published_estimated = true', 'published_estimated = "yes"'), 10, "must be a bool"),
+    (('published_estimated = true', 'published_estimated = "yes"'), 10, "must be true or false, not 'yes'"),
     (('[seeds."b.txt"]', '[seeds."../b.txt"]'), 7, "must be a file name inside seeds/"),
     (('slug = "first-report"', 'slug = "first-report'), 3, "invalid TOML"),
 ])

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from microsite.entities import Alias, Entity
+from microsite.content.entities import Alias, Entity
 from microsite.lang.ko.grammar import COPULAS, PARTICLES
 from microsite.mentions import Matcher
 

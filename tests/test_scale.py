@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, serve
 from microsite import workers
 from microsite.check import check_site
-from microsite.config import load_config
+from microsite.content.config import load_config
 from microsite.content import load_corpus
 from microsite.errors import Diagnostics, UserError
 from microsite.offline import service_worker
@@ -180,7 +180,7 @@ def test_long_lists_are_split_into_linked_pages_of_bounded_size(large_project: P
 
 def test_an_edit_re_renders_every_page_of_a_list(large_project: Path) -> None:
     renderer = Renderer(load_config(large_project))
-    renderer.prepare(load_corpus(large_project / "content", large_project, Diagnostics(stream=io.StringIO())))
+    renderer.prepare(load_corpus(large_project / "content", large_project))
     urls = [page.url for page in renderer.pages({"entities/nvidia/", ""})]
     assert urls[:2] == ["", "page/2/"] and "entities/nvidia/2/" in urls and len(urls) > 3
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from conftest import ROOT
-from microsite.config import load_config
+from microsite.content.config import load_config
 from microsite.errors import Diagnostics
 from microsite.search import indexed_text, with_word_parts
 from microsite.search_terms import word_parts

@@ -179,7 +179,7 @@ def test_captions_keep_their_credit_and_images_are_not_hotlinked(built_site: Pat
 
 def test_front_matter_of_the_five(normalized: Path) -> None:
     """Facts checked against provenance.md, field by field."""
-    from microsite.frontmatter import parse_page
+    from microsite.content.frontmatter import parse_page
 
     def front(key):
         return parse_page((normalized / "content" / "reports" / f"{SLUGS[key]}.md").read_text(encoding="utf-8"), key).front

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..errors import Diagnostics, UserError, relative
 from ..files import write_atomic
-from ..frontmatter import dump_page, parse_page
+from ..content.frontmatter import dump_page, parse_page
+from ..content.schema import read_text
 from .cascade import compose
 from .decode import NotText, decode_seed
 from .manifest import MANIFEST_NAME, SourceEntry, load_manifest
@@ -167,10 +168,7 @@ def _pages_by_source(reports_dir: Path, root: Path) -> dict[str, tuple[Path, str
     found: dict[str, tuple[Path, str]] = {}
     for path in sorted(reports_dir.glob("*.md")):
         rel = relative(path, root)
-        try:
-            front = parse_page(path.read_text(encoding="utf-8"), rel).front
-        except UnicodeDecodeError as error:
-            raise UserError(rel, None, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+        front = parse_page(read_text(path, rel), rel).front
         source = front.get("source")
         if isinstance(source, str):
             found.setdefault(source, (path, str(front.get("source_sha256", ""))))

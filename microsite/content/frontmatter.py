@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import UserError
+from ..errors import UserError
 
 MAX_FRONT_MATTER = 64 * 1024
 
@@ -52,10 +52,14 @@ class ParsedPage:
     front: dict
     body: str
     body_line: int  # 1-based line where the body starts
-    key_lines: dict  # top-level key -> 1-based line
+    lines: dict  # path of keys and list positions, ("aliases", 2, "text"), -> 1-based line
 
-    def line(self, key: str) -> int:
-        return self.key_lines.get(key, 1)
+    def line(self, *path) -> int:
+        """The line of a value (of its nearest enclosing one when absent; 1 at worst)."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
 
 
 def parse_page(text: str, path: Path | str) -> ParsedPage:
@@ -100,14 +104,35 @@ def parse_page(text: str, path: Path | str) -> ParsedPage:
         front = {}
     if not isinstance(front, dict):
         raise UserError(path, 2, "front matter must be a mapping of keys to values")
-    key_lines = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     body_start = end + 4
     body = text[body_start:].lstrip("\n")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    return ParsedPage(front=front, body=body, body_line=body_line, key_lines=key_lines)
+    lines: dict = {}
+    twice = _node_lines(node, (), lines)
+    if twice:
+        raise UserError(path, twice[1], f"invalid front matter: '{twice[0]}' is given twice (first on line {lines[twice[2]]})")
+    return ParsedPage(front=front, body=body, body_line=body_line, lines=lines)
+
+
+def _node_lines(node, path: tuple, lines: dict) -> tuple | None:
+    """Record the line of every key and list item under *node*; a key given twice in one
+    mapping is returned as (key, its second line, its path)."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            key = (*path, str(key_node.value))
+            if key in lines:
+                return str(key_node.value), key_node.start_mark.line + 2, key
+            lines[key] = key_node.start_mark.line + 2
+            twice = _node_lines(value, key, lines)
+            if twice:
+                return twice
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value):
+            lines[(*path, number)] = item.start_mark.line + 2
+            twice = _node_lines(item, (*path, number), lines)
+            if twice:
+                return twice
+    return None
 
 
 def dump_page(front: dict, body: str) -> str:

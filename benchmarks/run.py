@@ -49,7 +49,7 @@ QUERY = "엔비디아"  # a common word of the corpus, for the first-search payl
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 import corpus  # noqa: E402
-from microsite.searchcode import encode  # noqa: E402
+from microsite.search.latin import encode  # noqa: E402
 
 
 def hugo_binary() -> Path:
@@ -162,7 +162,7 @@ def first_query(bundle: Path, query: str) -> dict:
     "pagefind_dcd" + CBOR: [version, pages, index chunks [from, to, hash], filters
     [name, hash], sorts, meta fields]). A query word is prefix-matched, so it needs every
     index chunk whose [from, to] word range overlaps [word, word + U+10FFFF]; the word is
-    spelled as our indexer spells it (``microsite.searchcode``: Hangul in Latin letters),
+    spelled as our indexer spells it (``microsite.search.latin``: Hangul in Latin letters),
     and in NFD, as Pagefind 1.5 compares any Hangul left. The Default UI
     loads every filter file at start (to list the filters) and, for the results it shows
     first, one fragment each (5; estimated as 5 × the median fragment). The WASM and the UI

@@ -9,9 +9,9 @@ import os
 import sys
 from pathlib import Path
 
-from .content.config import load_config
+from .content import load_config
 from .errors import Diagnostics, SearchIndexError, UserError, relative
-from .site import build_site
+from .pipeline import build
 
 # The other commands' modules are imported when the command runs: `python build.py` on an
 # unchanged project then answers without loading the renderer, the checker or the server.
@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
             return serve(root, args.host, args.port, args.base_url, search=not args.no_search)
         if args.command == "entities":
             return _entities(config, diagnostics, args.suggest)
-        summary = build_site(config, diagnostics, search=not args.no_search)
+        summary = build(config, diagnostics, search=not args.no_search)
         print(summary.line(relative(config.output, root)))
         print(f"to read it: python3 -m http.server -d {relative(config.output, root)} 8000, "
               "then open http://127.0.0.1:8000/")
@@ -152,8 +152,8 @@ def _closed_pipes_tolerated():
 
 def _entities(config, diagnostics: Diagnostics, with_suggestions: bool) -> int:
     from .content import load_corpus
-    from .mentions import Matcher
-    from .suggest import plain_body, suggest
+    from .model.mentions import Matcher
+    from .model.suggest import plain_body, suggest
     corpus = load_corpus(config.content, config.root)
     matcher = Matcher(corpus.entities)
     if with_suggestions:

@@ -15,23 +15,25 @@ from pathlib import Path
 def write_atomic(path: Path, data: bytes) -> None:
     """Write *path* so that readers see the old bytes or the new ones, never a part. The
     temporary name carries the process id: build workers may write the same cache file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    write_file(path, data, set(), replace=True)
 
 
-def write_file(target: Path, data: bytes | Iterable[bytes], made: set[Path]) -> None:
+def write_file(target: Path, data: bytes | Iterable[bytes], made: set[Path], *, replace: bool = False) -> None:
     """Write *target* (from bytes, or pieces of them), creating its folder unless *made*
-    says it exists (thousands of pages share a few folders, and each check is a system call)."""
+    says it exists (thousands of pages share a few folders, and each check is a system
+    call). With *replace*, the bytes go to a new file renamed over the old one: readers of
+    a live site see whole files, and a file linked into another folder stays as it was."""
     if target.parent not in made:
         target.parent.mkdir(parents=True, exist_ok=True)
         made.add(target.parent)
-    with open(target, "wb") as out:
+    written = target.with_name(f".{target.name}.{os.getpid()}.tmp") if replace else target
+    with open(written, "wb") as out:
         if isinstance(data, bytes):
             out.write(data)
         else:
             out.writelines(data)
+    if replace:
+        os.replace(written, target)
 
 
 def replace_folder(new: Path, current: Path) -> None:

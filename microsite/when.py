@@ -11,6 +11,7 @@ from datetime import date
 
 _QUALIFIER_DAYS = {"초": (1, 10), "중순": (11, 20), "말": (21, 31)}  # early, mid, late month
 _QUALIFIER_MONTHS = {"초": (1, 3), "중반": (5, 8), "말": (10, 12)}  # early, mid, late year
+DAY_LEVEL = frozenset({"day", "range", "week"})  # precisions that name days
 _PUBLISHED = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from microsite.content.config import load_config
 from microsite.errors import Diagnostics
-from microsite.site import build_site
+from microsite.pipeline import build as build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # Waits are for things that happen; on a loaded machine they may take long. Timeouts only catch hangs.

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from microsite.content.entities import Alias, Entity
 from microsite.lang.ko.grammar import COPULAS, PARTICLES
-from microsite.mentions import Matcher
+from microsite.model.mentions import Matcher
 
 
 def entity(entity_id: str, *aliases) -> Entity:

@@ -11,7 +11,7 @@ import pytest
 
 from microsite.ingest.cascade import compose, escape_markdown
 from microsite.ingest.manifest import SourceEntry
-from microsite.markdown import render_markdown
+from microsite.output.markdown import render_body
 from microsite.ingest.normalize import extract
 
 PORTAL_CAPTURE = """본문 바로가기
@@ -143,7 +143,7 @@ def test_manifest_wins_over_the_text_and_says_so() -> None:
 
 def test_markdown_escaping_round_trips_plain_text() -> None:
     for text in ("1. 숫자로 시작하는 문장이다.", "# 해시로 시작한다", "*별표*와 _밑줄_ 그리고 <태그> [괄호]", "- 하이픈", "&amp; 엔티티"):
-        html = render_markdown(escape_markdown(text)).html
+        html = render_body(escape_markdown(text))
         assert html.startswith('<p id="p-1">')
         assert unescape(re.sub(r"<[^>]+>", "", html)).strip() == text
 

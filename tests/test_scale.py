@@ -6,6 +6,7 @@ import io
 import json
 import multiprocessing
 import os
+import shutil
 import sys
 import threading
 import time
@@ -22,10 +23,12 @@ from microsite.check import check_site
 from microsite.content.config import load_config
 from microsite.content import load_corpus
 from microsite.errors import Diagnostics, UserError
-from microsite.offline import service_worker
+from microsite.output.worker import service_worker
 from microsite.progress import Progress
-from microsite.render import MENTIONING_REPORTS_PER_PAGE, REPORTS_PER_PAGE, Renderer
-from microsite.site import build_site
+from microsite.output.views.entities import MENTIONING_REPORTS_PER_PAGE
+from microsite.output.views.lists import REPORTS_PER_PAGE
+from microsite.pipeline.sync import Pipeline
+from microsite.pipeline import build as build_site
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus  # noqa: E402
@@ -178,11 +181,35 @@ def test_long_lists_are_split_into_linked_pages_of_bounded_size(large_project: P
     assert max(p.stat().st_size for p in site.rglob("*.html")) < 400_000
 
 
-def test_an_edit_re_renders_every_page_of_a_list(large_project: Path) -> None:
-    renderer = Renderer(load_config(large_project))
-    renderer.prepare(load_corpus(large_project / "content", large_project))
-    urls = [page.url for page in renderer.pages({"entities/nvidia/", ""})]
-    assert urls[:2] == ["", "page/2/"] and "entities/nvidia/2/" in urls and len(urls) > 3
+def test_an_edit_changes_the_keys_of_the_pages_that_show_it_and_no_others(large_project: Path, tmp_path: Path) -> None:
+    """A sentence that names Nvidia, late in a report, gains a word: the report's page,
+    Nvidia's first page (its companions) and the page of Nvidia's list that shows the
+    sentence must be written again; Nvidia's other pages (the counts they print are as
+    before), the home pages (the report's title and opening are as before) and the pages
+    of entities the report never names must not."""
+    project = tmp_path / "project"
+    shutil.copytree(large_project, project, ignore=shutil.ignore_patterns("site", ".cache"))
+    pipeline = Pipeline(load_config(project), search=False)
+    before = pipeline.prepare().keys
+    page = next(path for path in sorted((project / "content" / "reports").glob("*.md")) if "엔비디아" in path.read_text("utf-8"))
+    text = page.read_text(encoding="utf-8")
+    last = text.rindex("엔비디아")
+    page.write_text(text[:last] + "새로운 " + text[last:], encoding="utf-8")
+    prepared = pipeline.prepare()
+    after = prepared.keys
+    changed = {path for path in after if before.get(path) != after[path]}
+    report = next(report for report in prepared.model.corpus.reports if report.path.endswith(page.name))
+    position = [r.slug for r, _ in prepared.model.index.mentions_of("nvidia")].index(report.slug)
+    listing = position // MENTIONING_REPORTS_PER_PAGE + 1
+    shown = {"entities/nvidia/index.html", f"entities/nvidia/{listing}/index.html" if listing > 1 else "entities/nvidia/index.html"}
+    assert {f"reports/{report.slug}/index.html"} | shown <= changed
+    nvidia = {path for path in after if path.startswith("entities/nvidia/") and path.endswith(".html")}
+    assert len(nvidia) > 2 and not (nvidia - shown) & changed
+    assert not {path for path in changed if path == "index.html" or path.startswith("page/")}
+    named = prepared.model.texts[report.slug].mentioned
+    others = {path for path in after if path.startswith("entities/") and path.count("/") == 2
+              and path.split("/")[1] not in named and path != "entities/index.html"}
+    assert others and not others & changed
 
 
 def test_large_archive_pages_fit_a_phone(large_project: Path, browser) -> None:

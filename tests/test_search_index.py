@@ -16,10 +16,10 @@ from hypothesis import given, strategies as st
 from conftest import ROOT
 from microsite.content.config import load_config
 from microsite.errors import Diagnostics
-from microsite.search import indexed_text, with_word_parts
-from microsite.search_terms import word_parts
-from microsite.searchcode import decode, encode, encode_html
-from microsite.site import build_site
+from microsite.search.index import indexed_text, with_word_parts
+from microsite.search.terms import word_parts
+from microsite.search.latin import decode, encode, encode_html
+from microsite.pipeline import build as build_site
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus  # noqa: E402

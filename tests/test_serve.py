@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import live_session, wait_until
-from microsite.livereload import safe_path
-from microsite.searchcode import decode
+from microsite.serve.server import safe_path
+from microsite.search.latin import decode
 from microsite.serve import LiveSession
 
 REPORT = "content/reports/dt-2024-08-overseas-cloud-h100.md"

@@ -1,10 +1,12 @@
 """Load ``content/`` into the model: reports and plain pages, validated up front."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import Store
 from ..errors import UserError, relative
 from ..when import parse_published
 from .curation import Curation, load_curation
@@ -64,6 +66,7 @@ class Report:
     body: str
     body_line: int
     front_lines: tuple[tuple[str, int], ...]  # the line of each front matter key, for messages
+    digest: str  # a hash of the page's text: what everything made from it depends on
 
     def line(self, key: str) -> int:
         return dict(self.front_lines).get(key, 1)
@@ -91,13 +94,14 @@ class Corpus:
     curation: Curation | None  # content/chronology.toml
 
 
-def load_corpus(content_dir: Path, root: Path, cache: dict | None = None) -> Corpus:
-    """*cache* (path -> (text, Report)) lets the live server skip parsing unchanged reports."""
+def load_corpus(content_dir: Path, root: Path, store: Store | None = None) -> Corpus:
+    """*store* keeps parsed report pages by path, size and modification time, so that
+    unchanged ones are not read again (between builds, and in the live preview)."""
     reports: list[Report] = []
     seen: dict[str, str] = {}
     for path in sorted((content_dir / "reports").glob("*.md")):
         rel = relative(path, root)
-        report = load_report(path, root, cache)
+        report = load_report(path, root, store)
         if report.slug in seen:
             raise UserError(rel, report.line("slug"), f"slug '{report.slug}' is already used by {seen[report.slug]}")
         seen[report.slug] = rel
@@ -117,18 +121,24 @@ def load_corpus(content_dir: Path, root: Path, cache: dict | None = None) -> Cor
     return Corpus(reports=tuple(reports), pages=tuple(pages), entities=entities, curation=load_curation(content_dir, root))
 
 
-def load_report(path: Path, root: Path, cache: dict | None = None) -> Report:
+def load_report(path: Path, root: Path, store: Store | None = None) -> Report:
     rel = relative(path, root)
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    key = (rel, stat.st_size, stat.st_mtime_ns) if stat else None
+    found = store.get(key) if store is not None and key else None
+    if found is not None:
+        return found
     text = read_text(path, rel)
-    if cache is not None and rel in cache and cache[rel][0] == text:
-        return cache[rel][1]
-    report = _report(parse_page(text, rel), rel)
-    if cache is not None:
-        cache[rel] = (text, report)
+    report = _report(parse_page(text, rel), rel, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32])
+    if store is not None and key:
+        store.put(key, report)
     return report
 
 
-def _report(page: ParsedPage, rel: str) -> Report:
+def _report(page: ParsedPage, rel: str, text_digest: str) -> Report:
     front = validate(page.front, REPORT_FIELDS, path=rel, line=page.line, where="front matter")
     return Report(
         path=rel, slug=front["slug"], title=front["title"].strip(), outlet=front["outlet"], published=front["published"],
@@ -138,7 +148,7 @@ def _report(page: ParsedPage, rel: str) -> Report:
         dateline=front.get("dateline", ""), summary=front.get("summary", ""), notes=front.get("notes", ""),
         outlet_en=front.get("outlet_en", ""),
         provenance=tuple(sorted((str(k), str(v)) for k, v in (front.get("provenance") or {}).items())),
-        body=page.body, body_line=page.body_line, front_lines=_front_lines(page),
+        body=page.body, body_line=page.body_line, front_lines=_front_lines(page), digest=text_digest,
     )
 
 

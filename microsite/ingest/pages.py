@@ -15,7 +15,8 @@ from pathlib import Path
 from ..errors import Diagnostics, UserError, relative
 from ..files import write_atomic
 from ..content.frontmatter import dump_page, parse_page
-from ..content.schema import read_text
+from ..cache import Store
+from ..content.reports import load_report
 from .cascade import compose
 from .decode import NotText, decode_seed
 from .manifest import MANIFEST_NAME, SourceEntry, load_manifest
@@ -46,15 +47,17 @@ def seed_files(seeds_dir: Path) -> list[Path]:
                   if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and p.name != MANIFEST_NAME and not p.name.startswith("."))
 
 
-def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnostics, *, missing_only: bool) -> IngestResult:
+def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnostics, *, missing_only: bool,
+           store: Store | None = None) -> IngestResult:
     """Normalize seeds into pages. With *missing_only* (the build), only seeds that are new,
-    changed, or whose manifest entry changed since their page was made are normalized."""
+    changed, or whose manifest entry changed since their page was made are normalized.
+    *store*: the build's parsed report pages, so unchanged ones are not parsed again."""
     reports_dir = content_dir / "reports"
     reports_dir.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(seeds_dir)
     lock_path = reports_dir / LOCK_NAME
     lock = _read_lock(lock_path, root)
-    pages_by_source = _pages_by_source(reports_dir, root)
+    pages_by_source = _pages_by_source(reports_dir, root, store)
     result = IngestResult()
     seeds = seed_files(seeds_dir)
     for name in sorted(set(manifest) - {p.name for p in seeds}):
@@ -163,15 +166,12 @@ def _source_sha(page_bytes: bytes) -> str | None:
         return None
 
 
-def _pages_by_source(reports_dir: Path, root: Path) -> dict[str, tuple[Path, str]]:
+def _pages_by_source(reports_dir: Path, root: Path, store: Store | None) -> dict[str, tuple[Path, str]]:
     """Existing report pages by the seed they came from (their ``source``), whatever their name."""
     found: dict[str, tuple[Path, str]] = {}
     for path in sorted(reports_dir.glob("*.md")):
-        rel = relative(path, root)
-        front = parse_page(read_text(path, rel), rel).front
-        source = front.get("source")
-        if isinstance(source, str):
-            found.setdefault(source, (path, str(front.get("source_sha256", ""))))
+        report = load_report(path, root, store)
+        found.setdefault(report.source, (path, report.source_sha256))
     return found
 
 

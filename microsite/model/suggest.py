@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .content import Report
-from .lang.ko import noun_before_particle
+from ..content import Report
+from ..lang.ko import noun_before_particle
 from .mentions import Matcher
 
 _WORD = re.compile(r"[A-Za-z0-9가-힣][A-Za-z0-9가-힣\-]*")

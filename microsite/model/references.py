@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .content import Report
-from .content.entities import KINDS, Entity
-from .markdown import Occurrence
+from ..content import Report
+from ..content.entities import KINDS, Entity
+from .mentions import Occurrence
 
 
 class EntityIndex:
-    """Built once per build from the registry and the mentions found while rendering."""
+    """Built once per build from the registry and the mentions found in the reports."""
 
     def __init__(self, entities: tuple[Entity, ...], reports: tuple[Report, ...],
                  occurrences: dict[str, tuple[Occurrence, ...]]):

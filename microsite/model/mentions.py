@@ -12,13 +12,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .content.entities import Alias, Entity
-from .lang.ko import name_tail
+from ..content.entities import Alias, Entity
+from ..lang.ko import name_tail
+from .text import Block
 
 _TAIL = name_tail()  # what may follow a Korean name and still leave it the name
 _HANGUL = "가-힣"
 _LATIN = "A-Za-z0-9"
 _HANJA = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One mention of an entity in a report, with what a reader needs to find it."""
+
+    entity: str
+    anchor: str  # the block's anchor: "p-3", "s-1" or "fig-1"
+    text: str  # as written
+    start: int  # offsets in the block's plain text
+    end: int
+    sentence: str
+    sentence_start: int  # offsets of the mention inside the sentence
+    sentence_end: int
+
+
+def find_occurrences(blocks: tuple[Block, ...], matcher: "Matcher", sentence_spans) -> tuple[Occurrence, ...]:
+    """Every mention in the blocks, with its sentence (*sentence_spans*: the text's language's)."""
+    found = []
+    for block in blocks:
+        mentions = matcher.find(block.text)
+        if not mentions:
+            continue
+        spans = sentence_spans(block.text)
+        sentences: dict[tuple[int, int], str] = {}  # one string per sentence, however many mentions it holds
+        for mention in mentions:
+            bounds = next(((s, e) for s, e in spans if mention.start < e), (len(block.text), len(block.text)))
+            sentence = sentences.setdefault(bounds, block.text[bounds[0]:bounds[1]])
+            found.append(Occurrence(mention.entity, block.anchor, mention.text, mention.start, mention.end,
+                                    sentence, mention.start - bounds[0], mention.end - bounds[0]))
+    return tuple(found)
 
 
 @dataclass(frozen=True)

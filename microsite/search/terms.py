@@ -18,8 +18,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .content.entities import Entity
-from .lang.ko import ENDINGS, strip_endings
+from ..content.entities import Entity
+from ..lang.ko import ENDINGS, strip_endings
 
 QUERY_ENDINGS = ENDINGS  # the search page strips the same endings from query words
 _HANGUL_WORD = re.compile(r"[가-힣]+")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
-from .content import Report
-from .when import parse_published
+from ..content import Report
+from ..when import parse_published
 
 _NAMESPACE = uuid.UUID("6f6e6c79-7265-706f-7274-732d6d696372")  # fixed, so entry ids stay stable
 

@@ -8,7 +8,7 @@ indexer reads a copy of each page in which every Hangul syllable is written as "
 three letters, and a literal "q" as "qq". The mapping is per character, so a prefix of a
 word stays a prefix of its code (Pagefind matches word prefixes), and it is reversible:
 the search page encodes the query the same way and decodes titles and excerpts.
-``assets/search.js`` holds the same two functions; the tests check they agree.
+``assets/searchcode.js`` holds the same two functions; the tests check they agree.
 """
 from __future__ import annotations
 

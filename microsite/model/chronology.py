@@ -8,25 +8,20 @@ retitle, re-date, merge or hide them, or add events of its own.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from dataclasses import dataclass, replace
 from itertools import combinations
 from datetime import date, timedelta
-from types import ModuleType
 
-from .content.reports import Report
-from .content.curation import Curation
-from .content.entities import Entity
-from .errors import UserError
-from .lang import language
-from .markdown import Occurrence, RenderedBody
-from .when import When, parse_iso, parse_published, published_span
+from ..content.curation import Curation
+from ..content.entities import Entity
+from ..content.reports import Report
+from ..errors import UserError
+from ..lang import language
+from ..when import DAY_LEVEL, When, parse_iso, parse_published, published_span
+from .mentions import Occurrence
+from .text import Block
 
 _LABEL_LIMIT = 70
-_FINE = {"day", "range", "week"}
 
 
 @dataclass(frozen=True)
@@ -69,13 +64,15 @@ def short_label(sentence: str, limit: int = _LABEL_LIMIT) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,·") + "…"
 
 
-def extract_events(report: Report, body: RenderedBody) -> tuple[list[Event], list[str]]:
+def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple[Occurrence, ...]
+                   ) -> tuple[list[Event], list[str]]:
     """The dated sentences of one report, and the expressions it could not resolve."""
     rules = language(report.language)
     context = rules.Context(parse_published(report.published) if report.published else None)
     events, unresolved = [], []
-    for anchor, text in body.blocks:
-        if anchor.startswith("fig-"):
+    for block in blocks:
+        anchor, text = block.anchor, block.text
+        if block.kind == "figure":
             continue  # captions describe photos, not events
         number = 0
         for start, end in rules.sentence_spans(text):
@@ -85,7 +82,7 @@ def extract_events(report: Report, body: RenderedBody) -> tuple[list[Event], lis
                 if mention.when is None:
                     unresolved.append(mention.text)
                     continue
-                entities = _entities_in(body.occurrences, anchor, start, end)
+                entities = _entities_in(occurrences, anchor, start, end)
                 events.append(Event(id=f"{report.slug}#{anchor}.{number}", when=mention.when, text=sentence,
                                     label=short_label(sentence), entities=entities,
                                     sources=(Source(report.slug, anchor, sentence),), future=mention.future))
@@ -148,7 +145,7 @@ def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[
         merged_groups.setdefault(root(index), []).append(event)
     merged = []
     for members in merged_groups.values():
-        first = min(members, key=lambda e: (e.when.precision not in _FINE, e.when.end - e.when.start, e.id))
+        first = min(members, key=lambda e: (e.when.precision not in DAY_LEVEL, e.when.end - e.when.start, e.id))
         sources = tuple(dict.fromkeys(source for member in members for source in member.sources))
         entities = tuple(dict.fromkeys(entity for member in members for entity in member.entities))
         merged.append(replace(first, sources=sources, entities=entities, future=any(m.future for m in members),
@@ -164,7 +161,7 @@ def _aliases(kept: Event, members) -> tuple[str, ...]:
 def _date_keys(when: When) -> list[tuple]:
     """Keys two events share whenever their dates agree in the sense of ``_same_event``:
     the exact span for coarse dates, every week a day-level span touches."""
-    if when.precision not in _FINE:
+    if when.precision not in DAY_LEVEL:
         return [(when.precision, when.start, when.end)]
     week = when.start - timedelta(days=when.start.weekday())
     keys = []
@@ -178,7 +175,7 @@ def _same_event(a: Event, b: Event, kinds: dict[str, str]) -> bool:
     if a.sources[0] == b.sources[0]:
         return False
     same_precision = a.when.precision == b.when.precision and a.when.start == b.when.start and a.when.end == b.when.end
-    overlapping = (a.when.precision in _FINE and b.when.precision in _FINE
+    overlapping = (a.when.precision in DAY_LEVEL and b.when.precision in DAY_LEVEL
                    and a.when.start <= b.when.end and b.when.start <= a.when.end)
     if not (same_precision or overlapping):
         return False
@@ -258,50 +255,3 @@ def build_chronology(reports: tuple[Report, ...], extracted: dict[str, tuple[lis
     events, merged = merge_same_events(sorted(events, key=lambda e: e.sort_key), kinds)
     events = apply_curation(events, curation, set(kinds), {report.slug for report in reports})
     return Chronology(events=tuple(sorted(events, key=lambda e: e.sort_key)), merged=merged, unresolved=tuple(unresolved))
-
-
-def chronology_json(chronology: Chronology, lang: ModuleType) -> bytes:
-    """*lang*: the site's language, which writes the date labels."""
-    data = [{"id": e.id, "aliases": list(e.aliases), "date": e.when.iso(), "precision": e.when.precision, "qualifier": e.when.qualifier or None,
-             "date_label": lang.format_when(e.when), "text": e.text, "label": e.label, "entities": list(e.entities),
-             "sources": [{"report": s.report, "anchor": s.anchor or None} for s in e.sources],
-             "future": e.future, "kind": e.kind, "curated": e.curated}
-            for e in chronology.events]
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-
-
-def chronology_csv(chronology: Chronology, lang: ModuleType) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "date", "precision", "qualifier", "date_label", "future", "kind", "curated", "label", "text",
-                     "entities", "sources"])
-    for e in chronology.events:
-        writer.writerow([e.id, e.when.iso(), e.when.precision, e.when.qualifier, lang.format_when(e.when), e.future, e.kind,
-                         e.curated, e.label, e.text, " ".join(e.entities),
-                         " ".join(f"{s.report}#{s.anchor}" if s.anchor else s.report for s in e.sources)])
-    return out.getvalue().encode("utf-8")
-
-
-def timeline_json(chronology: Chronology, title: str, description: str, report_url, titles: dict[str, str],
-                  lang: ModuleType) -> bytes:
-    """The same events in TimelineJS3's JSON format."""
-    def part(day: date, precision: str) -> dict:
-        value = {"year": str(day.year)}
-        if precision != "year":
-            value["month"] = str(day.month)
-        if precision in _FINE:
-            value["day"] = str(day.day)
-        return value
-
-    events = []
-    for e in chronology.events:
-        links = "".join(f'<p><a href="{report_url(s.report)}{"#" + s.anchor if s.anchor else ""}">{titles.get(s.report, s.report)}</a></p>'
-                        for s in e.sources)
-        item = {"unique_id": re.sub(r"[^A-Za-z0-9_-]", "-", e.id), "start_date": part(e.when.start, e.when.precision),
-                "display_date": lang.format_when(e.when) + (f" ({lang.words.SCHEDULED})" if e.future else ""),
-                "text": {"headline": e.label, "text": f"<p>{e.text}</p>{links}"}, "group": str(e.when.start.year)}
-        if e.when.end != e.when.start and e.when.precision in ("range", "week", "half"):
-            item["end_date"] = part(e.when.end, "day" if e.when.precision != "half" else "month")
-        events.append(item)
-    data = {"title": {"text": {"headline": title, "text": description}}, "events": events}
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -27,7 +27,7 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".pf_index": "application/octet-stream", ".pf_filter": "application/octet-stream",
          ".pagefind": "application/octet-stream", ".wasm": "application/wasm"}
 
-CLIENT = (Path(__file__).with_name("livereload.js")).read_bytes()
+CLIENT = Path(__file__).with_name("client.js").read_bytes()
 # The preview serves this in place of the site's service worker: precaching thousands of
 # pages would queue a reader's reloads behind them, and a worker left by an earlier visit
 # to the same address (a built site served on port 8000) must not answer for the preview.

@@ -1,7 +1,7 @@
 """Build the Pagefind search index over the rendered site.
 
 Pagefind reads a copy of the indexed pages with Hangul spelled in Latin letters (see
-``searchcode``), written beside the site and removed afterwards. One ``add_directory``
+``latin``), written beside the site and removed afterwards. One ``add_directory``
 call rather than a call per page: the Python API polls for each response every 0.1 s, so
 per-page calls cost 0.1 s a page. Pages opt in to the index with ``data-pagefind-body``
 (reports, entities, plain pages); the others are left out.
@@ -24,10 +24,10 @@ from pagefind.service import PagefindService
 
 from html import unescape
 
-from .checkpoints import checkpoint
-from .errors import SearchIndexError
-from .search_terms import word_parts
-from .searchcode import encode_html
+from ..checkpoints import checkpoint
+from ..errors import SearchIndexError
+from .latin import encode_html
+from .terms import word_parts
 
 
 def build_search_index(site_dir: Path, output: Path | None = None) -> int:
@@ -46,7 +46,7 @@ def build_search_index(site_dir: Path, output: Path | None = None) -> int:
 
 def _write_encoded_pages(site_dir: Path, source: Path) -> None:
     """The pages that opt in to the index, with the parts of their Korean words added
-    (see ``search_terms``) and encoded, at the same paths under *source*."""
+    (see ``terms``) and encoded, at the same paths under *source*."""
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if "data-pagefind-body" in html:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .files import write_atomic
+from ..files import write_atomic
 
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND, ACCENT, TEXT, MUTED = (253, 253, 251), (11, 92, 173), (29, 29, 31), (90, 90, 96)

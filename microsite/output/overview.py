@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from types import ModuleType
 
-from .chronology import Chronology
+from ..model.chronology import Chronology
 
 WIDTH, HEIGHT, MARGIN = 640, 96, 24
 

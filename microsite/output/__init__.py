@@ -1,0 +1,93 @@
+"""Output: every file the site holds, each with a key (a hash of what it is made from)
+and the way to make it — pages of every kind (``kinds``, ``views``, ``pages``, through
+the author's ``templates``, bodies by ``markdown``), their share images (``cards``), the
+data exports (``exports``), discovery files (``feeds``), the raw captures, the assets and
+the file:// search index. The service worker (``worker``) and the search bundle come
+after, from the files written (see ``pipeline``)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..cache import digest
+from ..search.disk import disk_index
+from .cards import share_image
+from .exports import chronology_csv, chronology_json, entities_json, timeline_json
+from .feeds import atom_feed, robots_txt, sitemap_xml
+from .kinds import KINDS
+from .pages import Planned, render
+from .site import Site, entity_url, raw_path, report_url
+
+Bytes = bytes | Iterable[bytes]
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    path: str  # inside the site
+    key: str  # a hash of what it is made from: equal keys, equal bytes
+    make: Callable[[], Bytes]
+    page: Planned | None = None  # when the file is a page
+    card_of: Planned | None = None  # when the file is a page's share image
+
+
+def planned_pages(site: Site) -> list[Planned]:
+    return [planned for kind in KINDS for planned in kind.pages(kind, site)]
+
+
+def site_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
+    """Every file of the site but the service worker and the search bundle: pages (heavy
+    kinds first), their cards, data exports, discovery files, raw captures, assets."""
+    files = [SiteFile(planned.path, planned.key, lambda planned=planned: render(site, planned)[0].encode("utf-8"), planned)
+             for planned in sorted(pages, key=lambda planned: not planned.kind.heavy)]
+    files += [SiteFile(planned.card, digest("card", planned.key, site.config.title),
+                       lambda planned=planned: card_bytes(site, planned), card_of=planned) for planned in pages if planned.card]
+    return files + _data_files(site, pages) + _copies(site)
+
+
+def card_bytes(site: Site, planned: Planned, text: tuple[str, str] | None = None) -> bytes:
+    """A page's share image, for its (title, subtitle) *text* as its render gave it (its
+    view is asked again without); from the image cache when drawn before."""
+    if text is None:
+        page = planned.kind.view(site, *planned.args)["page"]
+        text = page["title"], page.get("subtitle", "")
+    return share_image(*text, site.config.title, site.config.root / ".cache" / "share-images")
+
+
+def _data_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
+    model, config, lang = site.model, site.config, site.lang
+    reports, base = model.corpus.reports, config.base_url
+    titles = {report.slug: report.title for report in reports}
+    chronology = (site.chronology_digest, sorted(titles.items()))
+    urls = sorted(planned.url for planned in pages if planned.path != "404.html")
+    made = [
+        ("data/entities.json", (model.registry_key, site.mentions_digest, [r.slug for r in reports]),
+         lambda: entities_json(model.index)),
+        ("data/chronology.json", chronology, lambda: chronology_json(model.chronology, lang)),
+        ("data/chronology.csv", chronology, lambda: chronology_csv(model.chronology, lang)),
+        ("data/timeline.json", chronology, lambda: timeline_json(model.chronology, config.title, config.description,
+                                                                 lambda slug: f"../reports/{slug}/", titles, lang)),
+        ("sitemap.xml", (urls,), lambda: sitemap_xml(base, urls)),
+        ("robots.txt", (), lambda: robots_txt(base)),
+        ("feed.xml", (site.reports_digest,), lambda: atom_feed(base, config.title, config.description, reports, report_url)),
+        ("search-index.js", (site.reports_digest, model.registry_key),
+         lambda: disk_index(model, site.date_label, report_url, entity_url)),
+    ]
+    return [SiteFile(path, digest(path, site.digest, *inputs), make) for path, inputs, make in made]
+
+
+def _copies(site: Site) -> list[SiteFile]:
+    """The raw captures (byte for byte), the assets and ``.nojekyll``."""
+    files = [SiteFile(raw_path(report), digest(site.file_digest(report.source)),
+                      lambda report=report: site.seed_bytes(report)) for report in site.model.corpus.reports]
+    root, assets = site.config.root, site.config.assets
+    if assets.is_dir():
+        for path in sorted(assets.rglob("*")):
+            inside = path.relative_to(assets)
+            if path.is_file() and not any(part.startswith(".") for part in inside.parts):
+                rel = path.relative_to(root).as_posix()
+                files.append(SiteFile(f"assets/{inside.as_posix()}", digest(site.file_digest(rel)),
+                                      lambda path=path: path.read_bytes()))
+    return files + [SiteFile(".nojekyll", "", lambda: b"")]
+
+
+__all__ = ["KINDS", "Planned", "Site", "SiteFile", "card_bytes", "planned_pages", "render", "site_files"]

@@ -1,0 +1,127 @@
+"""What every view reads: the configuration, the site's language, the model and the
+templates, with the values many pages share (a report's summary in lists, an entity's
+events) computed once, and the digests page keys are made of."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..cache import code_version, digest
+from ..content import Config, Report
+from ..errors import UserError
+from ..lang import language
+from ..model import SiteModel
+from ..model.chronology import Event
+from .markdown import render_body
+from .templates import Templates
+
+
+def report_url(report: Report) -> str:
+    return f"reports/{report.slug}/"
+
+
+def entity_url(entity_id: str) -> str:
+    return f"entities/{entity_id}/"
+
+
+def raw_path(report: Report) -> str:
+    """Where the raw capture is shipped: always as .txt, so a captured HTML page is shown
+    as text and its scripts never run on this site."""
+    return report.source if report.source.endswith(".txt") else report.source + ".txt"
+
+
+class Site:
+    def __init__(self, config: Config, model: SiteModel, templates: Templates, file_hashes: dict[str, str] | None = None):
+        """*file_hashes*: the hash of each project file by its path in the project, as the
+        build's fingerprint read them (others are read when asked for)."""
+        self.config, self.model, self.templates = config, model, templates
+        self.file_hashes = file_hashes or {}
+        self.lang = language(config.language)  # the site's language: its labels and dates
+        corpus = model.corpus
+        self.facts = {"title": config.title, "description": config.description, "language": config.language,
+                      "report_count": len(corpus.reports)}  # what base.html shows on every page
+        settings = {key: value for key, value in vars(config).items() if key != "root" and not isinstance(value, Path)}
+        self.digest = digest(sorted(settings.items()), self.facts["report_count"], code_version())
+        self.reports_digest = digest(*(report.digest for report in corpus.reports))
+        self.mentions_digest = digest(*((slug, text.mention_digests) for slug, text in model.texts.items()))
+        self.chronology_digest = digest(model.chronology.events)
+        self.reports = {report.slug: report for report in corpus.reports}
+        self._summaries: dict[str, dict] = {}
+        self.events_of: dict[str, list[Event]] = {}  # entity id -> its events, in date order
+        for event in model.chronology.events:
+            for entity_id in dict.fromkeys(event.entities):
+                self.events_of.setdefault(entity_id, []).append(event)
+
+    def file_digest(self, rel: str) -> str:
+        """A hash of a project file (a seed, an asset)."""
+        if rel not in self.file_hashes:
+            path = self.config.root / rel
+            self.file_hashes[rel] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+        return self.file_hashes[rel]
+
+    def mentioned(self, slug: str) -> frozenset[str]:
+        """The entities a report mentions."""
+        return self.model.texts[slug].mentioned
+
+    def body_html(self, report: Report) -> str:
+        text = self.model.texts[report.slug]
+        return render_body(report.body, report.path, report.body_line, occurrences=text.occurrences,
+                           href=lambda entity: f"../../{entity_url(entity)}")
+
+    def date_label(self, report: Report) -> str:
+        words = self.lang.words
+        label = self.lang.format_published(report.published) or words.UNKNOWN_DATE
+        return f"{label} ({words.ESTIMATED})" if report.published_estimated and report.published else label
+
+    def summary_digest(self, slug: str) -> str:
+        """A hash of what lists show of a report: a page that lists it changes when this does."""
+        summary = self.summary(slug)
+        if "digest" not in summary:
+            summary["digest"] = digest(sorted(summary.items()))
+        return summary["digest"]
+
+    def summary(self, slug: str) -> dict:
+        """A report as lists show it (home, entity pages, the index's table) and its page's header."""
+        if slug not in self._summaries:
+            self._summaries[slug] = self._summary(self.reports[slug])
+        return self._summaries[slug]
+
+    def _summary(self, report: Report) -> dict:
+        slug, words = report.slug, self.lang.words
+        first = next((block.text for block in self.model.texts[slug].blocks if block.kind == "paragraph"), "")
+        return {
+            "teaser": "" if report.deck else self.lang.first_sentence(first, 140),
+            "url": report_url(report), "title": report.title, "outlet": report.outlet, "outlet_en": report.outlet_en,
+            "published": report.published, "date_label": self.date_label(report), "authors": report.authors,
+            "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
+            "source": report.source, "raw": raw_path(report), "source_sha256": report.source_sha256,
+            "provenance": report.provenance, "notes": report.notes, "slug": report.slug, "language": report.language,
+            "title_note": words.TITLE_NOTES.get(dict(report.provenance).get("title", ""), ""),
+            "source_url": f"sources/{report.slug}/",
+            "provenance_rows": [(words.FIELD_LABELS.get(field, field), words.ORIGIN_LABELS.get(origin, origin))
+                                for field, origin in report.provenance],
+        }
+
+    def seed_bytes(self, report: Report) -> bytes:
+        seeds = self.config.seeds
+        source = (self.config.root / report.source).resolve()
+        if not source.is_relative_to(seeds) or not source.is_file():
+            raise UserError(report.path, report.line("source"), f"source {report.source!r} is not a file inside {seeds.name}/")
+        return source.read_bytes()
+
+    def event_view(self, event: Event) -> dict:
+        sources = []
+        for source in event.sources:
+            report = self.reports.get(source.report)
+            if report is None:
+                continue
+            sources.append({"url": report_url(report) + (f"#{source.anchor}" if source.anchor else ""),
+                            "label": f"{report.outlet} {self.lang.format_published(report.published)}".strip(),
+                            "title": report.title})
+        index = self.model.index
+        entities = [{"name": index.entity(e).name, "url": entity_url(e)} for e in event.entities
+                    if index.entity(e).kind != "place"]
+        return {"id": event.id, "date": self.lang.format_when(event.when), "iso": event.when.html_datetime(),
+                "year": event.when.start.year, "label": event.label, "text": event.text, "full": event.label != event.text,
+                "future": event.future, "kind": event.kind, "curated": event.curated, "sources": sources,
+                "entities": entities}

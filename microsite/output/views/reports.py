@@ -1,0 +1,60 @@
+"""A report's page and its source page (the raw capture beside its exact bytes)."""
+from __future__ import annotations
+
+import hashlib
+
+from ...content.entities import KINDS
+from ...ingest.decode import decode_seed
+from ...search.terms import entity_names
+from ..pages import PageKind, Planned, plan
+from ..site import Site, entity_url, report_url
+
+
+def report_pages(kind: PageKind, site: Site) -> list[Planned]:
+    registry = site.model.registry_key
+    return [plan(kind, site, report_url(report), (report.slug,), (report.digest, registry))
+            for report in site.model.corpus.reports]
+
+
+def report_view(site: Site, slug: str) -> dict:
+    report, summary = site.reports[slug], site.summary(slug)
+    index = site.model.index
+    entities = [index.entity(e) for e in sorted(site.mentioned(slug))]
+    description = " · ".join(report.deck) or report.summary or summary["teaser"] or report.title
+    return {"page": {"title": report.title, "language": report.language,
+                     "description": f"{report.outlet} {site.lang.format_published(report.published)}: {description}".strip()[:300],
+                     "subtitle": f"{report.outlet} · {summary['date_label']}"},
+            "report": summary, "body": site.body_html(report), "in_report": in_report(site, slug),
+            "search_terms": entity_names(entities), "mentioned_names": [e.name for e in entities]}
+
+
+def in_report(site: Site, slug: str) -> list[dict]:
+    """The entities a report names, by kind (the registry's order), most mentioned first."""
+    counts: dict[str, int] = {}
+    for occurrence in site.model.texts[slug].occurrences:
+        counts[occurrence.entity] = counts.get(occurrence.entity, 0) + 1
+    groups = []
+    for kind in KINDS:
+        label = site.lang.words.KIND_LABELS[kind]
+        members = sorted(((e, counts[e.id]) for e in site.model.corpus.entities if e.kind == kind and e.id in counts),
+                         key=lambda pair: (-pair[1], pair[0].name))
+        if members:
+            groups.append({"label": label, "entities": [{"name": e.name, "url": entity_url(e.id), "count": n}
+                                                        for e, n in members]})
+    return groups
+
+
+def source_pages(kind: PageKind, site: Site) -> list[Planned]:
+    return [plan(kind, site, f"sources/{report.slug}/", (report.slug,), (report.digest, site.file_digest(report.source)),
+                 shares_card_of=report_url(report))
+            for report in site.model.corpus.reports]
+
+
+def source_view(site: Site, slug: str) -> dict:
+    """The raw capture, decoded for reading, beside a link to its exact bytes."""
+    report = site.reports[slug]
+    data = site.seed_bytes(report)
+    decoded = decode_seed(data)
+    return {"page": {"title": f"원문 수집본: {report.title}", "description": f"{report.source}의 원문 그대로의 텍스트"},
+            "report": site.summary(slug), "text": decoded.text, "encoding": decoded.encoding, "size": len(data),
+            "sha256": hashlib.sha256(data).hexdigest()}

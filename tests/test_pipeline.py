@@ -1,0 +1,98 @@
+"""One pipeline: a build after edits writes only what changed, and what it leaves in
+``site/`` is byte for byte what a clean build of the same input makes — from the command
+line and from the live preview alike. A page whose key missed something it is made from
+would show here as a stale file."""
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from microsite.content import load_config
+from microsite.errors import Diagnostics
+from microsite.pipeline import build
+from microsite.serve import SiteUpdater
+
+REPORT = "content/reports/dt-2024-08-overseas-cloud-h100.md"
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def clean_build(project: Path, tmp_path: Path, search: bool) -> dict[str, str]:
+    """The same input built from nothing, in a folder of its own."""
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(project, clean, ignore=shutil.ignore_patterns("site", ".cache", ".site-*"))
+    build(load_config(clean), Diagnostics(stream=io.StringIO()), search=search)
+    return tree(clean / "site")
+
+
+def replace(project: Path, name: str, old: str, new: str) -> None:
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = {
+    "body sentence": lambda p: replace(p, REPORT, "사들이고 있다.", "사들이고 있다고 전했다."),
+    "first sentence": lambda p: replace(p, REPORT, "\n---\n\n", "\n---\n\n미국 상무부가 새로 나오는 첫 문장이다. "),
+    "title": lambda p: replace(p, REPORT, "title: 美반도체", "title: 美 반도체"),
+    "new report": lambda p: (p / "content/reports/zz-copy.md").write_text(
+        (p / REPORT).read_text(encoding="utf-8").replace("slug: dt-2024-08-overseas-cloud-h100", "slug: zz-copy")
+        .replace("published: '2024-08-26'", "published: '2025-12-01'"), encoding="utf-8"),
+    "deleted report": lambda p: ((p / "content/reports/zz-copy.md").unlink()),
+    "alias": lambda p: replace(p, "content/entities/nvidia.md", "aliases: [엔비디아,", "aliases: [엔비디아사, 엔비디아,"),
+    "curation": lambda p: replace(p, "content/chronology.toml", "미국, 첨단 반도체 대중국 수출 통제 시행", "미국, 반도체 수출 통제 시행"),
+    "template": lambda p: replace(p, "templates/report.html", "{% block main %}", "{% block main %}<!-- 편집 -->"),
+    "asset": lambda p: (p / "assets/style.css").write_text((p / "assets/style.css").read_text() + "\n/* x */\n"),
+    "page": lambda p: replace(p, "content/pages/about.md", "\n---\n\n", "\n---\n\n새 문단이다.\n\n"),
+}
+
+
+def test_a_build_after_each_edit_equals_a_clean_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", with_reports=True)
+    build(load_config(project), Diagnostics(stream=io.StringIO()), search=False)
+    for name, edit in EDITS.items():
+        edit(project)
+        summary = build(load_config(project), Diagnostics(stream=io.StringIO()), search=False)
+        assert summary.written < summary.pages or name in ("alias", "template", "new report", "deleted report"), name
+        assert tree(project / "site") == clean_build(project, tmp_path, search=False), f"after the {name!r} edit"
+
+
+def test_the_search_bundle_follows_the_pages_and_is_kept_when_they_are_unchanged(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", with_reports=True)
+    build(load_config(project), Diagnostics(stream=io.StringIO()))
+    bundle = tree(project / "site" / "pagefind")
+    EDITS["asset"](project)
+    build(load_config(project), Diagnostics(stream=io.StringIO()))
+    assert tree(project / "site" / "pagefind") == bundle  # no page changed: the bundle was kept
+    EDITS["body sentence"](project)
+    build(load_config(project), Diagnostics(stream=io.StringIO()))
+    assert tree(project / "site" / "pagefind") != bundle
+    assert tree(project / "site") == clean_build(project, tmp_path, search=True)
+
+
+@pytest.mark.parametrize("edits", [["body sentence", "alias", "new report"], ["title", "curation", "template", "page"]],
+                         ids=["content", "more"])
+def test_the_preview_leaves_what_the_command_line_would_build(tmp_path: Path, edits: list[str]) -> None:
+    project = copy_project(tmp_path / "project", with_reports=True)
+    updater = SiteUpdater(project.resolve(), None, search=False)
+    updater.full()
+    for name in edits:
+        EDITS[name](project)
+        updater.update({(project / "content" / "reports" / "x.md").resolve()})
+    assert tree(project / "site") == clean_build(project, tmp_path, search=False)
+    summary = build(load_config(project), Diagnostics(stream=io.StringIO()), search=False)
+    assert summary.written == 0  # the preview's record of site/ was right: nothing to write
+
+
+def test_the_seeds_and_templates_here_are_the_ones_tested() -> None:
+    assert (ROOT / REPORT).is_file() and "사들이고 있다." in (ROOT / REPORT).read_text(encoding="utf-8")

@@ -49,6 +49,7 @@ QUERY = "엔비디아"  # a common word of the corpus, for the first-search payl
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 import corpus  # noqa: E402
+
 from microsite.search.latin import encode  # noqa: E402
 
 
@@ -303,7 +304,8 @@ def render(results: dict) -> str:
               "Ours runs with `PYTHONPATH=<repo>` and the repository's `.venv` Python. *Cold*: output folder (and "
               "`.cache/`, where our build keeps share images; `resources/` for Hugo) deleted first. *No change*: the "
               "same build again. *One report changed*: one report's Markdown got a new last sentence before each run. "
-              "Wall = median of the runs; ms/report = wall / N; ms/HTML page = wall / the HTML pages the cold build wrote; × Hugo = wall / Hugo's wall in the same situation; "
+              "Wall = median of the runs; ms/report = wall / N; ms/HTML page = wall / the HTML pages the cold build wrote; "
+              "× Hugo = wall / Hugo's wall in the same situation; "
               "CPU = median user + system seconds of the process tree (less sensitive than wall to other work on the "
               "machine); load = the highest 1-minute load average seen after a run (2 CPUs: above ~2 means the runs "
               "shared the machine). "
@@ -313,7 +315,8 @@ def render(results: dict) -> str:
         entry = results[size]
         n = int(size)
         lines += [f"## N = {n:,} reports", "",
-                  "| build | situation | wall (s) | min–max (s) | ms/report | ms/HTML page | × Hugo | CPU (s) | peak RSS (MB) | output (MB) | files | HTML pages | load |",
+                  "| build | situation | wall (s) | min–max (s) | ms/report | ms/HTML page | × Hugo | CPU (s) | peak RSS (MB) "
+                  "| output (MB) | files | HTML pages | load |",
                   "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         hugo = entry["tools"].get("hugo", {}).get("runs", {})
         for name, tool in entry["tools"].items():

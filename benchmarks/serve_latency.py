@@ -31,7 +31,6 @@ sys.path.insert(0, str(REPO))
 from microsite.serve import LiveSession  # noqa: E402
 
 
-
 class Listener:
     def __init__(self, url: str):
         parts = urlsplit(url)

@@ -33,22 +33,29 @@ def digest(*parts) -> str:
 
 
 class Store:
-    """A dictionary kept in memory, loaded from and saved to *path* (None: memory only).
-    Entries not asked for in a run are dropped when it saves, so the store follows the
-    archive instead of growing with every edit."""
+    """A dictionary kept in memory, loaded from and saved to files at *path* (None: memory
+    only), in *shards* by key so that a run that changes a few entries rewrites a few
+    files. Entries not asked for in a run are dropped when it saves, so the store follows
+    the archive instead of growing with every edit."""
 
-    def __init__(self, path: Path | None):
-        self.path = path
+    def __init__(self, path: Path | None, shards: int = 16):
+        self.path, self.shards = path, shards
         self.entries: dict = {}
         self.used: set = set()
-        self.changed = False
-        if path is not None:
+        self.dirty: set[int] = set()  # shards changed since the last save
+        for shard in range(shards if path is not None else 0):
             try:
-                version, entries = pickle.loads(path.read_bytes())
-                if version == code_version():
-                    self.entries = entries
+                version, entries = pickle.loads(self._file(shard).read_bytes())
             except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, AttributeError, ImportError):
-                pass
+                continue
+            if version == code_version():
+                self.entries.update(entries)
+
+    def _file(self, shard: int) -> Path:
+        return self.path.with_name(f"{self.path.name}.{shard}")
+
+    def _shard(self, key) -> int:
+        return int(hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % self.shards
 
     def get(self, key):
         self.used.add(key)
@@ -57,13 +64,15 @@ class Store:
     def put(self, key, value) -> None:
         self.used.add(key)
         self.entries[key] = value
-        self.changed = True
+        self.dirty.add(self._shard(key))
 
     def save(self) -> None:
-        """Write what this run used (and forget the rest), if anything changed."""
-        if self.changed or set(self.entries) - self.used:
-            self.entries = {key: value for key, value in self.entries.items() if key in self.used}
-            if self.path is not None:
-                write_atomic(self.path, pickle.dumps((code_version(), self.entries), protocol=pickle.HIGHEST_PROTOCOL))
-            self.changed = False
-        self.used = set()
+        """Write what this run used (and forget the rest), shard by shard, where anything changed."""
+        for key in set(self.entries) - self.used:
+            del self.entries[key]
+            self.dirty.add(self._shard(key))
+        if self.path is not None:
+            for shard in sorted(self.dirty):
+                entries = {key: value for key, value in self.entries.items() if self._shard(key) == shard}
+                write_atomic(self._file(shard), pickle.dumps((code_version(), entries), protocol=pickle.HIGHEST_PROTOCOL))
+        self.dirty, self.used = set(), set()

@@ -13,8 +13,9 @@ from pathlib import Path
 def relative(path: Path | str, root: Path | None) -> str:
     """*path* as the user knows it: relative to the project when it lies inside it."""
     if root is not None and Path(path).is_absolute():
-        if Path(path).is_relative_to(root):  # the common case, without asking the file system
-            return Path(path).relative_to(root).as_posix()
+        text, prefix = str(path), str(root).rstrip("/") + "/"
+        if text.startswith(prefix):  # the common case, without asking the file system
+            return Path(text[len(prefix):]).as_posix()
         try:
             return Path(path).resolve().relative_to(root.resolve()).as_posix()
         except ValueError:

@@ -36,16 +36,16 @@ def write_file(target: Path, data: bytes | Iterable[bytes], made: set[Path], *, 
         os.replace(written, target)
 
 
-def replace_folder(new: Path, current: Path) -> None:
+def replace_folder(new: Path, current: Path, keep_old_at: Path | None = None) -> bool:
     """Put the folder *new* at *current* so that readers always find a whole folder there,
     the old or the new one: the two are exchanged in one step where the system can
-    (Linux), with two renames elsewhere. The old folder is moved beside *new* (out of what
-    is served) and deleted in the background: removing thousands of files is slow, and
-    nothing waits for it."""
+    (Linux), with two renames elsewhere. The old folder is moved to *keep_old_at*, or
+    beside *new* (out of what is served) and deleted in the background: removing thousands
+    of files is slow, and nothing waits for it. True when there was an old folder."""
     new.chmod(0o755)  # mkdtemp makes it private; a site is for reading
     if not current.exists():
         new.rename(current)
-        return
+        return False
     old = Path(tempfile.mkdtemp(prefix=f".{current.name}-old-", dir=new.parent))
     old.rmdir()
     if _exchange(new, current):
@@ -53,7 +53,19 @@ def replace_folder(new: Path, current: Path) -> None:
     else:
         current.rename(old)
         new.rename(current)
+    if keep_old_at is not None:
+        keep_old_at.parent.mkdir(parents=True, exist_ok=True)
+        if keep_old_at.exists():
+            aside = keep_old_at.with_name(old.name)
+            keep_old_at.rename(aside)
+            remove_later(aside)
+        try:
+            old.rename(keep_old_at)
+            return True
+        except OSError:  # on another file system: not worth a copy
+            pass
     remove_later(old)
+    return True
 
 
 _RENAME_EXCHANGE = 2

@@ -6,8 +6,8 @@ import functools
 import os
 import shutil
 import sys
-import time
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 

@@ -2,11 +2,9 @@
 keyboard use, reading without JavaScript, and printing a report."""
 from __future__ import annotations
 
-
 import pytest
-from playwright.sync_api import expect
-
 from conftest import ROOT
+from playwright.sync_api import expect
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {

@@ -2,9 +2,9 @@
 search — served at the root and under a GitHub-Pages-like subpath."""
 from __future__ import annotations
 
-
 import pytest
 from playwright.sync_api import expect
+
 
 @pytest.fixture
 def page(browser):

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, SEEDS, build
+
 from microsite.check import check_site
 
 SLUGS = ["hani-2024-07-ms-google-cloud-china", "munhwa-2023-07-us-cloud-access-curb", "dt-2024-08-overseas-cloud-h100",

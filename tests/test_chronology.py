@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import build
 
 M, D, N, H, Z = "munhwa-2023-07-us-cloud-access-curb", "dt-2024-08-overseas-cloud-h100", "newsdream-2024-08-aws-tenders", \

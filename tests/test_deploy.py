@@ -8,9 +8,8 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
-from PIL import Image
-
 from conftest import ROOT
+from PIL import Image
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
+
 from microsite.content.entities import load_entities
 from microsite.errors import UserError
 

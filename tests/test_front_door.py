@@ -19,9 +19,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import ROOT
+from playwright.sync_api import expect
 
 REPORT = "content/reports/dt-2024-08-overseas-cloud-h100.md"
 REPORT_URL = "reports/dt-2024-08-overseas-cloud-h100/"

@@ -38,10 +38,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Comment
+from conftest import ROOT, copy_project, live_session, serve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import live_session, ROOT, copy_project, serve
 from microsite import cli
 from microsite.ingest.decode import NotText, decode_seed
 from microsite.ingest.normalize import extract

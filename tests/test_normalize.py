@@ -11,8 +11,8 @@ import pytest
 
 from microsite.ingest.cascade import compose, escape_markdown
 from microsite.ingest.manifest import SourceEntry
-from microsite.output.markdown import render_body
 from microsite.ingest.normalize import extract
+from microsite.output.markdown import render_body
 
 PORTAL_CAPTURE = """본문 바로가기
 전체메뉴

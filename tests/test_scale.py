@@ -6,29 +6,26 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import sys
 import threading
-import time
 from pathlib import Path
-
-import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, serve
+
 from microsite import workers
 from microsite.check import check_site
 from microsite.content.config import load_config
-from microsite.content import load_corpus
 from microsite.errors import Diagnostics, UserError
-from microsite.output.worker import service_worker
-from microsite.progress import Progress
 from microsite.output.views.entities import MENTIONING_REPORTS_PER_PAGE
 from microsite.output.views.lists import REPORTS_PER_PAGE
-from microsite.pipeline.sync import Pipeline
+from microsite.output.worker import service_worker
 from microsite.pipeline import build as build_site
+from microsite.pipeline.sync import Pipeline
+from microsite.progress import Progress
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus  # noqa: E402

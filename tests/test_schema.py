@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import build
+
 from microsite.content.schema import TomlLines
 from microsite.errors import UserError
 
@@ -31,8 +31,9 @@ def rewrite(project: Path, name: str, old: str, new: str) -> int:
 
 @pytest.fixture
 def reports(project: Path) -> Path:
-    from conftest import ROOT
     import shutil
+
+    from conftest import ROOT
     shutil.copytree(ROOT / "content" / "reports", project / "content" / "reports")
     return project
 

@@ -9,9 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import wait_until
+from playwright.sync_api import expect
 
 H, M, D, N, Z = ("hani-2024-07-ms-google-cloud-china", "munhwa-2023-07-us-cloud-access-curb", "dt-2024-08-overseas-cloud-h100",
                  "newsdream-2024-08-aws-tenders", "zdnet-2025-11-offshore-ai-training")

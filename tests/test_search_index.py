@@ -11,15 +11,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
-
 from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
+
 from microsite.content.config import load_config
 from microsite.errors import Diagnostics
-from microsite.search.index import indexed_text, with_word_parts
-from microsite.search.terms import word_parts
-from microsite.search.latin import decode, encode, encode_html
 from microsite.pipeline import build as build_site
+from microsite.search.index import indexed_text, with_word_parts
+from microsite.search.latin import decode, encode, encode_html
+from microsite.search.terms import word_parts
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus  # noqa: E402

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import SEEDS, copy_project
+
 from microsite.errors import Diagnostics
 from microsite.ingest import ingest
 

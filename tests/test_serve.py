@@ -11,12 +11,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import live_session, wait_until
 from playwright.sync_api import expect
 
-from conftest import live_session, wait_until
-from microsite.serve.server import safe_path
 from microsite.search.latin import decode
 from microsite.serve import LiveSession
+from microsite.serve.server import safe_path
 
 REPORT = "content/reports/dt-2024-08-overseas-cloud-h100.md"
 
@@ -124,7 +124,7 @@ def test_a_burst_of_saves_gives_one_rebuild(project: Path) -> None:
     with live_session(project, quiet=1.0) as live:
         events = Events(live.url)
         before = live.rebuilds
-        for number in range(20):
+        for _ in range(20):
             edit(project, REPORT, "사들이고 있다", "사들이고 있다")
             (project / REPORT).touch()
             time.sleep(0.005)

@@ -123,7 +123,8 @@ DATELINE_PREFIX = re.compile(
     rf"(?:(?P<names>{NAMES})\s*=\s*)?"
 )
 # English wire datelines: "SEOUL, May 2 (Yonhap) -- ".
-EN_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .]{1,30}), (?P<mon>[A-Z][a-z]{2})[a-z]*\.? (?P<d>\d{1,2}) \((?P<outlet>[A-Za-z .]{2,30})\) --?\s*")
+EN_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .]{1,30}), (?P<mon>[A-Z][a-z]{2})[a-z]*\.? (?P<d>\d{1,2}) "
+                         r"\((?P<outlet>[A-Za-z .]{2,30})\) --?\s*")
 # A byline glued to the end of the last sentence: "…사들이고 있다.김영욱기자 wook95@dt.co.kr",
 # "…밝혔다.베이징=이윤정 특파원 yjlee@yna.co.kr", "…이다./홍길동 기자".
 GLUED_BYLINE = re.compile(

@@ -55,7 +55,8 @@ def load_manifest(seeds_dir: Path) -> dict[str, SourceEntry]:
         validate(values, FIELDS, path=path, line=lines.finder("seeds", file), where=f'[seeds."{file}"]')
         if "slug" in values:
             if values["slug"] in slugs:
-                raise UserError(path, lines.line("seeds", file, "slug"), f"slug '{values['slug']}' is already used by {slugs[values['slug']]}")
+                raise UserError(path, lines.line("seeds", file, "slug"),
+                                f"slug '{values['slug']}' is already used by {slugs[values['slug']]}")
             slugs[values["slug"]] = file
         entries[file] = SourceEntry(file=file, line=line, values=dict(values))
     return entries

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import furniture as F
 from ..lang.ko import sentences
+from . import furniture as F
 from .markup import Line, html_to_lines, looks_like_html
 
 _LEAD_ZONE = 24  # portal summaries and printed-twice captions sit near the top

@@ -12,15 +12,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import Store
+from ..content.frontmatter import dump_page, parse_page
+from ..content.reports import load_report
 from ..errors import Diagnostics, UserError, relative
 from ..files import write_atomic
-from ..content.frontmatter import dump_page, parse_page
-from ..cache import Store
-from ..content.reports import load_report
-from .cascade import compose
 from .decode import NotText, decode_seed
 from .manifest import MANIFEST_NAME, SourceEntry, load_manifest
-from .normalize import extract
 
 LOCK_NAME = ".normalized.json"
 SEED_SUFFIXES = {".txt", ".html", ".htm", ".md", ".text"}
@@ -61,7 +59,8 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
     result = IngestResult()
     seeds = seed_files(seeds_dir)
     for name in sorted(set(manifest) - {p.name for p in seeds}):
-        diagnostics.warn(relative(seeds_dir / MANIFEST_NAME, root), manifest[name].line, f"no seed file named '{name}' in {relative(seeds_dir, root)}/")
+        diagnostics.warn(relative(seeds_dir / MANIFEST_NAME, root), manifest[name].line,
+                         f"no seed file named '{name}' in {relative(seeds_dir, root)}/")
     drafts = []  # composed first and checked together, so a clash stops before anything is written
     claimed: dict[str, str] = {}
     copies: dict[str, str] = {}  # content hash -> the first seed with those bytes
@@ -81,17 +80,11 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         if missing_only and existing is not None and existing[1] == sha \
                 and lock.get(seed_rel, {}).get("manifest_sha256") == _entry_hash(entry):
             continue  # its page was made from these bytes and this manifest entry
-        try:
-            decoded = decode_seed(data)
-        except NotText as error:
-            raise UserError(seed_rel, None, f"cannot read this seed: {error}") from None
-        extracted = extract(decoded.text)
-        if not extracted.blocks:
-            raise UserError(seed_rel, None, "no article text found in this seed (empty, or only page furniture)")
-        draft = compose(extracted, entry, seed_rel, sha)
+        decoded, draft = _draft(seed_rel, data, entry, sha)
         slug = draft.front["slug"]
         if slug in claimed:
-            raise UserError(seed_rel, None, f"slug '{slug}' is also the slug of {claimed[slug]}; set a 'slug' for one of them in {MANIFEST_NAME}")
+            raise UserError(seed_rel, None, f"slug '{slug}' is also the slug of {claimed[slug]}; "
+                                            f"set a 'slug' for one of them in {MANIFEST_NAME}")
         claimed[slug] = seed_rel
         taken = reports_dir / f"{slug}.md"
         if existing is None and taken.exists():
@@ -106,6 +99,20 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         _remove_page(seed_rel, lock.pop(seed_rel), root, diagnostics, result)
     _write_lock(lock_path, lock)
     return result
+
+
+def _draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str):
+    """The seed's text, and the page composed from it and its manifest entry."""
+    from .cascade import compose  # imported when a seed is normalized: their patterns take a while to compile
+    from .normalize import extract
+    try:
+        decoded = decode_seed(data)
+    except NotText as error:
+        raise UserError(seed_rel, None, f"cannot read this seed: {error}") from None
+    extracted = extract(decoded.text)
+    if not extracted.blocks:
+        raise UserError(seed_rel, None, "no article text found in this seed (empty, or only page furniture)")
+    return decoded, compose(extracted, entry, seed_rel, sha)
 
 
 def _remove_page(seed_rel: str, record: dict, root: Path, diagnostics: Diagnostics, result: IngestResult) -> None:
@@ -181,7 +188,8 @@ def _read_lock(path: Path, root: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError):
-        raise UserError(relative(path, root), None, "unreadable; delete it (pages are then treated as edited by hand, never overwritten)") from None
+        raise UserError(relative(path, root), None,
+                        "unreadable; delete it (pages are then treated as edited by hand, never overwritten)") from None
     return data if isinstance(data, dict) else {}
 
 

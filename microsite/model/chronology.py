@@ -9,8 +9,8 @@ retitle, re-date, merge or hide them, or add events of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from itertools import combinations
-from datetime import date, timedelta
 
 from ..content.curation import Curation
 from ..content.entities import Entity
@@ -196,7 +196,7 @@ def apply_curation(events: list[Event], curation: Curation | None, entity_ids: s
         if event_id not in owner:
             raise UserError(curation.path, line, f"no event '{event_id}' (ids are '<report slug>#<anchor>.<n>'; "
                                                  "see /data/chronology.json)")
-    for event_id, (fields, line) in curation.edits.items():
+    for event_id, (fields, _line) in curation.edits.items():
         event = result.get(owner[event_id])
         if event is None:
             continue  # hidden by an earlier entry
@@ -219,7 +219,7 @@ def apply_curation(events: list[Event], curation: Curation | None, entity_ids: s
         when = parse_iso(fields["date"]) if "date" in fields else event.when
         result[event.id] = replace(event, when=when, label=fields.get("label", event.label),
                                    future=fields.get("future", event.future), curated=True)
-    for number, (fields, line) in enumerate(curation.added):
+    for number, (fields, _line) in enumerate(curation.added):
         if fields["id"] in owner:
             raise UserError(curation.path, curation.lines.line("added", number, "id"),
                             f"id '{fields['id']}' is an extracted event's; give the added event an id of its own")

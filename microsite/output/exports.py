@@ -12,8 +12,8 @@ from datetime import date
 from types import ModuleType
 
 from ..model.chronology import Chronology
-from ..when import DAY_LEVEL
 from ..model.references import EntityIndex
+from ..when import DAY_LEVEL
 
 
 def entities_json(index: EntityIndex) -> Iterator[bytes]:
@@ -38,7 +38,8 @@ def _compact_json(value) -> str:
 
 def chronology_json(chronology: Chronology, lang: ModuleType) -> bytes:
     """*lang*: the site's language, which writes the date labels."""
-    data = [{"id": e.id, "aliases": list(e.aliases), "date": e.when.iso(), "precision": e.when.precision, "qualifier": e.when.qualifier or None,
+    data = [{"id": e.id, "aliases": list(e.aliases), "date": e.when.iso(), "precision": e.when.precision,
+             "qualifier": e.when.qualifier or None,
              "date_label": lang.format_when(e.when), "text": e.text, "label": e.label, "entities": list(e.entities),
              "sources": [{"report": s.report, "anchor": s.anchor or None} for s in e.sources],
              "future": e.future, "kind": e.kind, "curated": e.curated}

@@ -44,7 +44,8 @@ class Site:
         self.digest = digest(sorted(settings.items()), self.facts["report_count"], code_version())
         self.reports_digest = digest(*(report.digest for report in corpus.reports))
         self.mentions_digest = digest(*((slug, text.mention_digests) for slug, text in model.texts.items()))
-        self.chronology_digest = digest(model.chronology.events)
+        self.event_digests = {event.id: digest(event) for event in model.chronology.events}
+        self.chronology_digest = digest(list(self.event_digests.values()), model.chronology.merged)
         self.reports = {report.slug: report for report in corpus.reports}
         self._summaries: dict[str, dict] = {}
         self.events_of: dict[str, list[Event]] = {}  # entity id -> its events, in date order

@@ -7,7 +7,6 @@ files whose key changed — then swaps the copy in whole. A failed or interrupte
 leaves the previous site as it was; an unchanged project is not built at all."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -84,17 +83,16 @@ def build(config: Config, diagnostics: Diagnostics, *, search: bool = True, pipe
     config.output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=config.output.parent))
     try:
-        keys = _start_from_current(config.output, staging, last)
+        keys, base = _start_from(config, staging, last)
         pages = sum(1 for file in prepared.files if file.page)
         progress.begin("writing pages", pages)
         synced = pipeline.sync(prepared, staging, keys, replace=bool(keys), progress=progress.update)
         if search:
             progress.begin("search index")
-        recorded = pipeline.finish(prepared, staging, last if keys else {}, lambda: _index(staging))
-        _check_files(staging, set(recorded["keys"]))
+        recorded = pipeline.finish(prepared, staging, base, lambda: _index(staging))
         checkpoint("swap")
         drop_record(config)  # dropped before the site changes, written after: see record.py
-        _swap(staging, config.output)
+        replaced = _swap(staging, config)
         checkpoint("record")
         progress.end()
     except BaseException:
@@ -106,26 +104,41 @@ def build(config: Config, diagnostics: Diagnostics, *, search: bool = True, pipe
                            events=len(model.chronology.events), indexed=recorded["indexed"],
                            normalized=len(normalized.written), warnings=len(diagnostics.warnings),
                            seconds=time.perf_counter() - started, written=len(synced.written))
+    spare = {key: last[key] for key in ("keys", "search", "indexed") if key in last} if replaced and last.get("keys") else {}
     write_record(config, {**recorded, "fingerprint": inputs, "warnings": diagnostics.warnings, "files": hashes,
+                          "spare": spare,
                           "summary": {key: getattr(summary, key)
                                       for key in ("pages", "reports", "entities", "mentions", "events", "indexed")}})
     pipeline.save_caches()
     return summary
 
 
-def _start_from_current(output: Path, staging: Path, last: dict) -> dict[str, str]:
-    """Fill *staging* with the current site's files (linked, not copied) when the record says
-    what they are; returns their keys ({} for a build from nothing)."""
+def spare_path(config: Config) -> Path:
+    """The site before the current one, kept whole: the next build brings it up to date and
+    swaps it in, writing only what changed in two builds (a cache: deleting it costs one
+    slower build)."""
+    return config.root / ".cache" / "site-spare"
+
+
+def _start_from(config: Config, staging: Path, last: dict) -> tuple[dict[str, str], dict]:
+    """Fill *staging* with the site the record knows best: the spare (the site before the
+    current one), else the current site's files linked, else nothing. Returns the keys of
+    what *staging* holds and the record of it ({} for nothing)."""
+    output, spare, known = config.output, spare_path(config), last.get("spare") or {}
+    if known.get("keys") and (spare / "index.html").is_file():
+        staging.rmdir()
+        spare.rename(staging)
+        return known["keys"], known
     keys = last.get("keys") or {}
     if not keys or not (output / "index.html").is_file():
-        return {}
+        return {}, {}
     staging.rmdir()
     try:  # GNU cp links thousands of files in a tenth of Python's time
         subprocess.run(["cp", "-al", "--", str(output), str(staging)], check=True, capture_output=True)
     except (OSError, subprocess.CalledProcessError):
         shutil.rmtree(staging, ignore_errors=True)
         shutil.copytree(output, staging, copy_function=_link)
-    return keys
+    return keys, last
 
 
 def _link(source: str, target: str) -> None:
@@ -153,27 +166,15 @@ def _warn_unresolved_dates(prepared: Prepared, diagnostics: Diagnostics) -> None
                                             f"publication date (to the day) the report does not have: {', '.join(texts)}")
 
 
-def _check_files(staging: Path, expected: set[str]) -> None:
-    """The build holds what the plan says the site holds (the preview relies on that list
-    to delete what no longer belongs), besides the service worker and the search bundle."""
-    written = set()
-    for directory, folders, names in os.walk(staging):
-        inside = os.path.relpath(directory, staging).replace(os.sep, "/")
-        if inside == ".":
-            folders[:] = [name for name in folders if name != "pagefind"]
-        written.update(name if inside == "." else f"{inside}/{name}" for name in names if inside != "." or name != "sw.js")
-    if written != expected:
-        raise RuntimeError(f"the site's files differ from its plan: unplanned {sorted(written - expected)[:5]}, "
-                           f"missing {sorted(expected - written)[:5]}")
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Put the new site in place whole (see ``files.replace_folder``), unless the output
-    folder holds files that are not a site this tool built."""
+def _swap(staging: Path, config: Config) -> bool:
+    """Put the new site in place whole (see ``files.replace_folder``), keeping the old one as
+    the spare, unless the output folder holds files that are not a site this tool built.
+    True when there was an old site."""
+    output = config.output
     if output.exists() and not (output / ".nojekyll").is_file() and any(output.iterdir()):
         raise UserError(output, None, "not replaced: this folder has files and does not look like a site this "
                                       "tool built; move them away or choose another 'output'")
-    replace_folder(staging, output)
+    return replace_folder(staging, output, keep_old_at=spare_path(config))
 
 
 __all__ = ["BuildSummary", "build"]

@@ -16,13 +16,12 @@ import re
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from html import unescape
 from pathlib import Path
 
 import cbor2
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
-
-from html import unescape
 
 from ..checkpoints import checkpoint
 from ..errors import SearchIndexError

@@ -14,8 +14,8 @@ from ..errors import Diagnostics
 from ..files import replace_folder
 from ..ingest import ingest
 from ..pipeline import build
-from ..pipeline.sync import Pipeline
 from ..pipeline.record import drop_record, read_record, write_record
+from ..pipeline.sync import Pipeline
 from ..search import build_search_index
 
 
@@ -65,7 +65,7 @@ class SiteUpdater:
             synced = self.pipeline.sync(prepared, self.config.output, self.record.get("keys", {}), replace=True,
                                         first=first)
             self.record = {"keys": prepared.keys, "search": self.record.get("search", ""),
-                           "indexed": self.record.get("indexed", 0)}
+                           "indexed": self.record.get("indexed", 0), "spare": self.record.get("spare", {})}
             self.pipeline.write_worker(self.config.output, self.record)
             write_record(self.config, self.record)
             self.pages_key = prepared.pages_key

@@ -23,7 +23,7 @@ def entity_pages(kind: PageKind, site: Site) -> list[Planned]:
                            for report, _ in index.mentions_of(entity.id))
         counted = (len(mentioning), sum(index.counts[entity.id].values()))  # every page's description says them
         events = site.events_of.get(entity.id, ())
-        shown = [(event, [site.summary_digest(s.report) for s in event.sources if s.report in site.reports])
+        shown = [(site.event_digests[event.id], [site.summary_digest(s.report) for s in event.sources if s.report in site.reports])
                  for event in events[-ENTITY_EVENTS:]]
         everything = (mentioning, len(events), shown)  # the first page's facts, companions and events
 

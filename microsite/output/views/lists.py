@@ -29,7 +29,8 @@ def chronology_pages(kind: PageKind, site: Site) -> list[Planned]:
     def inputs(pager: Pager) -> tuple:
         shown = pager.slice(events)  # their sources' reports give the labels; the first page draws the overview
         sources = {source.report for event in shown for source in event.sources}
-        return (len(events), site.model.chronology.merged, shown, site.model.registry_key,
+        return (len(events), site.model.chronology.merged, [site.event_digests[event.id] for event in shown],
+                site.model.registry_key,
                 tuple(site.summary_digest(slug) for slug in sorted(sources) if slug in reports),
                 site.chronology_digest if pager.number == 1 else "")
 

@@ -107,3 +107,17 @@ def test_a_small_edit_writes_a_few_files(tmp_path: Path) -> None:
 
 def test_the_seeds_and_templates_here_are_the_ones_tested() -> None:
     assert (ROOT / REPORT).is_file() and "사들이고 있다." in (ROOT / REPORT).read_text(encoding="utf-8")
+
+
+def test_a_page_kind_and_an_authors_page_at_one_address_is_an_error_at_the_page(tmp_path: Path, monkeypatch) -> None:
+    """A page kind added later may claim an address an author's page already has: the
+    author hears of it at the page's slug, not as a silently overwritten file."""
+    from microsite import output
+    from microsite.errors import UserError
+    from microsite.output.pages import PageKind, plan
+    project = copy_project(tmp_path / "project", with_reports=True)
+    claim = PageKind("claim", "page.html", lambda kind, site: [plan(kind, site, "about/", (), ())], lambda site: {})
+    monkeypatch.setattr(output, "KINDS", (*output.KINDS, claim))
+    with pytest.raises(UserError) as raised:
+        build(load_config(project), Diagnostics(stream=io.StringIO()), search=False)
+    assert raised.value.path == "content/pages/about.md" and "taken by a section of the site" in raised.value.message

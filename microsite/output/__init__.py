@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..cache import digest
+from ..errors import UserError
 from ..search.disk import disk_index
 from .cards import share_image
 from .exports import chronology_csv, chronology_json, entities_json, timeline_json
@@ -31,7 +32,20 @@ class SiteFile:
 
 
 def planned_pages(site: Site) -> list[Planned]:
-    return [planned for kind in KINDS for planned in kind.pages(kind, site)]
+    """Every page of every kind; an author's page whose address another page has is refused."""
+    pages, taken = [], {}
+    for kind in KINDS:
+        for planned in kind.pages(kind, site):
+            if planned.path in taken:
+                page = next((p for p in (planned, taken[planned.path]) if p.kind.name == "page"), None)
+                if page is None:
+                    raise RuntimeError(f"two pages at {planned.url}: {taken[planned.path].kind.name} and {planned.kind.name}")
+                source = page.args[0]
+                raise UserError(source.path, source.line("slug"), f"slug '{source.slug}' is taken by a section of the site; "
+                                                                  "choose another")
+            taken[planned.path] = planned
+            pages.append(planned)
+    return pages
 
 
 def site_files(site: Site, pages: list[Planned]) -> list[SiteFile]:

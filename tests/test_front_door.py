@@ -316,7 +316,7 @@ def test_serve_through_many_edits_reloads_tabs_a_deleted_report_and_a_broken_fil
         status = preview.stop()
     output = preview.output()
     no_traceback(output)
-    assert status == 0 and output.rstrip().endswith("stopping"), output[-2000:]
+    assert status == 0 and "stopping\n" in output and output.rstrip().endswith("stopped"), output[-2000:]
     assert not (project / ".cache" / "pagefind-build").exists()
 
 

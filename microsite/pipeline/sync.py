@@ -60,6 +60,7 @@ class Pipeline:
         self.pages = Store(cache / "pages.pickle")
         self.reader = Reader(Store(cache / "texts.pickle"))
         self.templates = Templates(config.templates)
+        self.last: Prepared | None = None  # the last reading, for the preview's quick report pages
 
     def prepare(self, file_hashes: dict[str, str] | None = None,
                 progress: Callable[[int], None] | None = None) -> Prepared:
@@ -67,7 +68,8 @@ class Pipeline:
         model = build_model(corpus, self.reader, progress)
         self.templates.forget_digests()  # a template may have changed since the last run
         site = Site(self.config, model, self.templates, file_hashes)
-        return Prepared(site, site_files(site, planned_pages(site)))
+        self.last = Prepared(site, site_files(site, planned_pages(site)))
+        return self.last
 
     def save_caches(self) -> None:
         self.pages.save()

@@ -192,6 +192,7 @@ def serve(root: Path, host: str, port: int, base_url: str | None, search: bool =
         print("stopping")
     finally:
         session.stop()
+    print("stopped")
     return 0
 
 

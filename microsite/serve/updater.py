@@ -6,15 +6,16 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..content import Config, load_config
-from ..errors import Diagnostics
-from ..files import replace_folder
+from ..content import Config, load_config, load_report
+from ..errors import Diagnostics, UserError
+from ..files import replace_folder, write_file
 from ..ingest import ingest
+from ..output import KINDS, Site, render
 from ..pipeline import build
-from ..pipeline.record import drop_record, read_record, write_record
+from ..pipeline.record import drop_record, fingerprint, project_hashes, read_record, write_record
 from ..pipeline.sync import Pipeline
 from ..search import build_search_index
 
@@ -40,6 +41,7 @@ class SiteUpdater:
         self.pipeline = Pipeline(self.config, search=search)
         self.record: dict = {}  # what site/ holds, as the next build will read it
         self.lock = threading.Lock()  # site/ and its record, between updates and the search refresh
+        self.hashes: dict[str, list] = {}  # project files' hashes, by size and time (see pipeline.record)
 
     def full(self) -> None:
         with self.lock:
@@ -60,8 +62,11 @@ class SiteUpdater:
             ingest(self.root, self.config.seeds, self.config.content, Diagnostics(root=self.root), missing_only=False,
                    store=self.pipeline.pages)
         with self.lock:
-            prepared = self.pipeline.prepare()
             drop_record(self.config)  # dropped while site/ changes, written after: see pipeline/record.py
+            if first is not None and kinds == {"source"}:
+                self._reports_first(changed, first)
+            _, self.hashes = fingerprint(self.config, self.search, self.hashes)
+            prepared = self.pipeline.prepare(project_hashes(self.config, self.hashes))
             synced = self.pipeline.sync(prepared, self.config.output, self.record.get("keys", {}), replace=True,
                                         first=first)
             self.record = {"keys": prepared.keys, "search": self.record.get("search", ""),
@@ -75,6 +80,33 @@ class SiteUpdater:
         return Update(urls={pages[path] for path in written if path in pages}, css_only=css_only,
                       everything=any(path.startswith("assets/") and not path.endswith(".css") for path in written),
                       files_written=len(written), seconds=time.perf_counter() - started)
+
+    def _reports_first(self, changed: set[Path], first) -> None:
+        """Edited reports that keep their address: their pages written from the last reading
+        with only them read anew, so a reader sees the edit before the pages that list it
+        are brought up to date (the pipeline then finds these pages done)."""
+        last, reports = self.pipeline.last, self.config.content / "reports"
+        if last is None or not all(path.parent == reports and path.suffix == ".md" for path in changed):
+            return
+        try:
+            edited = {report.slug: report for report in (load_report(path, self.root, self.pipeline.pages) for path in changed)}
+        except UserError:
+            return  # the whole update says what is wrong, at its line
+        model = last.model
+        if not edited or not set(edited) <= set(last.site.reports):
+            return
+        corpus = replace(model.corpus, reports=tuple(edited.get(report.slug, report) for report in model.corpus.reports))
+        texts = {**model.texts, **{slug: self.pipeline.reader.read(report) for slug, report in edited.items()}}
+        site = Site(self.config, replace(model, corpus=corpus, texts=texts), self.pipeline.templates, last.site.file_hashes)
+        kind = next(kind for kind in KINDS if kind.name == "report")
+        keys, made = self.record.setdefault("keys", {}), set()
+        pages = [planned for planned in kind.pages(kind, site) if planned.args[0] in edited]
+        for planned in pages:
+            if keys.get(planned.path) != planned.key:
+                write_file(self.config.output / planned.path, render(site, planned)[0].encode("utf-8"), made, replace=True)
+                keys[planned.path] = planned.key
+        if pages:
+            first({planned.url for planned in pages})
 
     def _kind(self, path: Path) -> str | None:
         """What an edited file is: the configuration, a seed, or anything else the site is made from."""

@@ -8,8 +8,10 @@ without ``fork`` run the same work in-process.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -37,7 +39,7 @@ def parallel_map(job: Callable[[int], T], count: int, *, at_least: int = 64,
     slices = [(start, min(start + step, count)) for start in range(0, count, step)]
     results: list[T] = []
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_die_with_parent) as pool:
             for part in pool.imap(_run_slice, slices):
                 results.extend(part)
                 if progress:
@@ -45,6 +47,20 @@ def parallel_map(job: Callable[[int], T], count: int, *, at_least: int = 64,
     finally:
         _job = None
     return results
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build does, however it ends (killed, interrupted): on Linux
+    the kernel sends it SIGKILL when its parent dies; elsewhere the pool's own ending."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):
+        pass
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _run_slice(bounds: tuple[int, int]) -> list:

@@ -171,3 +171,18 @@ def test_curation_keeps_applying_when_a_syndicated_copy_merges_with_its_events(p
     assert merged["label"] == "미국, 엔비디아 A100·H100의 대중국 수출 금지" and merged["curated"]
     labels = {e["label"] for e in data}
     assert {"미국, 중국 시장용 A800·H800 칩 수출 금지", "재닛 옐런 미 재무장관 방중(7월 6∼9일)"} <= labels
+
+
+def test_exports_carry_no_live_markup_and_no_spreadsheet_formulas(project: Path) -> None:
+    """A seed's or a curator's text is data in every export: escaped where it is shown as
+    HTML (TimelineJS), never a formula in a spreadsheet (CSV)."""
+    (project / "content" / "chronology.toml").write_text(
+        '[[added]]\nid = "hostile"\ndate = "2024-01-01"\nlabel = "<img src=x onerror=alert(1)>"\n'
+        'text = "=HYPERLINK(\\"http://example.com\\",\\"x\\")"\n', encoding="utf-8")
+    build(project, search=False)
+    timeline = json.loads((project / "site" / "data" / "timeline.json").read_text(encoding="utf-8"))
+    hostile = next(e for e in timeline["events"] if e["unique_id"] == "hostile")
+    assert "<img" not in hostile["text"]["headline"] and "&lt;img" in hostile["text"]["headline"]
+    rows = list(csv.DictReader(io.StringIO((project / "site" / "data" / "chronology.csv").read_text(encoding="utf-8"))))
+    row = next(r for r in rows if r["id"] == "hostile")
+    assert row["text"].startswith("'=HYPERLINK(") and not any(value.startswith("=") for r in rows for value in r.values())

@@ -31,6 +31,7 @@ import threading
 import time
 import traceback
 import unicodedata
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1080,3 +1081,31 @@ def test_a_20_mb_seed_is_built_or_refused_within_60_cpu_seconds(huge_build) -> N
         assert report_page(project, "900-huge").is_file()
     else:
         assert stderr.strip().splitlines()[-1].startswith("seeds/900_huge.txt: "), stderr[-1500:]
+
+
+# --------------------------------------------------------------------------- round two
+
+def test_a_control_character_in_a_title_is_an_error_at_its_line(built: Path) -> None:
+    """It would reach the HTML and make feed.xml ill-formed."""
+    write(built, "content/reports/hostile.md", valid_report(built, title='title: "시험\\a보도"'))
+    assert_refused(run_cli(built, "--no-search"), f"content/reports/hostile.md:{LINE['title']}: ", "control character (U+0007)")
+
+
+@pytest.mark.parametrize("name", ["report#1.txt", "report?.txt", "report%41.txt"])
+def test_seed_names_with_url_characters_get_a_working_raw_capture_link(built: Path, name: str) -> None:
+    write(built, f"seeds/{name}", article())
+    assert_built(run_cli(built, "--no-search"))
+    pages = [p for p in (built / "site" / "sources").rglob("index.html") if name in p.read_text(encoding="utf-8")]
+    assert pages, f"no source page names {name}"
+    link = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "html.parser").select_one("dl a[download]")["href"]
+    target = (pages[0].parent / urllib.parse.unquote(link)).resolve()
+    assert target.is_file() and target.name == name, link
+
+
+def test_files_in_seeds_that_are_not_captures_are_named(built: Path) -> None:
+    write(built, "seeds/notes", "메모")
+    write(built, "seeds/.draft.txt", article())
+    write(built, "seeds/.DS_Store", "x")
+    run = run_cli(built, "--no-search")
+    assert run.returncode == 0
+    assert run.warnings("seeds/notes") and run.warnings("seeds/.draft.txt") and not run.warnings("seeds/.DS_Store")

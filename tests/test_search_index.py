@@ -136,3 +136,18 @@ def test_no_result_is_lost_between_index_chunks(generated_site: Path, tmp_path: 
 def test_a_first_search_downloads_little(generated_site: Path) -> None:
     first = run.first_query(generated_site / "pagefind", "엔비디아")
     assert first["chunks_needed"] == 1 and first["parts"]["index_chunks"] < 60_000
+
+
+def test_a_pagefind_that_crashes_stops_the_build_with_a_clear_error(tmp_path: Path) -> None:
+    """A panic in Pagefind's binary (a 35-character language tag made 1.5.2 panic) left the
+    build waiting forever: it must end, exit 1, and say so, with the previous site intact."""
+    from conftest import copy_project
+    project = copy_project(tmp_path / "project", with_reports=True)
+    crashing = tmp_path / "pagefind"
+    crashing.write_text("#!/bin/sh\nhead -c 1 > /dev/null\necho \"thread 'main' panicked\"\nexit 101\n")
+    crashing.chmod(0o755)
+    result = subprocess.run([sys.executable, "build.py"], cwd=project, capture_output=True, text=True, timeout=300,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PAGEFIND_BINARY_PATH": str(crashing)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Pagefind stopped before it finished (exit code 101)" in result.stderr
+    assert not (project / "site").exists()  # nothing half-built was put in place

@@ -203,3 +203,34 @@ def test_the_preview_keeps_no_offline_copy_and_removes_an_earlier_worker(live: L
     assert "unregister()" in worker and "caches.delete" in worker and "addAll" not in worker
     assert "fetch" not in worker  # it answers no request
     assert "addAll" in (project / "site" / "sw.js").read_text(encoding="utf-8")  # the built site keeps its own
+
+
+def _ask(url: str, method: str, path: str, host: str | None = None) -> tuple[int, dict, bytes]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    connection.putrequest(method, path, skip_host=host is not None)
+    if host is not None:
+        connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    return response.status, dict(response.getheaders()), response.read()
+
+
+def test_head_answers_like_get_without_the_body(live: LiveSession) -> None:
+    status, headers, body = _ask(live.url, "GET", "/reports/dt-2024-08-overseas-cloud-h100/")
+    head_status, head_headers, head_body = _ask(live.url, "HEAD", "/reports/dt-2024-08-overseas-cloud-h100/")
+    assert (status, head_status) == (200, 200) and head_body == b"" and len(body) > 1000
+    assert head_headers["Content-Length"] == headers["Content-Length"]
+
+
+def test_another_sites_name_for_the_preview_is_refused(live: LiveSession) -> None:
+    """A page on another site that rebinds its DNS name to 127.0.0.1 must not read drafts."""
+    status, _, body = _ask(live.url, "GET", "/", host="attacker.example:" + str(urlsplit(live.url).port))
+    assert status == 403 and b"<html" not in body
+    assert _ask(live.url, "GET", "/", host=f"localhost:{urlsplit(live.url).port}")[0] == 200
+
+
+def test_a_path_segment_too_long_for_the_file_system_is_not_found(live: LiveSession) -> None:
+    status, _, _ = _ask(live.url, "GET", "/reports/" + "%EA%B0%80" * 120 + "/")  # 360 bytes in one name
+    assert status == 404
+    assert _ask(live.url, "GET", "/")[0] == 200

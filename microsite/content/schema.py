@@ -58,6 +58,10 @@ def _problem(field: Field, value) -> str | None:
         return "must be a list of text"
     if field.type == TABLES and not all(isinstance(item, dict) for item in value):
         return "must be a list of tables"
+    text = [value] if field.type == TEXT else value if field.type == TEXTS else []
+    control = next((match for item in text if (match := _CONTROL.search(item))), None)
+    if control:
+        return f"holds a control character (U+{ord(control.group()):04X}); remove it"
     if field.nonempty and field.type == TEXT and not value.strip():
         return "must not be empty"
     if field.nonempty and field.type == TEXTS and not all(item.strip() for item in value):
@@ -65,6 +69,7 @@ def _problem(field: Field, value) -> str | None:
     return field.check(value) if field.check else None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never in text a reader sees (tab and newlines are)
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -38,11 +38,21 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def seed_files(seeds_dir: Path) -> list[Path]:
+def seed_files(seeds_dir: Path, diagnostics: Diagnostics | None = None, root: Path | None = None) -> list[Path]:
+    """The captures in *seeds_dir*; other files there are named in *diagnostics*, never skipped without a word."""
     if not seeds_dir.is_dir():
         return []
-    return sorted(p for p in seeds_dir.iterdir()
-                  if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and p.name != MANIFEST_NAME and not p.name.startswith("."))
+    found = []
+    for path in sorted(seeds_dir.iterdir()):
+        if path.name == MANIFEST_NAME or not path.is_file():
+            continue
+        capture = path.suffix.lower() in SEED_SUFFIXES
+        if capture and not path.name.startswith("."):
+            found.append(path)
+        elif diagnostics is not None and (capture or not path.name.startswith(".")):  # .DS_Store, .gitkeep: hidden on purpose
+            diagnostics.warn(relative(path, root), None, "left out: a capture's name ends in "
+                             f"{', '.join(sorted(SEED_SUFFIXES))} and does not start with '.'")
+    return found
 
 
 def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnostics, *, missing_only: bool,
@@ -57,7 +67,7 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
     lock = _read_lock(lock_path, root)
     pages_by_source = _pages_by_source(reports_dir, root, store)
     result = IngestResult()
-    seeds = seed_files(seeds_dir)
+    seeds = seed_files(seeds_dir, diagnostics, root)
     for name in sorted(set(manifest) - {p.name for p in seeds}):
         diagnostics.warn(relative(seeds_dir / MANIFEST_NAME, root), manifest[name].line,
                          f"no seed file named '{name}' in {relative(seeds_dir, root)}/")

@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ..files import write_atomic
 
 WIDTH, HEIGHT = 1200, 630
+TITLE_DRAWN = 200  # characters: more never fit the card's four lines, and would only cost time
 BACKGROUND, ACCENT, TEXT, MUTED = (253, 253, 251), (11, 92, 173), (29, 29, 31), (90, 90, 96)
 
 
@@ -48,7 +49,7 @@ def share_image(title: str, subtitle: str, site_title: str, cache: Path) -> byte
         return cached.read_bytes()
     except FileNotFoundError:
         pass
-    data = _draw(title, subtitle, site_title, font)
+    data = _draw(title[:TITLE_DRAWN], subtitle[:TITLE_DRAWN], site_title[:TITLE_DRAWN], font)
     write_atomic(cached, data)
     return data
 

@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import date
+from html import escape
 from types import ModuleType
 
 from ..model.chronology import Chronology
@@ -53,10 +54,17 @@ def chronology_csv(chronology: Chronology, lang: ModuleType) -> bytes:
     writer.writerow(["id", "date", "precision", "qualifier", "date_label", "future", "kind", "curated", "label", "text",
                      "entities", "sources"])
     for e in chronology.events:
-        writer.writerow([e.id, e.when.iso(), e.when.precision, e.when.qualifier, lang.format_when(e.when), e.future, e.kind,
-                         e.curated, e.label, e.text, " ".join(e.entities),
-                         " ".join(f"{s.report}#{s.anchor}" if s.anchor else s.report for s in e.sources)])
+        writer.writerow([_cell(value) for value in (
+            e.id, e.when.iso(), e.when.precision, e.when.qualifier, lang.format_when(e.when), e.future, e.kind, e.curated,
+            e.label, e.text, " ".join(e.entities), " ".join(f"{s.report}#{s.anchor}" if s.anchor else s.report for s in e.sources))])
     return out.getvalue().encode("utf-8")
+
+
+def _cell(value) -> str:
+    """A CSV cell that a spreadsheet shows as text: one that would start a formula
+    (=, +, -, @, a tab or a carriage return) gets a leading apostrophe (OWASP's advice)."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def timeline_json(chronology: Chronology, title: str, description: str, report_url, titles: dict[str, str],
@@ -71,14 +79,15 @@ def timeline_json(chronology: Chronology, title: str, description: str, report_u
         return value
 
     events = []
-    for e in chronology.events:
-        links = "".join(f'<p><a href="{report_url(s.report)}{"#" + s.anchor if s.anchor else ""}">{titles.get(s.report, s.report)}</a></p>'
-                        for s in e.sources)
+    for e in chronology.events:  # TimelineJS shows headline and text as HTML: every value is escaped
+        links = "".join(f'<p><a href="{escape(report_url(s.report) + ("#" + s.anchor if s.anchor else ""))}">'
+                        f"{escape(titles.get(s.report, s.report))}</a></p>" for s in e.sources)
         item = {"unique_id": re.sub(r"[^A-Za-z0-9_-]", "-", e.id), "start_date": part(e.when.start, e.when.precision),
-                "display_date": lang.format_when(e.when) + (f" ({lang.words.SCHEDULED})" if e.future else ""),
-                "text": {"headline": e.label, "text": f"<p>{e.text}</p>{links}"}, "group": str(e.when.start.year)}
+                "display_date": escape(lang.format_when(e.when) + (f" ({lang.words.SCHEDULED})" if e.future else "")),
+                "text": {"headline": escape(e.label), "text": f"<p>{escape(e.text)}</p>{links}"},
+                "group": str(e.when.start.year)}
         if e.when.end != e.when.start and e.when.precision in ("range", "week", "half"):
             item["end_date"] = part(e.when.end, "day" if e.when.precision != "half" else "month")
         events.append(item)
-    data = {"title": {"text": {"headline": title, "text": description}}, "events": events}
+    data = {"title": {"text": {"headline": escape(title), "text": escape(description)}}, "events": events}
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from urllib.parse import quote
 
 from ..cache import code_version, digest
 from ..content import Config, Report
@@ -95,7 +96,7 @@ class Site:
             "url": report_url(report), "title": report.title, "outlet": report.outlet, "outlet_en": report.outlet_en,
             "published": report.published, "date_label": self.date_label(report), "authors": report.authors,
             "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
-            "source": report.source, "raw": raw_path(report), "source_sha256": report.source_sha256,
+            "source": report.source, "raw": quote(raw_path(report)), "source_sha256": report.source_sha256,
             "provenance": report.provenance, "notes": report.notes, "slug": report.slug, "language": report.language,
             "title_note": words.TITLE_NOTES.get(dict(report.provenance).get("title", ""), ""),
             "source_url": f"sources/{report.slug}/",

@@ -9,6 +9,7 @@ per-page calls cost 0.1 s a page. Pages opt in to the index with ``data-pagefind
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import hashlib
 import json
@@ -95,20 +96,63 @@ def with_word_parts(html: str) -> str:
 
 async def _index(source: Path, output: Path) -> int:
     config = IndexConfig(output_path=str(output), write_playground=False)
+    pages = sum(1 for _ in source.rglob("*.html"))
     try:
-        async with PagefindService() as service:
-            index = await service.create_index(config)
-            await index.add_directory(str(source))
-            await index.write_files()
-            # The binary answers before its writes reach the disk, and closing the service
-            # stops it: wait for a complete, settled bundle first.
-            count = await _finished_bundle(output)
+        service = await PagefindService().launch()
+        try:
+            async def work() -> int:
+                index = await service.create_index(config)
+                await index.add_directory(str(source))
+                await index.write_files()
+                # The binary answers before its writes reach the disk, and closing the service
+                # stops it: wait for a complete, settled bundle first.
+                return await _finished_bundle(output)
+
+            count = await _watched(service, work(), seconds=120 + 0.5 * pages)
+        finally:
+            await _close(service)
         canonical_filters(output)
         return count
     except SearchIndexError:
         raise
     except Exception as error:  # the binary's failures arrive as assorted exceptions
         raise SearchIndexError(f"Pagefind failed: {error}") from error
+
+
+async def _close(service: PagefindService) -> None:
+    """Stop the service; one whose binary already stopped is not asked to answer first."""
+    backend, reader = service._backend, service._poll_task
+    if backend.returncode is None and not reader.done():
+        await service.close()
+        return
+    reader.cancel()
+    with contextlib.suppress(BaseException):
+        await reader  # its error (the binary's output ended) is the one already reported
+    if backend.returncode is None:
+        backend.kill()
+    await backend.wait()
+
+
+async def _watched(service: PagefindService, work, seconds: float):
+    """*work*, unless Pagefind stops first (its Python API would then wait forever for an
+    answer: a panic in the binary hung the build) or takes longer than *seconds*. Watches
+    the service's process and reader, private to pagefind 1.5.2, which is pinned."""
+    loop = asyncio.get_running_loop()
+    task, deadline = asyncio.ensure_future(work), loop.time() + seconds
+    try:
+        while not task.done():
+            await asyncio.wait({task}, timeout=0.25)
+            backend, reader = getattr(service, "_backend", None), getattr(service, "_poll_task", None)
+            if task.done():
+                break
+            if (backend is not None and backend.returncode is not None) or (reader is not None and reader.done()):
+                code = backend.returncode if backend is not None else None
+                raise SearchIndexError(f"Pagefind stopped before it finished (exit code {code}); no search index was built")
+            if loop.time() > deadline:
+                raise SearchIndexError(f"Pagefind did not finish in {seconds:.0f} s; no search index was built")
+        return task.result()
+    finally:
+        task.cancel()
 
 
 _SIGNATURE = b"pagefind_dcd"

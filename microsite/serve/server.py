@@ -111,12 +111,15 @@ def safe_path(site: Path, base_path: str, raw_path: str) -> Path | None:
     parts = decoded.split("/")
     if any(part in ("..", ".") for part in parts):
         return None
-    target = (site / posixpath.normpath(decoded or ".")).resolve()
-    root = site.resolve()
-    if target != root and not target.is_relative_to(root):
+    try:  # a name too long for the file system is simply not there
+        target = (site / posixpath.normpath(decoded or ".")).resolve()
+        root = site.resolve()
+        if target != root and not target.is_relative_to(root):
+            return None
+        if target.is_dir():
+            target = target / "index.html"
+    except OSError:
         return None
-    if target.is_dir():
-        target = target / "index.html"
     return target
 
 
@@ -129,6 +132,15 @@ class PreviewServer(ThreadingHTTPServer):
         self.broadcaster = broadcaster
         super().__init__(address, _Handler)
 
+    def host_allowed(self, host: str) -> bool:
+        """A request's Host names this server: its address or localhost, with its port. A
+        server listening on every address (0.0.0.0, ::) is meant to be reached by any name."""
+        bound, port = self.server_address[:2]
+        if bound in ("0.0.0.0", "::", ""):
+            return True
+        names = {bound, f"[{bound}]", "localhost", "127.0.0.1", "[::1]"}
+        return host in {f"{name}:{port}" for name in names} | ({bound, "localhost"} if port == 80 else set())
+
     def handle_error(self, request, client_address) -> None:
         """A browser that leaves mid-answer (a reload, a closed tab) is everyday life, not an
         error; anything else is one line, never a traceback in the author's terminal."""
@@ -140,13 +152,21 @@ class PreviewServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds a connection may stay silent (the event stream speaks every 15)
+    head_only = False
 
     def log_message(self, *args) -> None:  # quiet: the terminal is for build messages
         pass
 
+    def do_HEAD(self) -> None:  # noqa: N802 (http.server's naming)
+        self.head_only = True
+        self.do_GET()
+
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         if len(self.path) > MAX_URL:
             return self._plain(HTTPStatus.REQUEST_URI_TOO_LONG, "URL too long")
+        if not self.server.host_allowed(self.headers.get("Host", "")):  # DNS rebinding: another site's page asking
+            return self._plain(HTTPStatus.FORBIDDEN, "this preview answers only to its own address")
         address = urlsplit(self.path)
         if address.path == EVENTS_PATH:
             query = parse_qs(address.query)
@@ -183,6 +203,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         self.send_header("Connection", "keep-alive")
         self.end_headers()
+        if self.head_only:
+            self.close_connection = True
+            return
         channel = self.server.broadcaster.connect(since, path)
         try:
             self.wfile.write(b": connected\n\n")
@@ -211,7 +234,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(data)
+        if not self.head_only:
+            self.wfile.write(data)
 
     def _plain(self, status: HTTPStatus, text: str) -> None:
         self._send(status, text.encode(), "text/plain; charset=utf-8")

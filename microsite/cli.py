@@ -65,25 +65,13 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     diagnostics = Diagnostics(root=root)
     try:
         config = load_config(root, getattr(args, "base_url", None))
-        if args.command == "normalize":
-            from .ingest import ingest
-            result = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=False)
-            print(f"normalized {len(result.written)} page(s), {len(result.unchanged)} unchanged, "
-                  f"{len(result.kept_edited)} edited by hand and kept, {len(result.removed)} removed with their seeds, "
-                  f"{len(result.conflicts)} conflict(s)")
-            return 1 if result.conflicts else 0
+        if args.command in ("build", "normalize", "serve"):  # the commands that write: one at a time
+            from .lock import project_lock
+            with project_lock(config, args.command):
+                return _write(args, config, root, diagnostics)
         if args.command == "check":
             return _check(config, root, validate=not args.no_html)
-        if args.command == "serve":
-            from .serve import serve
-            return serve(root, args.host, args.port, args.base_url, search=not args.no_search)
-        if args.command == "entities":
-            return _entities(config, diagnostics, args.suggest)
-        summary = build(config, diagnostics, search=not args.no_search)
-        print(summary.line(relative(config.output, root)))
-        print(f"to read it: python3 -m http.server -d {relative(config.output, root)} 8000, "
-              "then open http://127.0.0.1:8000/")
-        return 0
+        return _entities(config, diagnostics, args.suggest)
     except UserError as error:
         print(error.show(root), file=sys.stderr)
         return 1
@@ -93,6 +81,24 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     except KeyboardInterrupt:
         print("interrupted; the previous site/ is unchanged", file=sys.stderr)
         return 130
+
+
+def _write(args: argparse.Namespace, config, root: Path, diagnostics: Diagnostics) -> int:
+    if args.command == "normalize":
+        from .ingest import ingest
+        result = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=False)
+        print(f"normalized {len(result.written)} page(s), {len(result.unchanged)} unchanged, "
+              f"{len(result.kept_edited)} edited by hand and kept, {len(result.removed)} removed with their seeds, "
+              f"{len(result.conflicts)} conflict(s)")
+        return 1 if result.conflicts else 0
+    if args.command == "serve":
+        from .serve import serve
+        return serve(root, args.host, args.port, args.base_url, search=not args.no_search)
+    summary = build(config, diagnostics, search=not args.no_search)
+    print(summary.line(relative(config.output, root)))
+    print(f"to read it: python3 -m http.server -d {relative(config.output, root)} 8000, "
+          "then open http://127.0.0.1:8000/")
+    return 0
 
 
 class _ClosedPipeTolerant(io.TextIOBase):

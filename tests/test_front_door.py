@@ -358,3 +358,48 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_equ
     assert tree(built / "site") == tree(clean / "site")
     page.write_text(original, encoding="utf-8")
     assert run(built).returncode == 0
+
+
+# --------------------------------------------------------------------------- two commands at once
+
+def paused(project: Path, phase: str, *args: str) -> subprocess.Popen:
+    """``build.py *args`` stopped at *phase* (see microsite/checkpoints.py), once it got there."""
+    process = subprocess.Popen([PYTHON, "build.py", *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "MICROSITE_PAUSE_AT": phase}, start_new_session=True)
+    said = ""
+    while f"paused at {phase}" not in said:
+        line = process.stderr.readline()
+        assert line or process.poll() is None, f"the build ended before {phase}: {said}"
+        said += line
+    return process
+
+
+@pytest.mark.slow
+def test_a_second_build_waits_for_the_first_and_clears_what_a_killed_one_left(tmp_path: Path) -> None:
+    project = clone(tmp_path / "project")
+    first = paused(project, "rendering")
+    second = subprocess.Popen([PYTHON, "build.py", "--no-search"], cwd=project, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    said = second.stderr.readline()
+    assert said.startswith("waiting for another command on this project (build.py build, process ")
+    assert second.poll() is None  # it waits: the two never interleave
+    assert list(project.glob(".site-build-*"))  # the first build's half-made site
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait()
+    out, err = second.communicate(timeout=600)
+    assert second.returncode == 0 and out.startswith("built "), out + err
+    assert not list(project.glob(".site-build-*")) and not list(project.glob(".search-source-*"))
+    no_traceback(err)
+
+
+@pytest.mark.slow
+def test_a_build_while_the_preview_runs_is_refused_with_a_word(tmp_path: Path) -> None:
+    project = clone(tmp_path / "project")
+    preview = Preview(project)
+    try:
+        result = run(project, "--no-search")
+        assert result.returncode == 1 and "the live preview (build.py serve, process" in result.stderr
+        no_traceback(result.stderr)
+    finally:
+        assert preview.stop() == 0
+    assert run(project, "--no-search").returncode == 0  # once it has stopped

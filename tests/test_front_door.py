@@ -403,3 +403,21 @@ def test_a_build_while_the_preview_runs_is_refused_with_a_word(tmp_path: Path) -
     finally:
         assert preview.stop() == 0
     assert run(project, "--no-search").returncode == 0  # once it has stopped
+
+
+@pytest.mark.slow
+def test_normalize_killed_while_writing_pages_leaves_none_counted_as_hand_edited(tmp_path: Path) -> None:
+    project = clone(tmp_path / "project")
+    pages = {page: page.read_bytes() for page in (project / "content" / "reports").glob("*.md")}
+    for seed in (project / "seeds").glob("*.txt"):  # every page must follow its seed
+        seed.write_bytes(seed.read_bytes() + "\n덧붙은 문장이다.\n".encode("utf-8"))
+    killed = paused(project, "normalizing", "normalize")
+    os.killpg(killed.pid, signal.SIGKILL)
+    killed.wait()
+    written = [page.name for page, before in pages.items() if page.read_bytes() != before]
+    assert 0 < len(written) < 5  # killed half-way
+    again = run(project, "normalize")
+    assert again.returncode == 0 and again.stdout.strip() == (
+        f"normalized {5 - len(written)} page(s), {len(written)} unchanged, 0 edited by hand and kept, "
+        "0 removed with their seeds, 0 conflict(s)"), again.stdout + again.stderr
+    assert "pending" not in (project / "content" / "reports" / ".normalized.json").read_text(encoding="utf-8")

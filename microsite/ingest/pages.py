@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import Store
+from ..checkpoints import checkpoint
 from ..content.frontmatter import dump_page, parse_page
 from ..content.reports import load_report
 from ..errors import Diagnostics, UserError, relative
@@ -103,8 +104,21 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         for note in (*decoded.notes, *draft.warnings):
             diagnostics.warn(seed_rel, None, note)
         drafts.append((seed_rel, sha, _entry_hash(entry), existing[0] if existing else taken, draft))
-    for seed_rel, sha, entry_hash, target, draft in drafts:
-        _write_page(target, dump_page(draft.front, draft.body), seed_rel, sha, entry_hash, lock, root, diagnostics, result)
+    pages = [(seed_rel, sha, entry_hash, target, dump_page(draft.front, draft.body))
+             for seed_rel, sha, entry_hash, target, draft in drafts]
+    if pages:  # journaled: the record first knows what each page is about to become (see _untouched)
+        for seed_rel, _, _, target, text in pages:
+            entry = lock.setdefault(seed_rel, {})
+            entry["pending_sha256"] = sha256_hex(text.encode("utf-8"))
+            if not target.exists():  # a page this run creates is its own from the start
+                entry.setdefault("page", relative(target, root))
+        _write_lock(lock_path, lock)
+    for number, (seed_rel, sha, entry_hash, target, text) in enumerate(pages):
+        if number == len(pages) // 2:
+            checkpoint("normalizing")
+        _write_page(target, text, seed_rel, sha, entry_hash, lock, root, diagnostics, result)
+    for record in lock.values():
+        record.pop("pending_sha256", None)
     for seed_rel in sorted(k for k in lock if not (root / k).exists()):
         _remove_page(seed_rel, lock.pop(seed_rel), root, diagnostics, result)
     _write_lock(lock_path, lock)
@@ -151,7 +165,9 @@ def _write_page(target: Path, text: str, seed_rel: str, sha: str, entry_hash: st
     record = lock.get(seed_rel, {})
     if target.exists():
         current = target.read_bytes()
-        untouched = record.get("page") == target_rel and record.get("page_sha256") == sha256_hex(current)
+        # Untouched: as recorded, or as a run killed while writing was about to make it.
+        untouched = record.get("page") == target_rel and sha256_hex(current) in (record.get("page_sha256"),
+                                                                                   record.get("pending_sha256"))
         if not untouched:
             if _source_sha(current) != sha:
                 result.conflicts.append(target_rel)

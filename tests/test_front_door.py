@@ -325,6 +325,19 @@ def test_serve_through_many_edits_reloads_tabs_a_deleted_report_and_a_broken_fil
 PHASES = ("rendering", "indexing", "swap", "record")
 
 
+def paused(project: Path, phase: str, *args: str) -> subprocess.Popen:
+    """``build.py *args`` stopped at *phase* (see microsite/checkpoints.py), once it got there."""
+    process = subprocess.Popen([PYTHON, "build.py", *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "MICROSITE_PAUSE_AT": phase}, start_new_session=True)
+    said = ""
+    while f"paused at {phase}" not in said:
+        line = process.stderr.readline()
+        assert line or process.poll() is None, f"the build ended before {phase}: {said}"
+        said += line
+    return process
+
+
+
 @pytest.mark.slow
 def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_equals_a_clean_one(built: Path,
                                                                                                 tmp_path: Path) -> None:
@@ -333,13 +346,7 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_equ
     for number, phase in enumerate(PHASES, start=1):
         before = tree(built / "site")
         page.write_text(original.replace(LAST_SENTENCE, f"{LAST_SENTENCE} 중단 {number}."), encoding="utf-8")
-        process = subprocess.Popen([PYTHON, "build.py"], cwd=built, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   text=True, env={**os.environ, "MICROSITE_PAUSE_AT": phase}, start_new_session=True)
-        waited = ""
-        while f"paused at {phase}" not in waited:
-            line = process.stderr.readline()
-            assert line or process.poll() is None, f"the build ended before {phase}: {waited}"
-            waited += line
+        process = paused(built, phase)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         after = tree(built / "site")
@@ -361,18 +368,6 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_equ
 
 
 # --------------------------------------------------------------------------- two commands at once
-
-def paused(project: Path, phase: str, *args: str) -> subprocess.Popen:
-    """``build.py *args`` stopped at *phase* (see microsite/checkpoints.py), once it got there."""
-    process = subprocess.Popen([PYTHON, "build.py", *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, env={**os.environ, "MICROSITE_PAUSE_AT": phase}, start_new_session=True)
-    said = ""
-    while f"paused at {phase}" not in said:
-        line = process.stderr.readline()
-        assert line or process.poll() is None, f"the build ended before {phase}: {said}"
-        said += line
-    return process
-
 
 @pytest.mark.slow
 def test_a_second_build_waits_for_the_first_and_clears_what_a_killed_one_left(tmp_path: Path) -> None:

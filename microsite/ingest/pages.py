@@ -104,9 +104,19 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         for note in (*decoded.notes, *draft.warnings):
             diagnostics.warn(seed_rel, None, note)
         drafts.append((seed_rel, sha, _entry_hash(entry), existing[0] if existing else taken, draft))
-    pages = [(seed_rel, sha, entry_hash, target, dump_page(draft.front, draft.body))
-             for seed_rel, sha, entry_hash, target, draft in drafts]
-    if pages:  # journaled: the record first knows what each page is about to become (see _untouched)
+    _write_pages([(seed_rel, sha, entry_hash, target, dump_page(draft.front, draft.body))
+                  for seed_rel, sha, entry_hash, target, draft in drafts], lock, lock_path, root, diagnostics, result)
+    for seed_rel in sorted(k for k in lock if not (root / k).exists()):
+        _remove_page(seed_rel, lock.pop(seed_rel), root, diagnostics, result)
+    _write_lock(lock_path, lock)
+    return result
+
+
+def _write_pages(pages: list[tuple], lock: dict, lock_path: Path, root: Path, diagnostics: Diagnostics,
+                 result: IngestResult) -> None:
+    """Write the pages, journaled: the record first knows what each page is about to become,
+    so a run killed half-way leaves no page it wrote counted as edited by hand."""
+    if pages:
         for seed_rel, _, _, target, text in pages:
             entry = lock.setdefault(seed_rel, {})
             entry["pending_sha256"] = sha256_hex(text.encode("utf-8"))
@@ -119,10 +129,6 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         _write_page(target, text, seed_rel, sha, entry_hash, lock, root, diagnostics, result)
     for record in lock.values():
         record.pop("pending_sha256", None)
-    for seed_rel in sorted(k for k in lock if not (root / k).exists()):
-        _remove_page(seed_rel, lock.pop(seed_rel), root, diagnostics, result)
-    _write_lock(lock_path, lock)
-    return result
 
 
 def _draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str):

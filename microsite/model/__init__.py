@@ -41,13 +41,6 @@ class SiteModel:
     chronology: Chronology
     registry_key: str  # a hash of the entities and their aliases
 
-    def report(self, slug: str) -> Report:
-        return self._reports[slug]
-
-    @property
-    def _reports(self) -> dict[str, Report]:
-        return {report.slug: report for report in self.corpus.reports}
-
 
 class Reader:
     """Reads reports into ``ReportText``, reusing what *store* kept for unchanged text."""

@@ -42,11 +42,13 @@ class SiteUpdater:
         self.record: dict = {}  # what site/ holds, as the next build will read it
         self.lock = threading.Lock()  # site/ and its record, between updates and the search refresh
         self.hashes: dict[str, list] = {}  # project files' hashes, by size and time (see pipeline.record)
+        self.pages_key = ""  # what the pages are made from now; the search bundle follows it
 
     def full(self) -> None:
         with self.lock:
             build(self.config, Diagnostics(root=self.root), search=self.search, pipeline=self.pipeline)
             self.record = read_record(self.config)
+            self.pages_key = self.record.get("search", "")
 
     def update(self, changed: set[Path], first=None) -> Update:
         """Apply *changed*. An edit to existing reports first writes their own pages and
@@ -124,7 +126,7 @@ class SiteUpdater:
         if not self.search:
             return 0
         with self.lock:
-            if self.record.get("search") == getattr(self, "pages_key", self.record.get("search")):
+            if self.record.get("search") == self.pages_key:
                 return self.record.get("indexed", 0)
             wanted = self.pages_key
         fresh = self.root / ".cache" / "pagefind-build"

@@ -54,7 +54,10 @@ def clear_debris(config: Config) -> None:
     for folder in {config.output.parent, config.root}:
         for pattern in DEBRIS:
             for path in folder.glob(pattern):
-                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
     for folder in (config.content / "reports", config.root / ".cache", config.output):
         if folder.is_dir():
             for path in folder.glob(".*.tmp"):

@@ -49,6 +49,7 @@ class Site:
         self.chronology_digest = digest(list(self.event_digests.values()), model.chronology.merged)
         self.reports = {report.slug: report for report in corpus.reports}
         self._summaries: dict[str, dict] = {}
+        self._summary_digests: dict[str, str] = {}
         self.events_of: dict[str, list[Event]] = {}  # entity id -> its events, in date order
         for event in model.chronology.events:
             for entity_id in dict.fromkeys(event.entities):
@@ -77,10 +78,9 @@ class Site:
 
     def summary_digest(self, slug: str) -> str:
         """A hash of what lists show of a report: a page that lists it changes when this does."""
-        summary = self.summary(slug)
-        if "digest" not in summary:
-            summary["digest"] = digest(sorted(summary.items()))
-        return summary["digest"]
+        if slug not in self._summary_digests:
+            self._summary_digests[slug] = digest(sorted(self.summary(slug).items()))
+        return self._summary_digests[slug]
 
     def summary(self, slug: str) -> dict:
         """A report as lists show it (home, entity pages, the index's table) and its page's header."""

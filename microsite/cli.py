@@ -6,7 +6,9 @@ import argparse
 import contextlib
 import io
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from .content import load_config
@@ -57,12 +59,30 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
-    with _closed_pipes_tolerated():
+    with _closed_pipes_tolerated(), _terminate_as_interrupt():
         return _run(args, (root or Path.cwd()).resolve())
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """``kill`` or ``timeout`` stops a command as Ctrl-C does: cleanly, saying so."""
+    if threading.current_thread() is not threading.main_thread():  # a test's thread: signals are not its own
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(number: int, _frame) -> None:
+    raise KeyboardInterrupt(number)
 
 
 def _run(args: argparse.Namespace, root: Path) -> int:
     diagnostics = Diagnostics(root=root)
+    config = None
     try:
         config = load_config(root, getattr(args, "base_url", None))
         if args.command in ("build", "normalize", "serve"):  # the commands that write: one at a time
@@ -78,9 +98,11 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     except SearchIndexError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted; the previous site/ is unchanged", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        said = {"build": f"; {relative(config.output, root)}/ holds the last complete build" if config else "",
+                "normalize": "; run it again to finish"}.get(args.command, "")
+        print(f"interrupted{said}", file=sys.stderr)
+        return 128 + (stop.args[0] if stop.args else signal.SIGINT)
 
 
 def _write(args: argparse.Namespace, config, root: Path, diagnostics: Diagnostics) -> int:

@@ -11,6 +11,43 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import UserError, relative
+
+
+def project_files(folder: Path, pattern: str, root: Path) -> list[Path]:
+    """The files in *folder* matching *pattern* ("**/*" for every depth), sorted, without
+    hidden names at any depth (editors' lock and swap files, .DS_Store), each checked by
+    ``inside_project``."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob(pattern)):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        inside_project(path, root)
+        if path.is_file():
+            found.append(path)
+        elif not pattern.endswith("*"):  # "*.md" names files
+            raise UserError(relative(path, root), None, "a folder where a file was expected")
+    return found
+
+
+def inside_project(path: Path, root: Path) -> None:
+    """Refuse a link to nothing, or to a file outside the project (*root*, resolved): it
+    would be copied into content or published from wherever it points, and a clone would
+    not have it."""
+    try:
+        target = path.resolve(strict=True)
+    except (FileNotFoundError, RuntimeError):  # RuntimeError: a loop of links
+        shown = os.readlink(path) if path.is_symlink() else "through a linked folder"
+        raise UserError(relative(path, root), None, f"a link to nothing ({shown})") from None
+    if not target.is_relative_to(root):
+        raise UserError(relative(path, root), None, f"a link to {target}, outside the project: "
+                        "copy the file into the project instead")
+    if target.is_dir() and path.is_symlink():
+        raise UserError(relative(path, root), None, "a link to a folder, whose files are not read: "
+                        "move them here, or link each file")
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write *path* so that readers see the old bytes or the new ones, never a part. The

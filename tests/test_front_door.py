@@ -5,66 +5,21 @@ and for ``serve`` a real Chromium over many edits). A copy holds what a fresh cl
 standing for the README's set-up, which one test runs for real."""
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from commands import PYTHON, Preview, clone, no_traceback, run, shell, tree
 from conftest import ROOT
 from playwright.sync_api import expect
 
 REPORT = "content/reports/dt-2024-08-overseas-cloud-h100.md"
 REPORT_URL = "reports/dt-2024-08-overseas-cloud-h100/"
 LAST_SENTENCE = "사들이고 있다."
-PYTHON = ".venv/bin/python"  # as the README writes it
-
-
-def clone(target: Path, *, venv: bool = True) -> Path:
-    """What a fresh clone of this project holds, in *target*; with *venv*, the set-up done."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    if venv:
-        if sys.prefix == sys.base_prefix:
-            pytest.fail("run the tests from the project's virtual environment (.venv/bin/python -m pytest)")
-        (target / ".venv").symlink_to(sys.prefix)
-        if (ROOT / "node_modules").is_dir():
-            (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
-
-
-def run(project: Path, *args: str, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
-    """``.venv/bin/python build.py *args`` in *project*."""
-    return subprocess.run([PYTHON, "build.py", *args], cwd=project, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
-
-
-def shell(project: Path, command: str, timeout: float = 900) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", "-c", command], cwd=project, capture_output=True, text=True, timeout=timeout)
-
-
-def no_traceback(*outputs: str) -> None:
-    for output in outputs:
-        assert "Traceback" not in output, output[-3000:]
-
-
-def tree(folder: Path) -> dict[str, str]:
-    """Every file under *folder* with a hash of its bytes."""
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -221,42 +176,6 @@ def test_entities_lists_counts_and_ends_quietly_when_its_reader_leaves(built: Pa
 
 # --------------------------------------------------------------------------- the live preview
 
-class Preview:
-    """``python build.py serve --port 0`` as a subprocess; its address read from its output."""
-
-    def __init__(self, project: Path):
-        self.log = (project.parent / "serve.log").open("w", encoding="utf-8")
-        self.process = subprocess.Popen([PYTHON, "build.py", "serve", "--port", "0"], cwd=project, stdout=self.log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 300
-        while not (found := re.search(r"serving (http://\S+)", self.output())):
-            assert self.process.poll() is None, f"serve exited: {self.output()}"
-            assert time.monotonic() < deadline, f"serve did not start: {self.output()}"
-            time.sleep(0.1)
-        self.url = found.group(1)
-
-    def output(self) -> str:
-        return Path(self.log.name).read_text(encoding="utf-8", errors="replace")
-
-    def status(self, path: str) -> int:
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=30) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-
-    def stop(self) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)  # Ctrl-C
-            try:
-                self.process.wait(60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.log.close()
-        return self.process.returncode
-
-
 def visible(tab, marker: str) -> None:
     expect(tab.locator(".report-body")).to_contain_text(marker, timeout=60_000)
 
@@ -318,101 +237,3 @@ def test_serve_through_many_edits_reloads_tabs_a_deleted_report_and_a_broken_fil
     no_traceback(output)
     assert status == 0 and "stopping\n" in output and output.rstrip().endswith("stopped"), output[-2000:]
     assert not (project / ".cache" / "pagefind-build").exists()
-
-
-# --------------------------------------------------------------------------- a build killed at any moment
-
-PHASES = ("rendering", "indexing", "swap", "record")
-
-
-def paused(project: Path, phase: str, *args: str) -> subprocess.Popen:
-    """``build.py *args`` stopped at *phase* (see microsite/checkpoints.py), once it got there."""
-    process = subprocess.Popen([PYTHON, "build.py", *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, env={**os.environ, "MICROSITE_PAUSE_AT": phase}, start_new_session=True)
-    said = ""
-    while f"paused at {phase}" not in said:
-        line = process.stderr.readline()
-        assert line or process.poll() is None, f"the build ended before {phase}: {said}"
-        said += line
-    return process
-
-
-
-@pytest.mark.slow
-def test_a_build_killed_at_any_moment_leaves_a_whole_site_and_the_next_build_equals_a_clean_one(built: Path,
-                                                                                                tmp_path: Path) -> None:
-    page = built / REPORT
-    original = page.read_text(encoding="utf-8")
-    for number, phase in enumerate(PHASES, start=1):
-        before = tree(built / "site")
-        page.write_text(original.replace(LAST_SENTENCE, f"{LAST_SENTENCE} 중단 {number}."), encoding="utf-8")
-        process = paused(built, phase)
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        after = tree(built / "site")
-        if phase == "record":  # killed after the swap: the new site is whole
-            assert after != before and f"중단 {number}." in (built / "site" / REPORT_URL / "index.html").read_text(encoding="utf-8")
-        else:
-            assert after == before, f"site/ changed when the build was killed at {phase}"
-        rebuilt = run(built)
-        assert rebuilt.returncode == 0 and rebuilt.stdout.startswith("built "), rebuilt.stdout + rebuilt.stderr
-    clean = clone(tmp_path / "clean")
-    for name in ("content", "seeds"):
-        shutil.rmtree(clean / name)
-        shutil.copytree(built / name, clean / name)
-    fresh = run(clean)
-    assert fresh.returncode == 0, fresh.stderr
-    assert tree(built / "site") == tree(clean / "site")
-    page.write_text(original, encoding="utf-8")
-    assert run(built).returncode == 0
-
-
-# --------------------------------------------------------------------------- two commands at once
-
-@pytest.mark.slow
-def test_a_second_build_waits_for_the_first_and_clears_what_a_killed_one_left(tmp_path: Path) -> None:
-    project = clone(tmp_path / "project")
-    first = paused(project, "rendering")
-    second = subprocess.Popen([PYTHON, "build.py", "--no-search"], cwd=project, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-    said = second.stderr.readline()
-    assert said.startswith("waiting for another command on this project (build.py build, process ")
-    assert second.poll() is None  # it waits: the two never interleave
-    assert list(project.glob(".site-build-*"))  # the first build's half-made site
-    os.killpg(first.pid, signal.SIGKILL)
-    first.wait()
-    out, err = second.communicate(timeout=600)
-    assert second.returncode == 0 and out.startswith("built "), out + err
-    assert not list(project.glob(".site-build-*")) and not list(project.glob(".search-source-*"))
-    no_traceback(err)
-
-
-@pytest.mark.slow
-def test_a_build_while_the_preview_runs_is_refused_with_a_word(tmp_path: Path) -> None:
-    project = clone(tmp_path / "project")
-    preview = Preview(project)
-    try:
-        result = run(project, "--no-search")
-        assert result.returncode == 1 and "the live preview (build.py serve, process" in result.stderr
-        no_traceback(result.stderr)
-    finally:
-        assert preview.stop() == 0
-    assert run(project, "--no-search").returncode == 0  # once it has stopped
-
-
-@pytest.mark.slow
-def test_normalize_killed_while_writing_pages_leaves_none_counted_as_hand_edited(tmp_path: Path) -> None:
-    project = clone(tmp_path / "project")
-    pages = {page: page.read_bytes() for page in (project / "content" / "reports").glob("*.md")}
-    for seed in (project / "seeds").glob("*.txt"):  # every page must follow its seed
-        seed.write_bytes(seed.read_bytes() + "\n덧붙은 문장이다.\n".encode("utf-8"))
-    killed = paused(project, "normalizing", "normalize")
-    os.killpg(killed.pid, signal.SIGKILL)
-    killed.wait()
-    written = [page.name for page, before in pages.items() if page.read_bytes() != before]
-    assert 0 < len(written) < 5  # killed half-way
-    again = run(project, "normalize")
-    assert again.returncode == 0 and again.stdout.strip() == (
-        f"normalized {5 - len(written)} page(s), {len(written)} unchanged, 0 edited by hand and kept, "
-        "0 removed with their seeds, 0 conflict(s)"), again.stdout + again.stderr
-    assert "pending" not in (project / "content" / "reports" / ".normalized.json").read_text(encoding="utf-8")

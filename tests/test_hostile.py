@@ -615,7 +615,7 @@ def test_a_report_source_cannot_point_outside_seeds(built: Path, source: str) ->
     assert not any("outside" in p.name or p.name == "pyproject.toml" for p in (built / "site").rglob("*"))
 
 
-@pytest.mark.parametrize("name", ["..%2f..%2fescaped.md", "%2e%2e.md", "..\\escaped.md", "Nvidia.md", "nvidia .md"],
+@pytest.mark.parametrize("name", ["x..%2f..%2fescaped.md", "%2e%2e.md", "x..\\escaped.md", "Nvidia.md", "nvidia .md"],
                          ids=["percent-slash", "percent-dots", "backslash", "uppercase", "space"])
 def test_an_entity_file_name_must_be_a_plain_id(built: Path, name: str) -> None:
     write(built, f"content/entities/{name}", ENTITY.format(aliases="시험기업"))
@@ -1109,3 +1109,42 @@ def test_files_in_seeds_that_are_not_captures_are_named(built: Path) -> None:
     run = run_cli(built, "--no-search")
     assert run.returncode == 0
     assert run.warnings("seeds/notes") and run.warnings("seeds/.draft.txt") and not run.warnings("seeds/.DS_Store")
+
+
+# A link is followed only to a file inside the project: a link out would be copied into
+# content/ or published from wherever it points, and a clone would not have it.
+LINKED = {"seeds/900_linked.txt": article(), "content/reports/linked.md": "---\ntitle: x\n---\nx\n",
+          "content/entities/linked.md": "---\nid: linked\n---\nx\n", "content/pages/linked.md": "---\ntitle: x\n---\nx\n",
+          "assets/linked.css": "body{}", "assets/folder/linked.css": "body{}", "templates/base.html": "{{ x }}"}
+
+
+@pytest.mark.parametrize("rel", LINKED)
+@pytest.mark.parametrize("target", ["outside", "nothing"])
+def test_a_link_out_of_the_project_or_to_nothing_is_refused_by_name(built: Path, rel: str, target: str) -> None:
+    outside = write(built.parent, f"outside-{built.name}/{Path(rel).name}", LINKED[rel])
+    link, pointed = built / rel, outside if target == "outside" else built / "gone" / Path(rel).name
+    if rel.startswith("assets/folder/"):
+        link, pointed = link.parent, pointed.parent  # a linked folder
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.unlink(missing_ok=True)
+    link.symlink_to(pointed)
+    run = run_cli(built, "--no-search")
+    assert_refused(run, link.relative_to(built).as_posix(),
+                   "outside the project" if target == "outside" else "a link to nothing")
+    assert not any(p.name == "linked.css" for p in (built / "site").rglob("*")), "an outside file was published"
+
+
+def test_a_link_to_a_file_inside_the_project_is_followed(built: Path) -> None:
+    write(built, "archive/900_kept.txt", article())
+    (built / "seeds" / "900_kept.txt").symlink_to(Path("..") / "archive" / "900_kept.txt")
+    (built / "assets" / "again.css").symlink_to("style.css")
+    assert_built(run_cli(built, "--no-search"))
+    assert missing_sentences(built, "900-kept", BODY) == []
+    assert (built / "site" / "assets" / "again.css").read_bytes() == (built / "assets" / "style.css").read_bytes()
+
+
+@pytest.mark.parametrize("rel", ["content/entities/.#nvidia.md", "content/reports/.#report.md", "assets/.style.css.swp"])
+def test_an_editors_hidden_files_are_left_alone(built: Path, rel: str) -> None:
+    (built / rel).symlink_to("someone@host.12345:1700000000")  # how Emacs marks a file being edited
+    assert_built(run_cli(built, "--no-search"))
+    assert not any(p.name.startswith(".") and p.name != ".nojekyll" for p in (built / "site").rglob("*"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError, relative
+from ..files import project_files
 from .frontmatter import parse_page
 from .schema import ANY, Field, read_text, validate
 
@@ -44,7 +45,7 @@ class Entity:
 def load_entities(entities_dir: Path, root: Path) -> tuple[Entity, ...]:
     entities: list[Entity] = []
     owners: dict[str, str] = {}
-    for path in sorted(entities_dir.glob("*.md")) if entities_dir.is_dir() else []:
+    for path in project_files(entities_dir, "*.md", root):
         rel = relative(path, root)
         page = parse_page(read_text(path, rel), rel)
         entity = _entity(page, rel, path.stem)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..cache import Store
 from ..errors import UserError, relative
+from ..files import project_files
 from ..when import parse_published
 from .curation import Curation, load_curation
 from .entities import Entity, load_entities
@@ -99,7 +100,7 @@ def load_corpus(content_dir: Path, root: Path, store: Store | None = None) -> Co
     unchanged ones are not read again (between builds, and in the live preview)."""
     reports: list[Report] = []
     seen: dict[str, str] = {}
-    for path in sorted((content_dir / "reports").glob("*.md")):
+    for path in project_files(content_dir / "reports", "*.md", root):
         rel = relative(path, root)
         report = load_report(path, root, store)
         if report.slug in seen:
@@ -108,7 +109,7 @@ def load_corpus(content_dir: Path, root: Path, store: Store | None = None) -> Co
         reports.append(report)
     pages = []
     page_slugs: dict[str, str] = {}
-    for path in sorted((content_dir / "pages").glob("*.md")):
+    for path in project_files(content_dir / "pages", "*.md", root):
         rel = relative(path, root)
         page = _page(parse_page(read_text(path, rel), rel), rel, path.stem)
         if page.slug in RESERVED or page.slug in page_slugs:

@@ -17,7 +17,7 @@ from ..checkpoints import checkpoint
 from ..content.frontmatter import dump_page, parse_page
 from ..content.reports import load_report
 from ..errors import Diagnostics, UserError, relative
-from ..files import write_atomic
+from ..files import inside_project, project_files, write_atomic
 from .decode import NotText, decode_seed
 from .manifest import MANIFEST_NAME, SourceEntry, load_manifest
 
@@ -39,18 +39,21 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def seed_files(seeds_dir: Path, diagnostics: Diagnostics | None = None, root: Path | None = None) -> list[Path]:
+def seed_files(seeds_dir: Path, diagnostics: Diagnostics, root: Path) -> list[Path]:
     """The captures in *seeds_dir*; other files there are named in *diagnostics*, never skipped without a word."""
     if not seeds_dir.is_dir():
         return []
     found = []
     for path in sorted(seeds_dir.iterdir()):
+        hidden = path.name.startswith(".")  # .DS_Store, .gitkeep, editors' files: hidden on purpose
+        if not hidden:
+            inside_project(path, root)
         if path.name == MANIFEST_NAME or not path.is_file():
             continue
         capture = path.suffix.lower() in SEED_SUFFIXES
-        if capture and not path.name.startswith("."):
+        if capture and not hidden:
             found.append(path)
-        elif diagnostics is not None and (capture or not path.name.startswith(".")):  # .DS_Store, .gitkeep: hidden on purpose
+        elif capture or not hidden:
             diagnostics.warn(relative(path, root), None, "left out: a capture's name ends in "
                              f"{', '.join(sorted(SEED_SUFFIXES))} and does not start with '.'")
     return found
@@ -91,8 +94,8 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         if missing_only and existing is not None and existing[1] == sha \
                 and lock.get(seed_rel, {}).get("manifest_sha256") == _entry_hash(entry):
             continue  # its page was made from these bytes and this manifest entry
-        decoded, draft = _draft(seed_rel, data, entry, sha)
-        slug = draft.front["slug"]
+        decoded, composed = draft(seed_rel, data, entry, sha)
+        slug = composed.front["slug"]
         if slug in claimed:
             raise UserError(seed_rel, None, f"slug '{slug}' is also the slug of {claimed[slug]}; "
                                             f"set a 'slug' for one of them in {MANIFEST_NAME}")
@@ -101,11 +104,11 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         if existing is None and taken.exists():
             raise UserError(seed_rel, None, f"slug '{slug}' is taken by {relative(taken, root)}, made from another source; "
                                             f"set a 'slug' for this seed in {MANIFEST_NAME}")
-        for note in (*decoded.notes, *draft.warnings):
+        for note in (*decoded.notes, *composed.warnings):
             diagnostics.warn(seed_rel, None, note)
-        drafts.append((seed_rel, sha, _entry_hash(entry), existing[0] if existing else taken, draft))
-    _write_pages([(seed_rel, sha, entry_hash, target, dump_page(draft.front, draft.body))
-                  for seed_rel, sha, entry_hash, target, draft in drafts], lock, lock_path, root, diagnostics, result)
+        drafts.append((seed_rel, sha, _entry_hash(entry), existing[0] if existing else taken, composed))
+    _write_pages([(seed_rel, sha, entry_hash, target, dump_page(page.front, page.body))
+                  for seed_rel, sha, entry_hash, target, page in drafts], lock, lock_path, root, diagnostics, result)
     for seed_rel in sorted(k for k in lock if not (root / k).exists()):
         _remove_page(seed_rel, lock.pop(seed_rel), root, diagnostics, result)
     _write_lock(lock_path, lock)
@@ -131,7 +134,7 @@ def _write_pages(pages: list[tuple], lock: dict, lock_path: Path, root: Path, di
         record.pop("pending_sha256", None)
 
 
-def _draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str):
+def draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str | None = None):
     """The seed's text, and the page composed from it and its manifest entry."""
     from .cascade import compose  # imported when a seed is normalized: their patterns take a while to compile
     from .normalize import extract
@@ -142,7 +145,7 @@ def _draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str):
     extracted = extract(decoded.text)
     if not extracted.blocks:
         raise UserError(seed_rel, None, "no article text found in this seed (empty, or only page furniture)")
-    return decoded, compose(extracted, entry, seed_rel, sha)
+    return decoded, compose(extracted, entry, seed_rel, sha or sha256_hex(data))
 
 
 def _remove_page(seed_rel: str, record: dict, root: Path, diagnostics: Diagnostics, result: IngestResult) -> None:
@@ -188,14 +191,14 @@ def _write_page(target: Path, text: str, seed_rel: str, sha: str, entry_hash: st
                                                        "regenerate it")
                 lock[seed_rel] = {**record, "manifest_sha256": entry_hash}  # a change is said once
             return
-        if current == text.encode("utf-8"):
-            result.unchanged.append(target_rel)
-            lock[seed_rel] = {**record, "manifest_sha256": entry_hash}
-            return
-    write_atomic(target, text.encode("utf-8"))
-    lock[seed_rel] = {"page": target_rel, "page_sha256": sha256_hex(text.encode("utf-8")), "source_sha256": sha,
+    data = text.encode("utf-8")
+    if target.exists() and current == data:  # already so (a killed run may have written it)
+        result.unchanged.append(target_rel)
+    else:
+        write_atomic(target, data)
+        result.written.append(target_rel)
+    lock[seed_rel] = {"page": target_rel, "page_sha256": sha256_hex(data), "source_sha256": sha,
                       "manifest_sha256": entry_hash}
-    result.written.append(target_rel)
 
 
 def _source_sha(page_bytes: bytes) -> str | None:
@@ -208,7 +211,7 @@ def _source_sha(page_bytes: bytes) -> str | None:
 def _pages_by_source(reports_dir: Path, root: Path, store: Store | None) -> dict[str, tuple[Path, str]]:
     """Existing report pages by the seed they came from (their ``source``), whatever their name."""
     found: dict[str, tuple[Path, str]] = {}
-    for path in sorted(reports_dir.glob("*.md")):
+    for path in project_files(reports_dir, "*.md", root):
         report = load_report(path, root, store)
         found.setdefault(report.source, (path, report.source_sha256))
     return found

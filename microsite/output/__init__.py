@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..cache import digest
 from ..errors import UserError
+from ..files import project_files
 from ..search.disk import disk_index
 from .cards import share_image
 from .exports import chronology_csv, chronology_json, entities_json, timeline_json
@@ -94,13 +95,10 @@ def _copies(site: Site) -> list[SiteFile]:
     files = [SiteFile(raw_path(report), digest(site.file_digest(report.source)),
                       lambda report=report: site.seed_bytes(report)) for report in site.model.corpus.reports]
     root, assets = site.config.root, site.config.assets
-    if assets.is_dir():
-        for path in sorted(assets.rglob("*")):
-            inside = path.relative_to(assets)
-            if path.is_file() and not any(part.startswith(".") for part in inside.parts):
-                rel = path.relative_to(root).as_posix()
-                files.append(SiteFile(f"assets/{inside.as_posix()}", digest(site.file_digest(rel)),
-                                      lambda path=path: path.read_bytes()))
+    for path in project_files(assets, "**/*", root):
+        rel = path.relative_to(root).as_posix()
+        files.append(SiteFile(f"assets/{path.relative_to(assets).as_posix()}", digest(site.file_digest(rel)),
+                              lambda path=path: path.read_bytes()))
     return files + [SiteFile(".nojekyll", "", lambda: b"")]
 
 

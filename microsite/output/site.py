@@ -4,12 +4,14 @@ events) computed once, and the digests page keys are made of."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from urllib.parse import quote
 
 from ..cache import code_version, digest
 from ..content import Config, Report
 from ..errors import UserError
+from ..files import inside_project
 from ..lang import language
 from ..model import SiteModel
 from ..model.chronology import Event
@@ -106,9 +108,10 @@ class Site:
 
     def seed_bytes(self, report: Report) -> bytes:
         seeds = self.config.seeds
-        source = (self.config.root / report.source).resolve()
+        source = Path(os.path.normpath(self.config.root / report.source))  # a link in seeds/ is checked below
         if not source.is_relative_to(seeds) or not source.is_file():
             raise UserError(report.path, report.line("source"), f"source {report.source!r} is not a file inside {seeds.name}/")
+        inside_project(source, self.config.root)
         return source.read_bytes()
 
     def event_view(self, event: Event) -> dict:

@@ -10,12 +10,35 @@ import jinja2
 from jinja2 import meta
 
 from ..errors import UserError
+from ..files import inside_project
+
+
+class _ProjectLoader(jinja2.FileSystemLoader):
+    """Templates from the project's folder, where a link out of the project is refused."""
+
+    def __init__(self, folder: Path, root: Path):
+        super().__init__(str(folder))
+        self.root = root
+
+    def get_source(self, environment, template):
+        try:
+            source, filename, uptodate = super().get_source(environment, template)
+        except jinja2.TemplateNotFound:
+            link = Path(self.searchpath[0], template)
+            if link.is_symlink():
+                inside_project(link, self.root)  # a link to nothing: named as such
+            raise
+        except UnicodeDecodeError as error:
+            raise UserError(Path(self.searchpath[0], template), None,
+                            f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+        inside_project(Path(filename), self.root)
+        return source, filename, uptodate
 
 
 class Templates:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, root: Path):
         self.folder = folder
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
+        self.env = jinja2.Environment(loader=_ProjectLoader(folder, root), autoescape=True,
                                       undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=False)
         self._digests: dict[str, str] = {}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from ..content import Config
@@ -48,8 +49,15 @@ def fingerprint(config: Config, search: bool, known: dict[str, list]) -> tuple[s
     folders = (config.seeds, config.content, config.templates, config.assets, package)
     hashes: dict[str, list] = {}
     for path in [config.root / "pyproject.toml"] + sorted(p for folder in folders if folder.is_dir()
-                                                            for p in folder.rglob("*") if p.is_file()):
+                                                            for p in folder.rglob("*")):
         if "__pycache__" in path.parts:
+            continue
+        # Named as the project knows them, so that two clones of one project agree.
+        where = path.relative_to(config.root) if path.is_relative_to(config.root) else path.relative_to(package.parent)
+        if path.is_symlink():  # where a link points decides what the build reads, or refuses
+            digest.update(where.as_posix().encode() + b"\0->" + os.readlink(path).encode() + b"\0")
+        if not path.is_file():  # a folder: its name alone (a folder named like a page is refused)
+            digest.update(where.as_posix().encode() + b"/\0")
             continue
         stat, name = path.stat(), str(path)
         seen = known.get(name)
@@ -58,8 +66,6 @@ def fingerprint(config: Config, search: bool, known: dict[str, list]) -> tuple[s
         else:
             content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         hashes[name] = [stat.st_size, stat.st_mtime_ns, content_hash]
-        # Named as the project knows them, so that two clones of one project agree.
-        where = path.relative_to(config.root) if path.is_relative_to(config.root) else path.relative_to(package.parent)
         digest.update(where.as_posix().encode() + b"\0" + content_hash.encode())
     return digest.hexdigest(), hashes
 

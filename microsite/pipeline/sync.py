@@ -59,7 +59,7 @@ class Pipeline:
         cache = config.root / ".cache"
         self.pages = Store(cache / "pages.pickle")
         self.reader = Reader(Store(cache / "texts.pickle"))
-        self.templates = Templates(config.templates)
+        self.templates = Templates(config.templates, config.root)
         self.last: Prepared | None = None  # the last reading, for the preview's quick report pages
 
     def prepare(self, file_hashes: dict[str, str] | None = None,

@@ -158,13 +158,30 @@ def escape_markdown(text: str) -> str:
 
 def body_markdown(blocks: tuple[Block, ...]) -> str:
     parts: list[str] = []
+    previous = ""
     for block in blocks:
         if block.kind == "heading":
             parts.append("## " + escape_markdown(block.text))
+        elif block.kind in ("item", "row") and parts and previous == block.kind:
+            parts[-1] += "\n" + _line_of(block)  # one list, one table
+        elif block.kind in ("item", "row", "quote"):
+            parts.append(_line_of(block, header=True))
         elif block.kind == "figure":
             attributes = "".join(f" {key}={shlex.quote(value)}" for key, value in
                                  (("credit", block.credit), ("original", block.original)) if value)
             parts.append(f"::: figure{attributes}\n{escape_markdown(block.text)}\n:::")
         else:
             parts.append(escape_markdown(block.text))
+        previous = block.kind
     return "\n\n".join(parts) + "\n"
+
+
+def _line_of(block: Block, header: bool = False) -> str:
+    """A list item, a table row (the first one followed by the header rule), or a quotation."""
+    if block.kind == "item":
+        return ("1. " if block.ordered else "- ") + escape_markdown(block.text)
+    if block.kind == "quote":
+        return "> " + escape_markdown(block.text)
+    cells = [escape_markdown(cell).replace("|", "\\|") for cell in block.text.split(" | ")]
+    row = "| " + " | ".join(cells) + " |"
+    return row + "\n|" + "---|" * len(cells) if header else row

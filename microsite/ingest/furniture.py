@@ -24,11 +24,6 @@ DATE = r"(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>
 DATE_UNNAMED = re.sub(r"\?P<\w>", "?:", DATE)
 TIME = r"(?:\s*(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-# English portals: "Published : May 2, 2024 - 10:00", "Updated: Jul. 18, 2024".
-EN_STAMP = re.compile(
-    r"^(?P<label>Published|Updated|Posted|Created|Date)\s*:?\s*(?P<mon>[A-Z][a-z]{2})[a-z]*\.?\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})"
-    r"(?:\s*[-–,]?\s*\d{1,2}:\d{2}(?:\s*[AP]M)?)?\s*$")
-
 # Lines that begin the trailer: everything from here on is portal material, not the article.
 TRAILER_START = re.compile(
     r"^(?:번호\s+제목\s+글쓴이|관련\s?(?:자료|기사|뉴스)(?:\s|$)|(?:이전|다음)\s?(?:기사|글)(?:\s|$)"
@@ -179,3 +174,43 @@ NEWS_OUTLETS = (
 )
 # Words that show a sentence relies on an outlet ("…에 따르면", "…을 인용해", "…보도했다", "according to").
 CITING_CUE = re.compile(r"따르면|인용|보도|전했|밝혔|소개했|보고서|분석했|지적했|보냈|내놓은|according to|reported|told|said in")
+
+# English bylines and stamps. "By Choi Yun-ha and Gareth Penrose", "By A, B and C",
+# "Hannah Kwon in Seoul and Peter Ashcombe in Washington",
+# "Reporting by A in Seoul; Additional reporting by B; Editing by C" (C edited, did not write).
+EN_NAME = r"[A-Z][a-z]+(?:(?: [A-Z]|-[A-Za-z])[a-z]+){1,3}"
+EN_BYLINE_NAMES = re.compile(rf"^By\s+(?P<names>{EN_NAME}(?:\s*(?:,|\band\b|&)\s*{EN_NAME})*)\s*(?:[,|·].{{0,60}})?$")
+EN_CORRESPONDENTS = re.compile(rf"^{EN_NAME} in [A-Z][A-Za-z ]{{1,20}}(?:(?:,| and) {EN_NAME} in [A-Z][A-Za-z ]{{1,20}})*$")
+EN_CREDIT_LINE = re.compile(r"^(?:Reporting|Writing|Additional reporting|Compiled) by .{3,}$")
+EN_CREDITED = re.compile(rf"(?:^|;\s*)(?:Reporting|Writing|Additional reporting) by (?P<names>{EN_NAME}(?:\s*(?:,|\band\b)\s*{EN_NAME})*)")
+_EN_MONTH = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "March 5, 2025 9:14 PM GMT+9 Updated 3 hours ago", "Published March 5 2025", "Mar 05, 2025",
+# "Wed 5 Mar 2025 09.14 GMT", "Published: Mar. 5, 2025 - 14:22"; an "Updated"/"Last modified" stamp gives no date.
+EN_DATE_LINE = re.compile(
+    r"^(?:(?P<label>Published|Updated|Posted|Created|Date|First published|Last (?:updated|modified)(?: on)?)\s*:?\s*(?:on\s+)?)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    rf"(?:{_EN_MONTH}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}})\s+{_EN_MONTH.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d{{2}}))"
+    r"(?:\s*[-–,]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|KST|ET|EST|EDT|BST)(?:[+-]\d{1,2})?)?)?"
+    r"(?:\s*(?:Updated|Last updated)\b.*)?$")
+# English interface lines and promos, whole lines.
+EN_UI_LINE = re.compile(
+    r"^(?:Skip to (?:main )?content|Sign [Ii]n|Sign [Uu]p|Register|Subscribe|Log [Ii]n|Share|Save|Print(?: this page)?"
+    r"|Gift this article|Add to myFT|Share on (?:X|Twitter|Facebook|LinkedIn|WhatsApp)|Copy link|Reuse this content"
+    r"|Purchase Licensing Rights(?:, opens new tab)?|Advertisement(?: · Scroll to continue)?|Report This Ad|Sign up here\."
+    r"|Read [Nn]ext|Suggested Topics:?|Most (?:read|viewed|popular)|Related(?: [Aa]rticles| [Ss]tories| [Rr]esearch)?:?"
+    r"|Recommended|Comments?|Discussion about this post|Write a comment\.{0,3}|Type your email\.{0,3}|Accept (?:all )?cookies"
+    r"|Manage cookies|Download (?:the )?PDF|Ready for more\?|Start writing|Get the app|Listen to (?:this )?article.*"
+    r"|Our Standards: .{0,80}|Thanks for reading .{1,60}! Subscribe .{0,100}|.{0,40}, opens new tab)$")
+# Labels that open a box of links: related, most read, next. Inside the article they open a
+# box to skip; after it, the trailer.
+BOX_LABEL = re.compile(
+    r"^(?:[▶▷►]\s?)?(?:관련\s?(?:자료|기사|뉴스)|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|추천\s?기사"
+    r"|이\s?시각\s?(?:주요|인기)\s?(?:뉴스|기사)?|(?:이\s?)?기자의\s?다른\s?기사|Read [Nn]ext"
+    r"|Related(?: [Aa]rticles| [Ss]tories)?|Recommended"
+    r"|Most (?:read|viewed|popular)|More from .{1,30})\s*:?$")
+# A list bullet or number opening a line: "• ", "- ", "○ ", "1) ", "2. ", "①".
+LIST_MARK = re.compile(r"^\s*(?:(?P<bullet>[-•·○◦▪▫●*–])|(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2})\)"
+                       r"|(?P<circled>[①-⑳]))\s+(?P<text>\S.*)$")
+# A numbered section heading: "1. 배경", "2.1 Cloud access" (short, not a sentence).
+NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*\.?)\s+(?P<text>\S.{0,70})$")

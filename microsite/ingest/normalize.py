@@ -19,10 +19,11 @@ _MIN_DUPLICATE = 12  # shorter lines may repeat by chance
 class Block:
     """One piece of the article body."""
 
-    kind: str  # "paragraph", "heading" or "figure"
+    kind: str  # "paragraph", "heading", "figure", "item" (of a list), "row" (of a table, cells joined by " | "), "quote"
     text: str
     credit: str = ""
     original: str = ""
+    ordered: bool = False  # an item of a numbered list
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,10 @@ class Extracted:
 
 @dataclass
 class _Item:
-    kind: str  # "text", "heading", "figure"
+    kind: str  # "text", "heading", "figure", "item", "row" (of a table), "quote"
     text: str
     original: str = ""
+    ordered: bool = False
 
 
 @dataclass
@@ -75,11 +77,18 @@ class _Facts:
 
 
 def extract(text: str) -> Extracted:
-    lines = html_to_lines(text) if looks_like_html(text) else [Line(line) for line in text.split("\n")]
+    lines = html_to_lines(text) if looks_like_html(text) else text_lines(text)
     facts = _Facts(authors=[], outlets=[], datelines=[], dates=[])
-    items = _classify(_split_glued_stamps(lines), facts)
+    lines = _split_glued_stamps(lines)
+    start, end = article_region(lines)
+    title, deck, lead = _head(lines[:start], facts)
+    items = _classify(lead + lines[start:end], facts)
+    _classify(_tail(lines[end:]), facts)  # a byline, an e-mail or a rights line after the article: facts only
     items, summary = _drop_repeats(items)
-    title, deck, items = _lead(items)
+    if not title:
+        title, deck, items = _lead(items)
+    while items and items[0].kind == "text" and _headline_like(items[0].text, 100) and len(deck) < 6:
+        deck.append(items.pop(0).text)  # under a portal's summary, above the first sentence
     blocks = _body(items, facts)
     body_text = "\n".join(block.text for block in blocks if block.kind != "figure")
     for block in blocks:
@@ -101,8 +110,184 @@ def extract(text: str) -> Extracted:
         cites=tuple(cite for cite in find_cites(body_text) if not any(cite.startswith(o) for o in own)),
         dates=tuple(facts.dates),
         language=_language(body_text or title),
-        dropped_lines=facts.dropped,
+        dropped_lines=facts.dropped + len(lines) - (end - start),
     )
+
+
+# --------------------------------------------------------------------------- where the article is
+
+_PAGE_NUMBER = re.compile(r"^(?:\d{1,3}|Page \d{1,3} of \d{1,3}|- ?\d{1,3} ?-|\d{1,3} ?/ ?\d{1,3})$")
+
+
+def text_lines(text: str) -> list[Line]:
+    """A text capture's lines: running headers and page numbers of a PDF's pages left out,
+    and lines wrapped at a fixed width joined back into their paragraphs."""
+    raw = [_clean(line) for line in text.replace("\f", "\n").split("\n")]
+    counts: dict[str, int] = {}
+    for line in raw:
+        counts[line] = counts.get(line, 0) + 1
+    kept = [line for line in raw if not (line and (_PAGE_NUMBER.match(line) and "\f" in text
+                                                    or counts[line] >= 3 and len(line) <= 80 and "\f" in text))]
+    return [Line(line) for line in _unwrap(kept)]
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join lines that a fixed width broke (a PDF's text, a mail): a line that fills the width
+    continues on the next, and a word split at its end by a hyphen is whole again."""
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < 10:
+        return lines
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 50 <= width <= 110 or sum(n >= 0.8 * width for n in lengths) < 0.3 * len(lengths):
+        return lines
+    out: list[str] = []
+    last = 0  # the length of the previous line as printed
+    for line in lines:
+        joins = (out and out[-1] and line and last >= 0.7 * width and not F.LIST_MARK.match(line)
+                 and not _columns(line) and not _columns(out[-1]))
+        if joins:
+            previous = out[-1]
+            if re.search(r"[A-Za-z]-$", previous) and line[:1].islower():
+                out[-1] = previous[:-1] + line
+            else:
+                out[-1] = previous + " " + line
+        else:
+            out.append(line)
+        last = len(line)
+    return out
+
+
+def _columns(line: str) -> list[str]:
+    """The cells of a table row printed as text (tabs, runs of spaces or pipes), or []."""
+    if "\t" in line:
+        cells = [cell.strip() for cell in line.split("\t")]
+    elif line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
+        cells = [cell.strip() for cell in line[1:-1].split("|")]
+    else:
+        cells = [cell.strip() for cell in re.split(r"\s{3,}", line)]
+    cells = [cell for cell in cells if cell]
+    return cells if len(cells) >= 2 else []
+
+
+def _sentence_like(text: str) -> bool:
+    """Ends like a sentence (a byline, e-mail address or outlet tag glued after it aside)."""
+    for glued in (F.GLUED_BYLINE, F.GLUED_EMAIL, F.CLOSING_TAG):
+        text = glued.sub("", text)
+    return bool(F.SENTENCE_END.search(text)) and len(text) >= 5 and " " in text.strip()
+
+
+def _weight(line: Line) -> float:
+    """How much a line looks like article text (positive) or page furniture (negative):
+    sentences count by their length, so that a long article outweighs a box of links in its
+    middle, and a trailer of short lines ends it."""
+    text = line.text
+    if line.figure:
+        return 0.0
+    if not text:
+        return -0.1
+    if F.RIGHTS.search(text) and len(text) < 200:
+        return -8.0
+    if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text):
+        return -2.5
+    scratch = _Facts(authors=[], outlets=[], datelines=[], dates=[])
+    if _furniture(text, scratch) or _byline(text, scratch) or F.LISTING_ROW.match(text):
+        return -1.0
+    if _sentence_like(text) and not (F.CREDIT.search(text) and len(text) < 200):
+        return 1.0 + len(text) / 40
+    if F.LIST_MARK.match(text) or _columns(text):
+        return 0.5
+    return -0.5
+
+
+def article_region(lines: list[Line]) -> tuple[int, int]:
+    """The span of lines that holds the article: the run whose weights add up to the most
+    (no single line inside it can end it), stretched over a short gap to text just beyond."""
+    weights = [_weight(line) for line in lines]
+    best, start, end, running, run_start = 0.0, 0, 0, 0.0, 0
+    for index, weight in enumerate(weights):
+        if running <= 0:
+            running, run_start = 0.0, index
+        running += weight
+        if running > best:
+            best, start, end = running, run_start, index + 1
+    while True:  # a lead paragraph above a box that cost more than it weighs is still the article's
+        before = next((i for i in range(start - 1, max(start - 10, 0) - 1, -1) if weights[i] > 0), None)
+        gap = range(before + 1, start) if before is not None else range(0)
+        if before is None or any(weights[i] <= -2.5 or _anchors(lines[i].text) for i in gap):
+            break
+        start = before
+    rest = [weight for weight, line in zip(weights[end:], lines[end:], strict=True) if line.text]
+    if len(rest) <= 2 and all(weight > -1 for weight in rest):  # the capture ends with the article
+        end = len(lines)
+    return start, end
+
+
+def _tail(lines: list[Line]) -> list[Line]:
+    """The lines just after the article that may say who wrote it: up to the first box of links."""
+    out = []
+    for line in lines[:8]:
+        if F.BOX_LABEL.match(line.text) or F.TRAILER_START.match(line.text) or _PAGE_NUMBER.match(line.text):
+            break
+        out.append(line)
+    return out
+
+
+def _head(lines: list[Line], facts: _Facts) -> tuple[str, list[str], list[Line]]:
+    """The headline, deck and photos above the article. Menus (runs of short lines) are
+    passed over; the headline is the first of the lines that stand just above the stamps
+    and byline, or else the first headline-like line after the menus."""
+    menu = _menu_lines(lines)
+    kinds: list[str] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if line.figure or (F.CREDIT.search(text) and len(text) <= 400):
+            kinds.append("figure")
+        elif index in menu or not text:
+            kinds.append("menu")
+        elif _furniture(text, facts) or _byline(text, facts) or F.RIGHTS.search(text) or F.EN_CREDIT_LINE.match(text):
+            kinds.append("anchor" if _anchors(text) else "furniture")
+            facts.dropped += 1
+        elif 6 <= len(text) <= 160 and not re.search(r"다\.[\"”’)]*$", text):
+            kinds.append("candidate")
+        else:
+            kinds.append("other")
+    anchor = next((i for i, kind in enumerate(kinds) if kind == "anchor"), None)
+    title_at = None
+    if anchor is not None:
+        index = anchor - 1
+        while index >= 0 and kinds[index] in ("candidate", "furniture"):
+            if kinds[index] == "candidate":
+                title_at = index
+            index -= 1
+    if title_at is None:
+        title_at = next((i for i, kind in enumerate(kinds) if kind == "candidate"), None)
+    if title_at is None:
+        return "", [], [line for line, kind in zip(lines, kinds, strict=True) if kind == "figure"]
+    deck = [lines[i].text for i in range(title_at + 1, len(lines)) if kinds[i] == "candidate"][:6]
+    figures = [line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"]
+    return lines[title_at].text, deck, figures
+
+
+def _anchors(text: str) -> bool:
+    """A stamp or a byline: what stands next to a headline."""
+    scratch = _Facts(authors=[], outlets=[], datelines=[], dates=[])
+    return bool(F.STAMP_ONLY_LINE.match(text) or F.EN_DATE_LINE.match(text)
+                or _byline(text, scratch) or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text)
+                or F.OUTLET_NAME_EMAIL.match(text))
+
+
+def _menu_lines(lines: list[Line]) -> set[int]:
+    """Lines in runs of three or more short lines: a site's menus and link bars."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate(lines + [Line("x" * 40)]):
+        if len(line.text) <= 10 and not line.figure and not _anchors(line.text):
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found
 
 
 def _clean(text: str) -> str:
@@ -127,31 +312,32 @@ def _split_glued_stamps(lines: list[Line]) -> list[Line]:
 
 
 def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
-    """Drop furniture line by line, collecting the facts it carries; keep the rest in order."""
+    """Drop furniture line by line, collecting the facts it carries; keep the rest in order.
+    A box of links inside the article (its label, then lines that are not sentences) goes
+    as a whole."""
     items: list[_Item] = []
-    in_trailer = False
+    in_box = False
     for line in lines:
         text = line.text
         if not text and not line.original:
             continue
         if line.figure:
-            if not in_trailer:
-                items.append(_Item("figure", text, line.original))
+            items.append(_Item("figure", text, line.original))
             continue
-        # A rights line or a "related news" heading ends the article, but only once the
-        # article has begun: above it they are page furniture like any other.
-        begun = any(item.kind == "text" and F.SENTENCE_END.search(item.text) for item in items[-3:]) or len(items) > 3
+        if in_box and not _sentence_like(text):
+            facts.dropped += 1
+            continue
+        in_box = False
         if len(text) < 200 and F.RIGHTS.search(text):
             if not facts.rights:
                 facts.rights = text.strip("<>[]()‹› ")
                 owner = F.RIGHTS_OWNER.search(facts.rights)
                 if owner and owner.group("owner").strip():
                     facts.outlets.insert(0, owner.group("owner").strip())
-            in_trailer = in_trailer or begun
             facts.dropped += 1
             continue
-        if in_trailer or F.TRAILER_START.match(text) or F.LISTING_ROW.match(text):
-            in_trailer = in_trailer or (begun and not F.LISTING_ROW.match(text))
+        if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text) or F.LISTING_ROW.match(text):
+            in_box = bool(F.BOX_LABEL.match(text))
             facts.dropped += 1
             continue
         if _furniture(text, facts):
@@ -169,14 +355,29 @@ def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
         sign_off = F.SIGN_OFF.search(text)
         if sign_off:  # the sentence stays; it also names the reporter
             facts.author(sign_off.group("name"))
-        heading = F.HEADING_MARK.match(text)
-        if heading and len(text) <= 100 and not F.SENTENCE_END.search(text):
-            items.append(_Item("heading", heading.group("text")))
-        elif line.heading and len(text) <= 150:
-            items.append(_Item("heading", text))
-        else:
-            items.append(_Item("text", text))
+        items.append(_structure(text, line))
     return items
+
+
+def _structure(text: str, line: Line) -> _Item:
+    """What a kept line is: a heading, a list item, a table row, a quotation or text."""
+    heading = F.HEADING_MARK.match(text)
+    if heading and len(text) <= 100 and not F.SENTENCE_END.search(text):
+        return _Item("heading", heading.group("text"))
+    if line.heading and len(text) <= 150:
+        return _Item("heading", text)
+    numbered = F.NUMBERED_HEADING.match(text)
+    if numbered and not F.SENTENCE_END.search(text) and len(text) <= 60 and not re.search(r"\d\)$", numbered.group("number")):
+        return _Item("heading", text)
+    listed = F.LIST_MARK.match(text)
+    if listed:
+        return _Item("item", listed.group("text"), ordered=not listed.group("bullet"))
+    if text.startswith(">"):
+        return _Item("quote", text.lstrip("> ").strip())
+    cells = _columns(text)
+    if cells and not _sentence_like(text) or text.startswith("|"):
+        return _Item("row", " | ".join(cells) if cells else text)
+    return _Item("text", text)
 
 
 def _furniture(text: str, facts: _Facts) -> bool:
@@ -184,11 +385,24 @@ def _furniture(text: str, facts: _Facts) -> bool:
     if F.STAMP_ONLY_LINE.match(text):
         _stamp_dates(text, facts)
         return True
-    english_stamp = F.EN_STAMP.match(text)
+    english_stamp = F.EN_DATE_LINE.match(text)
     if english_stamp:
-        month = F.MONTHS.get(english_stamp.group("mon").lower())
-        if english_stamp.group("label") != "Updated" and month:
-            facts.dates.append(DateEvidence(int(english_stamp.group("y")), month, int(english_stamp.group("d")), text))
+        found = english_stamp.groupdict()
+        month = F.MONTHS.get((found["mon"] or found["mon2"] or "")[:3].lower())
+        if not (found["label"] or "").startswith(("Updated", "Last")) and month:
+            facts.dates.append(DateEvidence(int(found["y"] or found["y2"]), month, int(found["d"] or found["d2"]), text))
+        return True
+    if F.EN_UI_LINE.match(text):
+        return True
+    credited = F.EN_CREDIT_LINE.match(text)
+    if credited or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text):
+        names = ([m.group("names") for m in F.EN_CREDITED.finditer(text)] if credited
+                 else [F.EN_BYLINE_NAMES.match(text).group("names")] if text.startswith("By ")
+                 else [part.split(" in ")[0] for part in re.split(r",| and ", text)])
+        for group in names:
+            for name in re.split(r"\s*(?:,|\band\b|&)\s*", group):
+                if name.strip():
+                    facts.author(name.strip())
         return True
     if F.UI_NOTICE.match(text) or (len(text) <= F.UI_MAX and F.UI_LINE.match(text)) or _is_widget(text) or F.EMAIL_LINE.match(text):
         return True
@@ -321,8 +535,8 @@ def _lead(items: list[_Item]) -> tuple[str, list[str], list[_Item]]:
 def _body(items: list[_Item], facts: _Facts) -> list[Block]:
     blocks: list[Block] = []
     for item in items:
-        if item.kind == "heading":
-            blocks.append(Block("heading", item.text))
+        if item.kind in ("heading", "item", "row", "quote"):
+            blocks.append(Block(item.kind, item.text, ordered=item.ordered))
         elif item.kind == "figure" or F.CREDIT.search(item.text) and not F.SENTENCE_END.search(item.text) and len(item.text) <= 400:
             blocks.append(_figure(item))
         else:

@@ -16,15 +16,19 @@ from .errors import UserError, relative
 
 def project_files(folder: Path, pattern: str, root: Path) -> list[Path]:
     """The files in *folder* matching *pattern* ("**/*" for every depth), sorted, without
-    hidden names at any depth (editors' lock and swap files, .DS_Store), each checked by
-    ``inside_project``."""
+    hidden names at any depth (editors' lock and swap files, .DS_Store), each link checked
+    by ``inside_project``, and *folder* too when it is a link (the configuration resolved its
+    parent)."""
+    if folder.is_symlink():
+        inside_project(folder, root)
     if not folder.is_dir():
         return []
     found = []
     for path in sorted(folder.glob(pattern)):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        inside_project(path, root)
+        if path.is_symlink():  # anything else under the folder lies in it
+            inside_project(path, root)
         if path.is_file():
             found.append(path)
         elif not pattern.endswith("*"):  # "*.md" names files

@@ -20,6 +20,10 @@ import pytest
 from conftest import ROOT
 
 PYTHON = ".venv/bin/python"  # as the README writes it
+# A report of the five, its address, and the words its text ends with: what tests edit.
+REPORT = "content/reports/dt-2024-08-overseas-cloud-h100.md"
+REPORT_URL = "reports/dt-2024-08-overseas-cloud-h100/"
+LAST_SENTENCE = "사들이고 있다."
 
 
 def clone(target: Path, *, venv: bool = True) -> Path:
@@ -107,3 +111,11 @@ def paused(project: Path, phase: str, *args: str) -> subprocess.Popen:
         assert line or process.poll() is None, f"the build ended before {phase}: {said}"
         said += line
     return process
+
+
+def built_clone(target: Path, *args: str) -> Path:
+    """A clone in *target*, built once with ``build.py *args``."""
+    project = clone(target)
+    result = run(project, *args)
+    assert result.returncode == 0, result.stderr
+    return project

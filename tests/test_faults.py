@@ -13,13 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from commands import PYTHON, Preview, clone, no_traceback, paused, run, tree
+from commands import LAST_SENTENCE, PYTHON, REPORT, REPORT_URL, Preview, built_clone, clone, no_traceback, paused, run, tree
 
 pytestmark = pytest.mark.slow
 
-REPORT = "content/reports/dt-2024-08-overseas-cloud-h100.md"
-REPORT_URL = "reports/dt-2024-08-overseas-cloud-h100/"
-LAST_SENTENCE = "사들이고 있다."
 BUILD_PHASES = ("rendering", "indexing", "swap", "record")
 NEW_SEED = ("seeds/900_new.txt", "시험 보도 제목이다\n홍길동 기자\n입력 2024.05.02 10:00\n"
             "미국 정부가 클라우드 규제를 확대한다고 2일 밝혔다.\n규제 대상에는 해외 데이터센터 임대가 포함된다.\n")
@@ -27,10 +24,8 @@ NEW_SEED = ("seeds/900_new.txt", "시험 보도 제목이다\n홍길동 기자\n
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    project = clone(tmp_path_factory.mktemp("faults") / "project")
-    result = run(project)
-    assert result.returncode == 0, result.stderr
-    return project
+    """A clone, built once with the plain command."""
+    return built_clone(tmp_path_factory.mktemp("faults") / "project")
 
 
 def clean_run(project: Path, where: Path, *args: str) -> Path:
@@ -200,8 +195,7 @@ HOSTILE: dict[str, tuple[str, bytes | Callable[[Path], object], bool]] = {
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory) -> tuple[Path, dict, dict]:
     """A clone built without search, with its site/ and content/ as they are."""
-    project = clone(tmp_path_factory.mktemp("hostile") / "project")
-    assert run(project, "--no-search").returncode == 0
+    project = built_clone(tmp_path_factory.mktemp("hostile") / "project", "--no-search")
     return project, tree(project / "site"), tree(project / "content")
 
 

@@ -13,22 +13,15 @@ import time
 from pathlib import Path
 
 import pytest
-from commands import PYTHON, Preview, clone, no_traceback, run, shell, tree
+from commands import LAST_SENTENCE, PYTHON, REPORT, REPORT_URL, Preview, built_clone, clone, no_traceback, run, shell, tree
 from conftest import ROOT
 from playwright.sync_api import expect
-
-REPORT = "content/reports/dt-2024-08-overseas-cloud-h100.md"
-REPORT_URL = "reports/dt-2024-08-overseas-cloud-h100/"
-LAST_SENTENCE = "사들이고 있다."
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """A clone, built once with the plain command."""
-    project = clone(tmp_path_factory.mktemp("front-door") / "project")
-    result = run(project)
-    assert result.returncode == 0, result.stderr
-    return project
+    return built_clone(tmp_path_factory.mktemp("front-door") / "project")
 
 
 # --------------------------------------------------------------------------- set-up and build

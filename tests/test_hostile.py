@@ -1148,3 +1148,10 @@ def test_an_editors_hidden_files_are_left_alone(built: Path, rel: str) -> None:
     (built / rel).symlink_to("someone@host.12345:1700000000")  # how Emacs marks a file being edited
     assert_built(run_cli(built, "--no-search"))
     assert not any(p.name.startswith(".") and p.name != ".nojekyll" for p in (built / "site").rglob("*"))
+
+
+def test_a_content_folder_linked_out_of_the_project_is_refused(built: Path) -> None:
+    outside = built.parent / f"outside-{built.name}-reports"
+    shutil.move(built / "content" / "reports", outside)
+    (built / "content" / "reports").symlink_to(outside)
+    assert_refused(run_cli(built, "--no-search"), "content/reports", "outside the project")

@@ -162,7 +162,7 @@ def body_markdown(blocks: tuple[Block, ...]) -> str:
     for block in blocks:
         if block.kind == "heading":
             parts.append("## " + escape_markdown(block.text))
-        elif block.kind in ("item", "row") and parts and previous == block.kind:
+        elif block.kind in ("item", "row") and previous == block.kind:
             parts[-1] += "\n" + _line_of(block)  # one list, one table
         elif block.kind in ("item", "row", "quote"):
             parts.append(_line_of(block, header=True))

@@ -5,7 +5,9 @@ rights, cited outlets). Pure: text in, ``Extracted`` out. Patterns live in ``fur
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import groupby
 
 from ..lang.ko import sentences
 from . import furniture as F
@@ -64,10 +66,10 @@ class _Item:
 
 @dataclass
 class _Facts:
-    authors: list[str]
-    outlets: list[str]
-    datelines: list[str]
-    dates: list[DateEvidence]
+    authors: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    datelines: list[str] = field(default_factory=list)
+    dates: list[DateEvidence] = field(default_factory=list)
     rights: str = ""
     dropped: int = 0
 
@@ -78,7 +80,7 @@ class _Facts:
 
 def extract(text: str) -> Extracted:
     lines = html_to_lines(text) if looks_like_html(text) else text_lines(text)
-    facts = _Facts(authors=[], outlets=[], datelines=[], dates=[])
+    facts = _Facts()
     lines = _split_glued_stamps(lines)
     start, end = article_region(lines)
     title, deck, lead = _head(lines[:start], facts)
@@ -123,12 +125,10 @@ def text_lines(text: str) -> list[Line]:
     """A text capture's lines: running headers and page numbers of a PDF's pages left out,
     and lines wrapped at a fixed width joined back into their paragraphs."""
     raw = [_clean(line) for line in text.replace("\f", "\n").split("\n")]
-    counts: dict[str, int] = {}
-    for line in raw:
-        counts[line] = counts.get(line, 0) + 1
-    kept = [line for line in raw if not (line and (_PAGE_NUMBER.match(line) and "\f" in text
-                                                    or counts[line] >= 3 and len(line) <= 80 and "\f" in text))]
-    return [Line(line) for line in _unwrap(kept)]
+    if "\f" in text:  # pages: each repeats its header and footer
+        counts = Counter(raw)
+        raw = [line for line in raw if not line or not (_PAGE_NUMBER.match(line) or counts[line] >= 3 and len(line) <= 80)]
+    return [Line(line) for line in _unwrap(raw)]
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -189,7 +189,7 @@ def _weight(line: Line) -> float:
         return -8.0
     if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text):
         return -2.5
-    scratch = _Facts(authors=[], outlets=[], datelines=[], dates=[])
+    scratch = _Facts()
     if _furniture(text, scratch) or _byline(text, scratch) or F.LISTING_ROW.match(text):
         return -1.0
     if _sentence_like(text) and not (F.CREDIT.search(text) and len(text) < 200):
@@ -244,7 +244,7 @@ def _head(lines: list[Line], facts: _Facts) -> tuple[str, list[str], list[Line]]
             kinds.append("figure")
         elif index in menu or not text:
             kinds.append("menu")
-        elif _furniture(text, facts) or _byline(text, facts) or F.RIGHTS.search(text) or F.EN_CREDIT_LINE.match(text):
+        elif _furniture(text, facts) or _byline(text, facts) or F.RIGHTS.search(text):
             kinds.append("anchor" if _anchors(text) else "furniture")
             facts.dropped += 1
         elif 6 <= len(text) <= 160 and not re.search(r"다\.[\"”’)]*$", text):
@@ -270,7 +270,7 @@ def _head(lines: list[Line], facts: _Facts) -> tuple[str, list[str], list[Line]]
 
 def _anchors(text: str) -> bool:
     """A stamp or a byline: what stands next to a headline."""
-    scratch = _Facts(authors=[], outlets=[], datelines=[], dates=[])
+    scratch = _Facts()
     return bool(F.STAMP_ONLY_LINE.match(text) or F.EN_DATE_LINE.match(text)
                 or _byline(text, scratch) or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text)
                 or F.OUTLET_NAME_EMAIL.match(text))
@@ -278,15 +278,15 @@ def _anchors(text: str) -> bool:
 
 def _menu_lines(lines: list[Line]) -> set[int]:
     """Lines in runs of three or more short lines: a site's menus and link bars."""
+    def short(index: int) -> bool:
+        line = lines[index]
+        return len(line.text) <= 10 and not line.figure and not _anchors(line.text)
+
     found: set[int] = set()
-    run: list[int] = []
-    for index, line in enumerate(lines + [Line("x" * 40)]):
-        if len(line.text) <= 10 and not line.figure and not _anchors(line.text):
-            run.append(index)
-            continue
-        if len(run) >= 3:
+    for is_short, run in groupby(range(len(lines)), key=short):
+        run = list(run)
+        if is_short and len(run) >= 3:
             found.update(run)
-        run = []
     return found
 
 
@@ -367,7 +367,7 @@ def _structure(text: str, line: Line) -> _Item:
     if line.heading and len(text) <= 150:
         return _Item("heading", text)
     numbered = F.NUMBERED_HEADING.match(text)
-    if numbered and not F.SENTENCE_END.search(text) and len(text) <= 60 and not re.search(r"\d\)$", numbered.group("number")):
+    if numbered and not F.SENTENCE_END.search(text) and len(text) <= 60:
         return _Item("heading", text)
     listed = F.LIST_MARK.match(text)
     if listed:

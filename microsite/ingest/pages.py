@@ -46,7 +46,7 @@ def seed_files(seeds_dir: Path, diagnostics: Diagnostics, root: Path) -> list[Pa
     found = []
     for path in sorted(seeds_dir.iterdir()):
         hidden = path.name.startswith(".")  # .DS_Store, .gitkeep, editors' files: hidden on purpose
-        if not hidden:
+        if not hidden and path.is_symlink():
             inside_project(path, root)
         if path.name == MANIFEST_NAME or not path.is_file():
             continue

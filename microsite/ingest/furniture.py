@@ -214,3 +214,18 @@ LIST_MARK = re.compile(r"^\s*(?:(?P<bullet>[-•·○◦▪▫●*–])|(?P<numb
                        r"|(?P<circled>[①-⑳]))\s+(?P<text>\S.*)$")
 # A numbered section heading: "1. 배경", "2.1 Cloud access" (short, not a sentence).
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*\.?)\s+(?P<text>\S.{0,70})$")
+# Head lines that are never a headline: a breadcrumb ("HOME > 연구보고서 > 이슈페이퍼",
+# "Research / Energy & Infrastructure / Policy Briefs", "사회 > 부산"), a label in capitals
+# ("POLICY BRIEF"), a series number ("이슈페이퍼 2025-07", "Issue Brief No. 14"), a reading time.
+BREADCRUMB = re.compile(r"^[^>/›»\s][^>/›»]{0,30}(?:\s[>/›»]\s[^>/›»]{1,40}){1,5}$")
+CAPS_LABEL = re.compile(r"^(?=.*[A-Z]{2})[A-Z][A-Z0-9&.,'’ -]{2,60}(?:\s*\|.{0,30})?$")
+SERIES_LABEL = re.compile(r"^\D{2,14}\s(?:No\.?\s?)?\d{1,4}(?:[-–.]\d{1,4})?$")
+READING_TIME = re.compile(r"^(?:\d{1,3}\s?(?:min(?:ute)?s?|분)\s?(?:read|읽기|소요)|읽는 데 \d{1,3}분)$", re.I)
+# A line of English names alone ("Eleanor Whitcombe and Daniel Osei", "Ines Barragán, Oskar Lindgren").
+_EN_PERSON = r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}"
+EN_NAMES_ONLY = re.compile(rf"^{_EN_PERSON}(?:\s*(?:,|\band\b|&)\s*{_EN_PERSON}){{0,3}}$")
+# What follows a publisher's name in a rights line ("The Financial Times Limited 2025") or a
+# site name ("MBC NEWS", "SBS 뉴스"); portals' site names ("네이버 뉴스", "다음뉴스").
+OWNER_TAIL = re.compile(r"(?:,?\s+(?:Limited|Ltd\.?|Inc\.?|LLC|Co\.,? Ltd\.?|Corp\.?|Corporation|plc)\b)?\.?(?:\s+(?:19|20)\d{2})?\s*$")
+SITE_SUFFIX = re.compile(r"(?<=[A-Z]{2})\s?(?:NEWS|News|뉴스)$")
+PORTAL_SITE = re.compile(r"^(?:네이버|다음|네이트|NAVER|Daum|Nate|Yahoo|MSN|Google)\s?(?:뉴스|News)?$", re.I)

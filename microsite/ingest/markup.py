@@ -1,10 +1,14 @@
-"""Flatten a captured HTML fragment into the same lines a plain-text capture has.
+"""Flatten a captured HTML page or fragment into the same lines a plain-text capture has,
+and read what its metadata says about the report.
 
 Block elements become line breaks, hidden and interactive elements vanish, and a
-``<figure>`` becomes one caption line that remembers the original image address.
+``<figure>`` becomes one caption line that remembers the original image address. The
+metadata (Open Graph and article tags, JSON-LD, ``<time>``, ``<html lang>``) is evidence
+the normalizer weighs against what the page prints; it never replaces a printed fact.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -27,14 +31,32 @@ class Line:
     heading: bool = False
     figure: bool = False
     original: str = ""  # original image address, for figures
+    headline: bool = False  # an <h1>
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What an HTML page's metadata says; empty for text captures."""
+
+    title: str = ""
+    published: str = ""  # YYYY-MM-DD, as the page's own clock wrote it
+    authors: tuple[str, ...] = ()
+    site: str = ""
+    description: str = ""
+    language: str = ""
 
 
 def looks_like_html(text: str) -> bool:
     return len(_HTML_HINT.findall(text)) >= 2
 
 
-def html_to_lines(text: str) -> list[Line]:
+def read_html(text: str) -> tuple[list[Line], PageMeta]:
     soup = BeautifulSoup(text, "html.parser")
+    meta = page_meta(soup)
+    return html_to_lines(soup), meta
+
+
+def html_to_lines(soup: BeautifulSoup) -> list[Line]:
     lines: list[Line] = []
     buffer: list[str] = []
 
@@ -72,7 +94,7 @@ def html_to_lines(text: str) -> list[Line]:
                 text_of_block = re.sub(r"\s+", " ", "".join(buffer)).strip()
                 if name in {"h1", "h2", "h3", "h4", "h5", "h6"} and text_of_block:
                     buffer.clear()
-                    lines.append(Line(text_of_block, heading=name != "h1"))
+                    lines.append(Line(text_of_block, heading=name != "h1", headline=name == "h1"))
                 flush()
             else:
                 walk(child)
@@ -106,3 +128,67 @@ def _figure(tag: Tag) -> Line | None:
     if not caption and not original:
         return None
     return Line(caption, figure=True, original=original)
+
+
+def page_meta(soup: BeautifulSoup) -> PageMeta:
+    tags: dict[str, list[str]] = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        value = re.sub(r"\s+", " ", tag.get("content") or "").strip()
+        if key and value:
+            tags.setdefault(key, []).append(value)
+    linked = _json_ld(soup)
+
+    def first(*keys: str) -> str:
+        return next((tags[key][0] for key in keys if key in tags), "")
+
+    title = first("og:title", "twitter:title") or _text(linked.get("headline"))
+    if not title and soup.title:
+        parts = re.split(r"\s+[|:–—-]\s+", soup.title.get_text(" ").strip())
+        title = max(parts, key=len) if parts else ""
+    time_tag = soup.find("time", attrs={"datetime": True})
+    published = (first("article:published_time", "datepublished", "pubdate", "date") or _text(linked.get("datePublished"))
+                 or (time_tag["datetime"] if time_tag else ""))
+    found = re.match(r"((?:19|20)\d{2})-?(\d{2})-?(\d{2})", published.strip())
+    authors = [name for value in tags.get("author", []) + tags.get("article:author", []) + _names_of(linked.get("author"))
+               if not re.match(r"https?://", value) for name in re.split(r"\s*(?:,|;|\band\b)\s*", value) if name]
+    html = soup.find("html")
+    return PageMeta(
+        title=title,
+        published="-".join(found.groups()) if found else "",
+        authors=tuple(dict.fromkeys(authors)),
+        site=first("og:site_name", "application-name") or _text((linked.get("publisher") or {}).get("name")
+                                                                  if isinstance(linked.get("publisher"), dict) else ""),
+        description=first("og:description", "description", "twitter:description"),
+        language=(html.get("lang") or "").split("-")[0].lower() if html else "",
+    )
+
+
+def _json_ld(soup: BeautifulSoup) -> dict:
+    """The page's JSON-LD article object (NewsArticle, Article, ...), or {}."""
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.string or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                kinds = kind if isinstance(kind, list) else [kind]
+                if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+                    return item
+                stack.extend(item.get("@graph") or [])
+    return {}
+
+
+def _names_of(value) -> list[str]:
+    items = value if isinstance(value, list) else [value] if value else []
+    return [_text(item.get("name")) if isinstance(item, dict) else _text(item) for item in items]
+
+
+def _text(value) -> str:
+    return re.sub(r"\s+", " ", value).strip() if isinstance(value, str) else ""

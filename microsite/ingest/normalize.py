@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from itertools import groupby
+from dataclasses import dataclass
 
 from ..lang.ko import sentences
 from . import furniture as F
-from .markup import Line, html_to_lines, looks_like_html
+from .facts import DateEvidence, Facts, anchor, byline, furniture_line, reporter_names
+from .head import head, headline_index, site_name
+from .markup import Line, PageMeta, looks_like_html, read_html
 
 _LEAD_ZONE = 24  # portal summaries and printed-twice captions sit near the top
 _MIN_DUPLICATE = 12  # shorter lines may repeat by chance
@@ -26,16 +27,6 @@ class Block:
     credit: str = ""
     original: str = ""
     ordered: bool = False  # an item of a numbered list
-
-
-@dataclass(frozen=True)
-class DateEvidence:
-    """A publication date, or part of one, as the capture prints it."""
-
-    year: int | None
-    month: int
-    day: int
-    source: str  # the text it came from
 
 
 @dataclass(frozen=True)
@@ -54,6 +45,8 @@ class Extracted:
     dates: tuple[DateEvidence, ...]
     language: str
     dropped_lines: int
+    from_metadata: tuple[str, ...] = ()  # fields an HTML page's metadata filled, its printed text silent
+    doubts: tuple[str, ...] = ()  # where the normalizer is unsure: said in the build output and the provenance
 
 
 @dataclass
@@ -64,56 +57,82 @@ class _Item:
     ordered: bool = False
 
 
-@dataclass
-class _Facts:
-    authors: list[str] = field(default_factory=list)
-    outlets: list[str] = field(default_factory=list)
-    datelines: list[str] = field(default_factory=list)
-    dates: list[DateEvidence] = field(default_factory=list)
-    rights: str = ""
-    dropped: int = 0
-
-    def author(self, name: str) -> None:
-        if name not in self.authors:
-            self.authors.append(name)
-
-
 def extract(text: str) -> Extracted:
-    lines = html_to_lines(text) if looks_like_html(text) else text_lines(text)
-    facts = _Facts()
+    lines, meta = read_html(text) if looks_like_html(text) else (text_lines(text), PageMeta())
+    facts = Facts()
     lines = _split_glued_stamps(lines)
     start, end = article_region(lines)
-    title, deck, lead = _head(lines[:start], facts)
-    items = _classify(lead + lines[start:end], facts)
+    title_at = headline_index(lines[:end], meta)
+    if title_at is not None and title_at >= start:
+        if any(_weight(line) > 3 for line in lines[start:title_at]):  # the article's text above it: not the headline
+            title_at = None
+        else:
+            start = title_at + 1
+    top = head(lines[:start], facts, title_at)
+    items = _classify(top.figures + lines[start:end], facts)
     _classify(_tail(lines[end:]), facts)  # a byline, an e-mail or a rights line after the article: facts only
     items, summary = _drop_repeats(items)
+    title, deck, guessed = top.title, top.deck, top.guessed
     if not title:
         title, deck, items = _lead(items)
+        guessed = bool(title)
     while items and items[0].kind == "text" and _headline_like(items[0].text, 100) and len(deck) < 6:
         deck.append(items.pop(0).text)  # under a portal's summary, above the first sentence
     blocks = _body(items, facts)
     body_text = "\n".join(block.text for block in blocks if block.kind != "figure")
+    _image_dates(blocks, facts)
+    metadata = _from_metadata(meta, facts)
+    if meta.title and not title:
+        title, guessed = meta.title, False
+        metadata.append("title")
+    doubts = [f"headline guessed (no stamp, byline or page metadata beside it): {title!r}"] if guessed else []
+    if not lines[start:end] or end - start < 3:
+        doubts.append("the article region is weak: few lines look like article text")
+    outlet = site_name(facts, meta, top.labels, text)
+    return Extracted(
+        title=title,
+        deck=tuple(deck),
+        blocks=tuple(blocks),
+        authors=tuple(facts.authors),
+        outlet=outlet,
+        dateline=facts.datelines[0] if facts.datelines else "",
+        rights=facts.rights,
+        summary=" ".join(summary),
+        cites=tuple(cite for cite in find_cites(body_text) if not any(cite.startswith(o) for o in {outlet, *facts.outlets} if o)),
+        dates=tuple(facts.dates),
+        language=meta.language if meta.language in ("ko", "en") else _language(body_text or title),
+        dropped_lines=facts.dropped + len(lines) - (end - start),
+        from_metadata=tuple(metadata),
+        doubts=tuple(doubts),
+    )
+
+
+def _image_dates(blocks: list[Block], facts: Facts) -> None:
+    """A dated image address ("/2024/07/18/") is weak evidence of the publication date."""
     for block in blocks:
         if block.kind == "figure" and block.original:
             match = re.search(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/", block.original)
             if match:
                 year, month, day = map(int, match.groups())
                 facts.dates.append(DateEvidence(year, month, day, f"image address {block.original}"))
-    own = set(facts.outlets)
-    return Extracted(
-        title=title,
-        deck=tuple(deck),
-        blocks=tuple(blocks),
-        authors=tuple(facts.authors),
-        outlet=facts.outlets[0] if facts.outlets else "",
-        dateline=facts.datelines[0] if facts.datelines else "",
-        rights=facts.rights,
-        summary=" ".join(summary),
-        cites=tuple(cite for cite in find_cites(body_text) if not any(cite.startswith(o) for o in own)),
-        dates=tuple(facts.dates),
-        language=_language(body_text or title),
-        dropped_lines=facts.dropped + len(lines) - (end - start),
-    )
+
+
+def _from_metadata(meta: PageMeta, facts: Facts) -> list[str]:
+    """What an HTML page's metadata adds where its printed text is silent: the date (after
+    any printed one, which wins) and the authors. Returns the fields it filled."""
+    filled = []
+    if meta.published:
+        year, month, day = map(int, meta.published.split("-"))
+        facts.dates.append(DateEvidence(year, month, day, f"page metadata {meta.published}"))
+        if not any(d.year for d in facts.dates[:-1]):
+            filled.append("published")
+    people = [name for name in meta.authors if not F.OUTLET_SUFFIX.search(name) and name not in F.KOREAN_OUTLETS
+              and name != meta.site]
+    if people and not facts.authors:
+        for name in people:
+            facts.author(name)
+        filled.append("authors")
+    return filled
 
 
 # --------------------------------------------------------------------------- where the article is
@@ -189,8 +208,8 @@ def _weight(line: Line) -> float:
         return -8.0
     if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text):
         return -2.5
-    scratch = _Facts()
-    if _furniture(text, scratch) or _byline(text, scratch) or F.LISTING_ROW.match(text):
+    scratch = Facts()
+    if furniture_line(text, scratch) or byline(text, scratch) or F.LISTING_ROW.match(text):
         return -1.0
     if _sentence_like(text) and not (F.CREDIT.search(text) and len(text) < 200):
         return 1.0 + len(text) / 40
@@ -213,7 +232,7 @@ def article_region(lines: list[Line]) -> tuple[int, int]:
     while True:  # a lead paragraph above a box that cost more than it weighs is still the article's
         before = next((i for i in range(start - 1, max(start - 10, 0) - 1, -1) if weights[i] > 0), None)
         gap = range(before + 1, start) if before is not None else range(0)
-        if before is None or any(weights[i] <= -2.5 or _anchors(lines[i].text) for i in gap):
+        if before is None or any(weights[i] <= -2.5 or anchor(lines[i].text) for i in gap):
             break
         start = before
     rest = [weight for weight, line in zip(weights[end:], lines[end:], strict=True) if line.text]
@@ -230,64 +249,6 @@ def _tail(lines: list[Line]) -> list[Line]:
             break
         out.append(line)
     return out
-
-
-def _head(lines: list[Line], facts: _Facts) -> tuple[str, list[str], list[Line]]:
-    """The headline, deck and photos above the article. Menus (runs of short lines) are
-    passed over; the headline is the first of the lines that stand just above the stamps
-    and byline, or else the first headline-like line after the menus."""
-    menu = _menu_lines(lines)
-    kinds: list[str] = []
-    for index, line in enumerate(lines):
-        text = line.text
-        if line.figure or (F.CREDIT.search(text) and len(text) <= 400):
-            kinds.append("figure")
-        elif index in menu or not text:
-            kinds.append("menu")
-        elif _furniture(text, facts) or _byline(text, facts) or F.RIGHTS.search(text):
-            kinds.append("anchor" if _anchors(text) else "furniture")
-            facts.dropped += 1
-        elif 6 <= len(text) <= 160 and not re.search(r"다\.[\"”’)]*$", text):
-            kinds.append("candidate")
-        else:
-            kinds.append("other")
-    anchor = next((i for i, kind in enumerate(kinds) if kind == "anchor"), None)
-    title_at = None
-    if anchor is not None:
-        index = anchor - 1
-        while index >= 0 and kinds[index] in ("candidate", "furniture"):
-            if kinds[index] == "candidate":
-                title_at = index
-            index -= 1
-    if title_at is None:
-        title_at = next((i for i, kind in enumerate(kinds) if kind == "candidate"), None)
-    if title_at is None:
-        return "", [], [line for line, kind in zip(lines, kinds, strict=True) if kind == "figure"]
-    deck = [lines[i].text for i in range(title_at + 1, len(lines)) if kinds[i] == "candidate"][:6]
-    figures = [line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"]
-    return lines[title_at].text, deck, figures
-
-
-def _anchors(text: str) -> bool:
-    """A stamp or a byline: what stands next to a headline."""
-    scratch = _Facts()
-    return bool(F.STAMP_ONLY_LINE.match(text) or F.EN_DATE_LINE.match(text)
-                or _byline(text, scratch) or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text)
-                or F.OUTLET_NAME_EMAIL.match(text))
-
-
-def _menu_lines(lines: list[Line]) -> set[int]:
-    """Lines in runs of three or more short lines: a site's menus and link bars."""
-    def short(index: int) -> bool:
-        line = lines[index]
-        return len(line.text) <= 10 and not line.figure and not _anchors(line.text)
-
-    found: set[int] = set()
-    for is_short, run in groupby(range(len(lines)), key=short):
-        run = list(run)
-        if is_short and len(run) >= 3:
-            found.update(run)
-    return found
 
 
 def _clean(text: str) -> str:
@@ -311,7 +272,7 @@ def _split_glued_stamps(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
+def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
     """Drop furniture line by line, collecting the facts it carries; keep the rest in order.
     A box of links inside the article (its label, then lines that are not sentences) goes
     as a whole."""
@@ -332,15 +293,14 @@ def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
             if not facts.rights:
                 facts.rights = text.strip("<>[]()‹› ")
                 owner = F.RIGHTS_OWNER.search(facts.rights)
-                if owner and owner.group("owner").strip():
-                    facts.outlets.insert(0, owner.group("owner").strip())
+                facts.rights_owner = owner.group("owner").strip() if owner else ""
             facts.dropped += 1
             continue
         if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text) or F.LISTING_ROW.match(text):
             in_box = bool(F.BOX_LABEL.match(text))
             facts.dropped += 1
             continue
-        if _furniture(text, facts):
+        if furniture_line(text, facts):
             facts.dropped += 1
             continue
         marker = F.BROADCAST_MARKER.match(text)
@@ -349,7 +309,7 @@ def _classify(lines: list[Line], facts: _Facts) -> list[_Item]:
             facts.dropped += not text
             if not text:
                 continue
-        if _byline(text, facts):
+        if byline(text, facts):
             facts.dropped += 1
             continue
         sign_off = F.SIGN_OFF.search(text)
@@ -378,106 +338,6 @@ def _structure(text: str, line: Line) -> _Item:
     if cells and not _sentence_like(text) or text.startswith("|"):
         return _Item("row", " | ".join(cells) if cells else text)
     return _Item("text", text)
-
-
-def _furniture(text: str, facts: _Facts) -> bool:
-    """A whole line of interface, stamps, credits or mastheads; records what it says."""
-    if F.STAMP_ONLY_LINE.match(text):
-        _stamp_dates(text, facts)
-        return True
-    english_stamp = F.EN_DATE_LINE.match(text)
-    if english_stamp:
-        found = english_stamp.groupdict()
-        month = F.MONTHS.get((found["mon"] or found["mon2"] or "")[:3].lower())
-        if not (found["label"] or "").startswith(("Updated", "Last")) and month:
-            facts.dates.append(DateEvidence(int(found["y"] or found["y2"]), month, int(found["d"] or found["d2"]), text))
-        return True
-    if F.EN_UI_LINE.match(text):
-        return True
-    credited = F.EN_CREDIT_LINE.match(text)
-    if credited or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text):
-        names = ([m.group("names") for m in F.EN_CREDITED.finditer(text)] if credited
-                 else [F.EN_BYLINE_NAMES.match(text).group("names")] if text.startswith("By ")
-                 else [part.split(" in ")[0] for part in re.split(r",| and ", text)])
-        for group in names:
-            for name in re.split(r"\s*(?:,|\band\b|&)\s*", group):
-                if name.strip():
-                    facts.author(name.strip())
-        return True
-    if F.UI_NOTICE.match(text) or (len(text) <= F.UI_MAX and F.UI_LINE.match(text)) or _is_widget(text) or F.EMAIL_LINE.match(text):
-        return True
-    if F.PRODUCTION_CREDITS.match(text):
-        return True
-    for pattern in (F.EN_BYLINE, F.OUTLET_NAME_EMAIL):
-        match = pattern.match(text)
-        if match:
-            facts.author(match.group("name"))
-            if "outlet" in match.groupdict():
-                facts.outlets.append(match.group("outlet"))
-            return True
-    if _masthead(text):
-        if text.replace(" ", "") not in F.PORTALS:
-            facts.outlets.append(text)
-        return True
-    return False
-
-
-def _masthead(text: str) -> bool:
-    """The outlet's name alone on a line ("한겨레", "SBS 뉴스"): a masthead or a signature."""
-    if text in F.KOREAN_OUTLETS or text in F.PORTALS:
-        return True
-    words = text.split()
-    return (len(text) <= 12 and len(words) <= 2 and re.fullmatch(r"[A-Za-z가-힣0-9 ]+", text) is not None
-            and F.OUTLET_SUFFIX.search(text.replace(" ", "")) is not None
-            and (len(words) == 1 or words[0] in F.KOREAN_OUTLETS or re.fullmatch(r"[A-Z]{2,5}", words[0]) is not None))
-
-
-def _is_widget(text: str) -> bool:
-    words = re.split(r"[\s|·/,>]+", text.strip())
-    return len(text) <= 120 and all(word in F.WIDGET_WORDS or re.fullmatch(r"[\d,.:\-]+", word) for word in words)
-
-
-def _stamp_dates(text: str, facts: _Facts) -> None:
-    """Publication stamps become date evidence; update stamps (수정, 최종 수정) never do."""
-    for match in F.STAMP.finditer(text):
-        label = match.group(0)
-        if label.startswith(F.UPDATE_LABELS):
-            continue
-        if match.group("y"):
-            facts.dates.append(DateEvidence(int(match.group("y")), int(match.group("m")), int(match.group("d")), label))
-        else:
-            facts.dates.append(DateEvidence(None, int(match.group("pm")), int(match.group("pd")), label))
-
-
-def _names(text: str) -> list[str]:
-    """Reporter names in "홍길동·김철수 기자" or "이윤정 특파원 홍길동 기자" (role words left out)."""
-    return [name for name in re.findall(F.NAME, text) if not re.fullmatch(F.ROLE, name)]
-
-
-def _byline(text: str, facts: _Facts) -> bool:
-    """A line that only says who wrote the report (and maybe where, when, which outlet)."""
-    if len(text) > 90 or F.SENTENCE_END.search(text) and not re.search(F.EMAIL + r"\W*$", text):
-        return False
-    match = F.BYLINE_LINE.match(text)
-    if not match or not re.search(F.ROLE, match.group("names")):
-        return False
-    rest = match.group("rest").strip()
-    if rest and not F.STAMP_ONLY_LINE.match(rest) and not re.fullmatch(F.DATE_UNNAMED + F.TIME + r"\.?", rest):
-        return False
-    for name in _names(match.group("names")):
-        facts.author(name)
-    pre = match.group("pre") or ""
-    if match.group("outlet") or (pre and F.OUTLET_SUFFIX.search(pre)):
-        facts.outlets.append(match.group("outlet") or pre)
-    elif pre:
-        facts.datelines.append(pre)
-    if F.STAMP_ONLY_LINE.match(rest):
-        _stamp_dates(rest, facts)
-    elif rest:
-        date = re.search(F.DATE, rest)
-        facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), "입력 " + rest))
-    return True
-
 
 
 def _drop_repeats(items: list[_Item]) -> tuple[list[_Item], list[str]]:
@@ -532,7 +392,7 @@ def _lead(items: list[_Item]) -> tuple[str, list[str], list[_Item]]:
     return title, deck, rest
 
 
-def _body(items: list[_Item], facts: _Facts) -> list[Block]:
+def _body(items: list[_Item], facts: Facts) -> list[Block]:
     blocks: list[Block] = []
     for item in items:
         if item.kind in ("heading", "item", "row", "quote"):
@@ -555,7 +415,7 @@ def _figure(item: _Item) -> Block:
     return Block("figure", caption, credit=credit_text, original=item.original)
 
 
-def _strip_dateline(text: str, facts: _Facts) -> str:
+def _strip_dateline(text: str, facts: Facts) -> str:
     """"(지디넷코리아=한정호 기자)본문…", "[서울=뉴시스]홍길동·김철수 기자 = 본문…" or
     "SEOUL, May 2 (Yonhap) -- …" → the body alone; the place, outlet and names are recorded."""
     english = F.EN_DATELINE.match(text)
@@ -573,21 +433,21 @@ def _strip_dateline(text: str, facts: _Facts) -> str:
     if names and not re.search(F.ROLE, names):
         return text
     if re.fullmatch(F.NAMES, second) and re.search(F.ROLE, second):  # (outlet or place = reporter)
-        for name in _names(second):
+        for name in reporter_names(second):
             facts.author(name)
         publisher = F.OUTLET_SUFFIX.search(first) or first in F.KOREAN_OUTLETS
         (facts.outlets if publisher else facts.datelines).append(first)
     elif names or F.OUTLET_SUFFIX.search(second) or second in F.KOREAN_OUTLETS:  # (place = outlet) reporter =
         facts.datelines.append(first)
         facts.outlets.append(second)
-        for name in _names(names):
+        for name in reporter_names(names):
             facts.author(name)
     else:
         return text
     return text[match.end():].strip()
 
 
-def _strip_closing(blocks: list[Block], facts: _Facts) -> None:
+def _strip_closing(blocks: list[Block], facts: Facts) -> None:
     """Split a byline, e-mail address or outlet tag off the end of the last paragraph."""
     for index in range(len(blocks) - 1, -1, -1):
         if blocks[index].kind != "paragraph":
@@ -598,7 +458,7 @@ def _strip_closing(blocks: list[Block], facts: _Facts) -> None:
             email = F.GLUED_EMAIL.search(text)
             tag = F.CLOSING_TAG.search(text)
             if byline:
-                for name in _names(byline.group("names")):
+                for name in reporter_names(byline.group("names")):
                     facts.author(name)
                 text = text[: byline.start()].rstrip()
             elif email:

@@ -186,8 +186,8 @@ def serve(root: Path, host: str, port: int, base_url: str | None, search: bool =
     try:
         url = session.start()
         print(f"serving {url} — watching seeds/, content/, templates/, assets/ and pyproject.toml; Ctrl-C stops")
-        while True:
-            time.sleep(3600)
+        while True:  # short sleeps: a signal the kernel hands to another thread still stops us
+            time.sleep(0.5)
     except KeyboardInterrupt:
         print("stopping")
     finally:

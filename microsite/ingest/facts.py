@@ -1,0 +1,142 @@
+"""What a line of a capture says about the report, and whether it is furniture: stamps,
+bylines, mastheads, interface lines. Each recogniser records what it reads (authors,
+outlets, dates) in ``Facts``. Patterns live in ``furniture.py``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import furniture as F
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """A publication date, or part of one, as the capture prints it."""
+
+    year: int | None
+    month: int
+    day: int
+    source: str  # the text it came from
+
+
+@dataclass
+class Facts:
+    authors: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    datelines: list[str] = field(default_factory=list)
+    dates: list[DateEvidence] = field(default_factory=list)
+    rights: str = ""
+    rights_owner: str = ""
+    dropped: int = 0
+
+    def author(self, name: str) -> None:
+        if name not in self.authors:
+            self.authors.append(name)
+
+
+def furniture_line(text: str, facts: Facts) -> bool:
+    """A whole line of interface, stamps, credits or mastheads; records what it says."""
+    if F.STAMP_ONLY_LINE.match(text):
+        stamp_dates(text, facts)
+        return True
+    english_stamp = F.EN_DATE_LINE.match(text)
+    if english_stamp:
+        found = english_stamp.groupdict()
+        month = F.MONTHS.get((found["mon"] or found["mon2"] or "")[:3].lower())
+        if not (found["label"] or "").startswith(("Updated", "Last")) and month:
+            facts.dates.append(DateEvidence(int(found["y"] or found["y2"]), month, int(found["d"] or found["d2"]), text))
+        return True
+    if F.EN_UI_LINE.match(text):
+        return True
+    credited = F.EN_CREDIT_LINE.match(text)
+    if credited or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text):
+        names = ([m.group("names") for m in F.EN_CREDITED.finditer(text)] if credited
+                 else [F.EN_BYLINE_NAMES.match(text).group("names")] if text.startswith("By ")
+                 else [part.split(" in ")[0] for part in re.split(r",| and ", text)])
+        for group in names:
+            for name in re.split(r"\s*(?:,|\band\b|&)\s*", group):
+                if name.strip():
+                    facts.author(name.strip())
+        return True
+    if F.UI_NOTICE.match(text) or (len(text) <= F.UI_MAX and F.UI_LINE.match(text)) or widget(text) or F.EMAIL_LINE.match(text):
+        return True
+    if F.PRODUCTION_CREDITS.match(text):
+        return True
+    for pattern in (F.EN_BYLINE, F.OUTLET_NAME_EMAIL):
+        match = pattern.match(text)
+        if match:
+            facts.author(match.group("name"))
+            if "outlet" in match.groupdict():
+                facts.outlets.append(match.group("outlet"))
+            return True
+    if masthead(text):
+        if text.replace(" ", "") not in F.PORTALS:
+            facts.outlets.append(text)
+        return True
+    return False
+
+
+def masthead(text: str) -> bool:
+    """The outlet's name alone on a line ("한겨레", "SBS 뉴스"): a masthead or a signature."""
+    if text in F.KOREAN_OUTLETS or text in F.PORTALS:
+        return True
+    words = text.split()
+    return (len(text) <= 12 and len(words) <= 2 and re.fullmatch(r"[A-Za-z가-힣0-9 ]+", text) is not None
+            and F.OUTLET_SUFFIX.search(text.replace(" ", "")) is not None
+            and (len(words) == 1 or words[0] in F.KOREAN_OUTLETS or re.fullmatch(r"[A-Z]{2,5}", words[0]) is not None))
+
+
+def widget(text: str) -> bool:
+    words = re.split(r"[\s|·/,>]+", text.strip())
+    return len(text) <= 120 and all(word in F.WIDGET_WORDS or re.fullmatch(r"[\d,.:\-]+", word) for word in words)
+
+
+def stamp_dates(text: str, facts: Facts) -> None:
+    """Publication stamps become date evidence; update stamps (수정, 최종 수정) never do."""
+    for match in F.STAMP.finditer(text):
+        label = match.group(0)
+        if label.startswith(F.UPDATE_LABELS):
+            continue
+        if match.group("y"):
+            facts.dates.append(DateEvidence(int(match.group("y")), int(match.group("m")), int(match.group("d")), label))
+        else:
+            facts.dates.append(DateEvidence(None, int(match.group("pm")), int(match.group("pd")), label))
+
+
+def reporter_names(text: str) -> list[str]:
+    """Reporter names in "홍길동·김철수 기자" or "이윤정 특파원 홍길동 기자" (role words left out)."""
+    return [name for name in re.findall(F.NAME, text) if not re.fullmatch(F.ROLE, name)]
+
+
+def byline(text: str, facts: Facts) -> bool:
+    """A line that only says who wrote the report (and maybe where, when, which outlet)."""
+    if len(text) > 90 or F.SENTENCE_END.search(text) and not re.search(F.EMAIL + r"\W*$", text):
+        return False
+    match = F.BYLINE_LINE.match(text)
+    if not match or not re.search(F.ROLE, match.group("names")):
+        return False
+    rest = match.group("rest").strip()
+    if rest and not F.STAMP_ONLY_LINE.match(rest) and not re.fullmatch(F.DATE_UNNAMED + F.TIME + r"\.?", rest):
+        return False
+    for name in reporter_names(match.group("names")):
+        facts.author(name)
+    pre = match.group("pre") or ""
+    if match.group("outlet") or (pre and F.OUTLET_SUFFIX.search(pre)):
+        facts.outlets.append(match.group("outlet") or pre)
+    elif pre:
+        facts.datelines.append(pre)
+    if F.STAMP_ONLY_LINE.match(rest):
+        stamp_dates(rest, facts)
+    elif rest:
+        date = re.search(F.DATE, rest)
+        facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), "입력 " + rest))
+    return True
+
+
+def anchor(text: str) -> bool:
+    """A stamp or a byline: what stands next to a headline."""
+    scratch = Facts()
+    return bool(F.STAMP_ONLY_LINE.match(text) or F.EN_DATE_LINE.match(text)
+                or byline(text, scratch) or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text)
+                or F.OUTLET_NAME_EMAIL.match(text))

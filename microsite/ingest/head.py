@@ -1,0 +1,167 @@
+"""The head of a capture, above the article: the headline, the deck and the photos, found
+beside the stamps and byline rather than in the site's menus, breadcrumbs and labels.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from . import furniture as F
+from .facts import Facts, anchor, byline, furniture_line
+from .markup import Line, PageMeta
+
+_DECK_LINES = 6
+
+
+@dataclass
+class Head:
+    title: str = ""
+    deck: list[str] = field(default_factory=list)
+    figures: list[Line] = field(default_factory=list)
+    guessed: bool = False  # no stamp, byline or metadata stood next to the headline
+    labels: list[str] = field(default_factory=list)  # the head's other lines: mastheads, section names
+
+
+def headline_index(lines: list[Line], meta: PageMeta) -> int | None:
+    """Where an HTML page prints the headline its metadata names (``og:title``), or its ``<h1>``."""
+    if meta.title:
+        wanted = _letters(meta.title)
+        for index, line in enumerate(lines):
+            found = _letters(line.text)
+            if found and not line.figure and (found == wanted or len(found) >= 0.8 * len(wanted) and found in wanted
+                                              or len(wanted) >= 0.8 * len(found) and wanted in found):
+                return index
+    return next((i for i, line in enumerate(lines) if line.headline and len(line.text) >= 8), None)
+
+
+def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
+    """The headline, deck and photos above the article. The headline is the line the page's
+    metadata names; else the first of the lines that stand just above the stamps and byline
+    (past labels and toolbars between them); else the first headline-like line."""
+    kinds = _kinds(lines, facts)
+    guessed = False
+    if title_at is None:
+        title_at = _beside_anchor(kinds)
+    if title_at is None:
+        title_at = next((i for i, kind in enumerate(kinds) if kind == "candidate"), None)
+        guessed = title_at is not None
+    if title_at is None:
+        return Head(figures=[line for line, kind in zip(lines, kinds, strict=True) if kind == "figure"])
+    kinds[title_at] = "title"
+    title = lines[title_at].text
+    after = [i for i in range(title_at + 1, len(lines)) if kinds[i] == "candidate"]
+    while after and after[0] == title_at + 1 and _continues(title):  # a headline wrapped over two lines
+        title += " " + lines[after.pop(0)].text
+    deck: list[str] = []
+    for index in after:
+        text = lines[index].text.strip("- –").strip()
+        if deck and _continues(deck[-1]) and index - 1 in after:
+            deck[-1] += " " + text
+        elif len(deck) < _DECK_LINES:
+            deck.append(text)
+    return Head(title=title, deck=deck, guessed=guessed,
+                figures=[line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"],
+                labels=[lines[i].text for i in range(title_at) if kinds[i] == "candidate"])
+
+
+def _kinds(lines: list[Line], facts: Facts) -> list[str]:
+    menu = menu_lines(lines)
+    kinds: list[str] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if line.figure or (F.CREDIT.search(text) and len(text) <= 400):
+            kinds.append("figure")
+        elif index in menu or not text:
+            kinds.append("menu")
+        elif furniture_line(text, facts) or byline(text, facts) or F.RIGHTS.search(text):
+            kinds.append("anchor" if anchor(text) else "furniture")
+            facts.dropped += 1
+        elif _label(text):
+            kinds.append("furniture")
+            facts.dropped += 1
+        elif 6 <= len(text) <= 160 and not re.search(r"다\.[\"”’)]*$", text):
+            kinds.append("candidate")
+        else:
+            kinds.append("other")
+    for index, kind in enumerate(kinds):  # "Eleanor Whitcombe and Daniel Osei" beside a date: a byline
+        if (kind == "candidate" and F.EN_NAMES_ONLY.match(lines[index].text) and _next_to(kinds, index, "anchor")
+                and index and kinds[index - 1] == "candidate"):
+            kinds[index] = "anchor"
+            facts.dropped += 1
+            for name in re.split(r"\s*(?:,|\band\b|&)\s*", lines[index].text):
+                facts.author(name)
+    return kinds
+
+
+def _label(text: str) -> bool:
+    """A breadcrumb, a label in capitals, a series number or a reading time: never a headline."""
+    return bool(F.BREADCRUMB.match(text) or F.CAPS_LABEL.match(text) or F.SERIES_LABEL.match(text)
+                or F.READING_TIME.match(text))
+
+
+def _next_to(kinds: list[str], index: int, wanted: str) -> bool:
+    return any(kinds[i] == wanted for i in (index - 1, index + 1) if 0 <= i < len(kinds))
+
+
+def _beside_anchor(kinds: list[str]) -> int | None:
+    """The first line of the last group of headline-like lines above the first stamp or byline:
+    walking up from it, past toolbars and photos, until a menu or the article's text."""
+    first_anchor = next((i for i, kind in enumerate(kinds) if kind == "anchor"), None)
+    if first_anchor is None:
+        return None
+    index = first_anchor - 1
+    group: list[int] = []
+    while index >= 0 and kinds[index] in ("candidate", "furniture", "figure", "anchor"):
+        if kinds[index] == "candidate":
+            group.append(index)
+        elif group and kinds[index] == "furniture":
+            break
+        index -= 1
+    return group[-1] if group else None
+
+
+def _continues(text: str) -> bool:
+    """A line that a narrow column broke: it ends on a comma or on a word that needs the next."""
+    return bool(re.search(r"(?:,|\b(?:the|a|an|and|or|of|to|for|in|on|with|at|by|from|as|its|their))$", text))
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def menu_lines(lines: list[Line]) -> set[int]:
+    """Lines in runs of three or more short lines: a site's menus and link bars."""
+    def short(index: int) -> bool:
+        line = lines[index]
+        return len(line.text) <= 10 and not line.figure and not anchor(line.text)
+
+    found: set[int] = set()
+    for is_short, run in groupby(range(len(lines)), key=short):
+        run = list(run)
+        if is_short and len(run) >= 3:
+            found.update(run)
+    return found
+
+
+def site_name(facts: Facts, meta: PageMeta, labels: list[str], capture: str) -> str:
+    """Who published the report. The outlet the text names (a dateline, a byline, a masthead)
+    first, in the fuller form a rights line gives it ("Yonhap" → "Yonhap News Agency"); then
+    the page's ``og:site_name`` (never a portal's); then a masthead line that the rights line
+    names; then the rights line's owner, unless it is the author; then a masthead line the
+    capture names again further down ("Thanks for reading Tap & Basin!")."""
+    owner = F.OWNER_TAIL.sub("", facts.rights_owner).strip()
+    if owner in facts.authors:
+        owner = ""
+    if facts.outlets:
+        named = facts.outlets[0]
+        return owner if owner and owner.lower().startswith(named.lower() + " ") else named
+    site = F.SITE_SUFFIX.sub("", meta.site).strip()
+    if site and site.replace(" ", "") not in F.PORTALS and not F.PORTAL_SITE.search(site):
+        return site[:1].upper() + site[1:]
+    for label in labels:
+        if owner and label.lower() in owner.lower():
+            return label
+    if owner:
+        return owner
+    return next((label for label in labels if len(label) <= 40 and capture.count(label) >= 2), "")

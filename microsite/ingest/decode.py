@@ -7,8 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Control characters that never belong in prose (tab and newline are kept).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200b]")
+# Control characters that never belong in prose (tab, newline and a PDF's page break are kept).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff\u200b]")
 
 
 class NotText(ValueError):

@@ -13,7 +13,9 @@ import re
 # Reporter roles that make a name a byline.
 ROLE = r"(?:기자|특파원|선임기자|수석기자|전문기자|객원기자|인턴기자|논설위원|편집위원|통신원|리포터|칼럼니스트)"
 NAME = r"[가-힣]{2,4}"
-_PERSON = rf"(?!{ROLE}(?![가-힣])){NAME}"  # a name, not a role word standing alone
+# Words that stand where a name would and are not one: roles, stamp labels, "기사" of "기자의 다른 기사".
+_NOT_NAME = rf"(?:{ROLE}|입력|수정|등록|게재|송고|승인|작성일?|발행일?|지면|기사|모음|사진|영상|제공)"
+_PERSON = rf"(?!{_NOT_NAME}(?![가-힣])){NAME}"  # a name, not a role word standing alone
 # Several reporters: "홍길동·김철수 기자", "이윤정 특파원 홍길동 기자", "홍길동 김철수 기자".
 NAMES = rf"{_PERSON}(?:\s?{ROLE})?(?:\s*[·,]?\s*{_PERSON}(?:\s?{ROLE})?)*"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -22,7 +24,7 @@ SENTENCE_END = re.compile(r"[.!?。…][\"'”’)\]」』]*$")
 # Dates as portals print them: 2024.07.18, 2024.07.18., 2025. 3. 14., 2024-07-18, 2024년 7월 18일, optional time.
 DATE = r"(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})\s*[일.]?"
 DATE_UNNAMED = re.sub(r"\?P<\w>", "?:", DATE)
-TIME = r"(?:\s*(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+TIME = r"(?:\s*\(?(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?\)?)?"
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # Lines that begin the trailer: everything from here on is portal material, not the article.
 TRAILER_START = re.compile(
@@ -90,12 +92,14 @@ PRODUCTION_CREDITS = re.compile(
 SIGN_OFF = re.compile(rf"(?:[A-Z]{{2,5}}(?:\s?뉴스)?|[가-힣]{{1,6}}\s?뉴스)\s?(?P<name>{NAME})(?:입니다|였습니다)\.$")
 
 # Timestamps: "입력 2024.07.18 08:00", "수정 2024-07-18", "기사입력 2024.07.18. 오전 8:00", "작성일 11-28".
-STAMP_LABEL = r"(?:입력|수정|등록|게재|송고|승인|기사\s?입력|최종\s?수정|업데이트|작성일|작성|발행일|발행|날짜)"
-UPDATE_LABELS = ("수정", "최종", "업데이트", "승인")
+STAMP_LABEL = r"(?:입력|수정|등록|게재|송고|승인|기사\s?입력|최종\s?수정|업데이트|작성일|작성|발행일|발행|날짜|지면)"
+UPDATE_LABELS = ("수정", "최종", "업데이트", "승인", "지면")
 STAMP = re.compile(rf"{STAMP_LABEL}\s*[:：]?\s*(?:{DATE}|(?P<pm>\d{{1,2}})[.\-/](?P<pd>\d{{1,2}})(?!\d)){TIME}")
+# A print-edition page: "(2면)", "3면", "[A10면]".
+_PAGE_REF = r"\s*[(\[]?[A-D]?\d{1,3}면[)\]]?"
 STAMP_ONLY_LINE = re.compile(
-    rf"^(?:\s*[|·/]?\s*{STAMP_LABEL}\s*[:：]?\s*(?:{DATE_UNNAMED}|\d{{1,2}}[.\-/]\d{{1,2}}){TIME}\.?)+"
-    r"(?:\s*기사\s?원문)?\s*$"
+    rf"^(?:\s*[|·/]?\s*{STAMP_LABEL}\s*[:：]?\s*(?:{DATE_UNNAMED}|\d{{1,2}}[.\-/]\d{{1,2}}){TIME}\.?(?:{_PAGE_REF})?)+"
+    rf"(?:\s*{DATE_UNNAMED}{_PAGE_REF})?(?:\s*기사\s?원문)?\s*[|·/]?\s*$"
 )
 # A portal header glued after the headline: "<headline> 작성일 11-28 42 목록".
 GLUED_STAMP = re.compile(rf"\s+(?=(?:{STAMP_LABEL})\s*[:：]?\s*(?:\d{{4}}[.\-/]|\d{{1,2}}[.\-/]\d{{1,2}})).*$")
@@ -126,6 +130,8 @@ GLUED_BYLINE = re.compile(
     rf"(?<=[.!?\"”’])\s*(?:/\s*)?(?:[가-힣]{{2,8}}=)?(?P<names>{NAME}(?:\s*[·,]\s*{NAME})*)\s?{ROLE}"
     rf"\s*[(<\[]?(?P<email>{EMAIL})?[)>\]]?\s*$"
 )
+# A footnote number after a sentence: "…from the customer.1", "…것으로 파악된다.3)".
+FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\d\s][.!?])|(?<=[.!?][\"”’]))\d{1,2}\)?$")
 GLUED_EMAIL = re.compile(rf"(?<=[.!?\"”’])\s*[(<\[]?{EMAIL}[)>\]]?\s*$")
 # An outlet tag closing the last paragraph: "…관심을 집중하고 있다. [뉴스드림]".
 CLOSING_TAG = re.compile(r"(?<=[.!?\"”’])\s*[\[【]\s*(?P<outlet>[^\[\]【】\s][^\[\]【】]{0,14}?)\s*[\]】]\s*$")

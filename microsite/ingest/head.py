@@ -85,8 +85,9 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
         else:
             kinds.append("other")
     for index, kind in enumerate(kinds):  # "Eleanor Whitcombe and Daniel Osei" beside a date: a byline
-        if (kind == "candidate" and F.EN_NAMES_ONLY.match(lines[index].text) and _next_to(kinds, index, "anchor")
-                and index and kinds[index - 1] == "candidate"):
+        near = [i for i in range(len(lines)) if lines[i].text and abs(i - index) <= 2 and i != index]
+        if (kind == "candidate" and F.EN_NAMES_ONLY.match(lines[index].text) and near and near[0] < index
+                and kinds[near[0]] == "candidate" and any(kinds[i] == "anchor" for i in near)):
             kinds[index] = "anchor"
             facts.dropped += 1
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", lines[index].text):
@@ -98,10 +99,6 @@ def _label(text: str) -> bool:
     """A breadcrumb, a label in capitals, a series number or a reading time: never a headline."""
     return bool(F.BREADCRUMB.match(text) or F.CAPS_LABEL.match(text) or F.SERIES_LABEL.match(text)
                 or F.READING_TIME.match(text))
-
-
-def _next_to(kinds: list[str], index: int, wanted: str) -> bool:
-    return any(kinds[i] == wanted for i in (index - 1, index + 1) if 0 <= i < len(kinds))
 
 
 def _beside_anchor(kinds: list[str]) -> int | None:

@@ -32,6 +32,7 @@ class Line:
     figure: bool = False
     original: str = ""  # original image address, for figures
     headline: bool = False  # an <h1>
+    cells: tuple[str, ...] = ()  # a table row's cells
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,12 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
                 if figure is not None:
                     lines.append(figure)
                 continue
-            if name in {"td", "th"}:
-                buffer.append(" ")
+            if name == "tr":
+                flush()
+                cells = tuple(re.sub(r"\s+", " ", cell.get_text(" ")).strip() for cell in child.find_all(["td", "th"]))
+                if any(cells):
+                    lines.append(Line(" | ".join(cells), cells=cells))
+                continue
             if name in _BLOCK:
                 flush()
                 walk(child)
@@ -105,10 +110,15 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
     return lines
 
 
+# Classes that sites give to text only a screen reader speaks: ", opens new tab", "댓글".
+_SCREEN_READER_ONLY = {"visually-hidden", "sr-only", "screen-reader-text", "screen_out", "blind", "a11y-hidden",
+                       "offscreen", "hide", "hidden"}
+
+
 def _hidden(tag: Tag) -> bool:
     style = (tag.get("style") or "").replace(" ", "").lower()
     return ("display:none" in style or "visibility:hidden" in style or tag.has_attr("hidden")
-            or tag.get("aria-hidden") == "true")
+            or tag.get("aria-hidden") == "true" or not _SCREEN_READER_ONLY.isdisjoint(tag.get("class") or ()))
 
 
 def _figure(tag: Tag) -> Line | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lang.ko import sentences
 from . import furniture as F
@@ -142,55 +142,84 @@ _PAGE_NUMBER = re.compile(r"^(?:\d{1,3}|Page \d{1,3} of \d{1,3}|- ?\d{1,3} ?-|\d
 
 def text_lines(text: str) -> list[Line]:
     """A text capture's lines: running headers and page numbers of a PDF's pages left out,
-    and lines wrapped at a fixed width joined back into their paragraphs."""
-    raw = [_clean(line) for line in text.replace("\f", "\n").split("\n")]
-    if "\f" in text:  # pages: each repeats its header and footer
-        counts = Counter(raw)
-        raw = [line for line in raw if not line or not (_PAGE_NUMBER.match(line) or counts[line] >= 3 and len(line) <= 80)]
-    return [Line(line) for line in _unwrap(raw)]
+    table rows split into their cells, and lines wrapped at a fixed width joined back into
+    their paragraphs."""
+    raw = _pages(text) if "\f" in text else [line.strip() for line in text.split("\n")]
+    lines = []
+    for line in raw:
+        cells = _columns(line)
+        if cells and all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells):
+            continue  # the rule under a Markdown table's header: the page draws its own
+        lines.append(Line(" | ".join(cells), cells=tuple(cells)) if cells else Line(_clean(line)))
+    return _unwrap(lines)
 
 
-def _unwrap(lines: list[str]) -> list[str]:
+def _pages(text: str) -> list[str]:
+    """The lines of a capture with pages (a PDF's text): each page's running header and footer
+    and its number left out, and a paragraph that a page break cut in two whole again."""
+    pages = [[line.strip() for line in page.split("\n")] for page in text.split("\f")]
+    counts = Counter(_clean(line) for page in pages for line in page)
+
+    def running(line: str) -> bool:
+        return not line or bool(_PAGE_NUMBER.match(line)) or counts[_clean(line)] >= 2 and len(line) <= 80
+
+    out: list[str] = []
+    for page in pages:
+        while page and running(page[0]):
+            page = page[1:]
+        while page and running(page[-1]):
+            page = page[:-1]
+        if out and page and not (_sentence_like(out[-1]) or page[0][:1].isupper() or F.LIST_MARK.match(page[0])):
+            out.extend(page)  # the sentence goes on across the break
+        else:
+            out.extend([""] + page if out else page)
+    return out
+
+
+def _unwrap(lines: list[Line]) -> list[Line]:
     """Join lines that a fixed width broke (a PDF's text, a mail): a line that fills the width
     continues on the next, and a word split at its end by a hyphen is whole again."""
-    lengths = sorted(len(line) for line in lines if line)
+    lengths = sorted(len(line.text) for line in lines if line.text and not line.cells)
     if len(lengths) < 10:
         return lines
     width = lengths[int(len(lengths) * 0.9)]
     if not 50 <= width <= 110 or sum(n >= 0.8 * width for n in lengths) < 0.3 * len(lengths):
         return lines
-    out: list[str] = []
+    out: list[Line] = []
     last = 0  # the length of the previous line as printed
     for line in lines:
-        joins = (out and out[-1] and line and last >= 0.7 * width and not F.LIST_MARK.match(line)
-                 and not _columns(line) and not _columns(out[-1]))
-        if joins:
-            previous = out[-1]
-            if re.search(r"[A-Za-z]-$", previous) and line[:1].islower():
-                out[-1] = previous[:-1] + line
+        text = line.text
+        previous = out[-1].text if out else ""
+        if (previous and text and last >= 0.7 * width and not F.LIST_MARK.match(text)
+                and not line.cells and not out[-1].cells):
+            if re.search(r"[A-Za-z]-$", previous) and text[:1].islower():
+                out[-1] = Line(previous[:-1] + text)
             else:
-                out[-1] = previous + " " + line
+                out[-1] = Line(previous + " " + text)
         else:
             out.append(line)
-        last = len(line)
+        last = len(text)
     return out
 
 
 def _columns(line: str) -> list[str]:
-    """The cells of a table row printed as text (tabs, runs of spaces or pipes), or []."""
+    """The cells of a table row printed as text: split by tabs, by pipes ("| a | b |"), or by
+    runs of spaces into three or more cells; [] for any other line."""
     if "\t" in line:
-        cells = [cell.strip() for cell in line.split("\t")]
+        cells = line.split("\t")
     elif line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
-        cells = [cell.strip() for cell in line[1:-1].split("|")]
+        cells = line[1:-1].split("|")
     else:
-        cells = [cell.strip() for cell in re.split(r"\s{3,}", line)]
-    cells = [cell for cell in cells if cell]
+        cells = re.split(r" {3,}|\u3000{2,}", line)
+        if len(cells) < 3 or _sentence_like(line):
+            return []
+    cells = [_clean(cell) for cell in cells if cell.strip()]
     return cells if len(cells) >= 2 else []
 
 
 def _sentence_like(text: str) -> bool:
     """Ends like a sentence (a byline, e-mail address or outlet tag glued after it aside)."""
-    for glued in (F.GLUED_BYLINE, F.GLUED_EMAIL, F.CLOSING_TAG):
+    for glued in (F.GLUED_BYLINE, F.GLUED_EMAIL, F.CLOSING_TAG, F.FOOTNOTE_MARK):
         text = glued.sub("", text)
     return bool(F.SENTENCE_END.search(text)) and len(text) >= 5 and " " in text.strip()
 
@@ -213,7 +242,7 @@ def _weight(line: Line) -> float:
         return -1.0
     if _sentence_like(text) and not (F.CREDIT.search(text) and len(text) < 200):
         return 1.0 + len(text) / 40
-    if F.LIST_MARK.match(text) or _columns(text):
+    if F.LIST_MARK.match(text) or line.cells:
         return 0.5
     return -0.5
 
@@ -268,7 +297,7 @@ def _split_glued_stamps(lines: list[Line]) -> list[Line]:
             if stamp and all(word.isdigit() or word in F.WIDGET_WORDS for word in rest):
                 out += [Line(text[: match.start()]), Line(tail[: stamp.end()])]
                 continue
-        out.append(Line(text, heading=line.heading, figure=line.figure, original=line.original))
+        out.append(replace(line, text=text))
     return out
 
 
@@ -334,9 +363,8 @@ def _structure(text: str, line: Line) -> _Item:
         return _Item("item", listed.group("text"), ordered=not listed.group("bullet"))
     if text.startswith(">"):
         return _Item("quote", text.lstrip("> ").strip())
-    cells = _columns(text)
-    if cells and not _sentence_like(text) or text.startswith("|"):
-        return _Item("row", " | ".join(cells) if cells else text)
+    if line.cells:
+        return _Item("row", " | ".join(line.cells))
     return _Item("text", text)
 
 

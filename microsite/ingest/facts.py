@@ -51,8 +51,9 @@ def furniture_line(text: str, facts: Facts) -> bool:
         return True
     credited = F.EN_CREDIT_LINE.match(text)
     if credited or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text):
-        names = ([m.group("names") for m in F.EN_CREDITED.finditer(text)] if credited
-                 else [F.EN_BYLINE_NAMES.match(text).group("names")] if text.startswith("By ")
+        # A sign-off's "Additional reporting by" names helpers; they count only when no byline named anyone.
+        names = ([m.group("names") for m in F.EN_CREDITED.finditer(text)] if credited and not facts.authors
+                 else [] if credited else [F.EN_BYLINE_NAMES.match(text).group("names")] if text.startswith("By ")
                  else [part.split(" in ")[0] for part in re.split(r",| and ", text)])
         for group in names:
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", group):
@@ -60,6 +61,11 @@ def furniture_line(text: str, facts: Facts) -> bool:
                     facts.author(name.strip())
         return True
     if F.UI_NOTICE.match(text) or (len(text) <= F.UI_MAX and F.UI_LINE.match(text)) or widget(text) or F.EMAIL_LINE.match(text):
+        return True
+    research = F.RESEARCH_CREDIT.match(text)
+    if research:
+        for name in reporter_names(research.group("names")):
+            facts.author(name)
         return True
     if F.PRODUCTION_CREDITS.match(text):
         return True
@@ -139,4 +145,4 @@ def anchor(text: str) -> bool:
     scratch = Facts()
     return bool(F.STAMP_ONLY_LINE.match(text) or F.EN_DATE_LINE.match(text)
                 or byline(text, scratch) or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text)
-                or F.OUTLET_NAME_EMAIL.match(text))
+                or F.OUTLET_NAME_EMAIL.match(text) or F.RESEARCH_CREDIT.match(text))

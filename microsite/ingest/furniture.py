@@ -52,7 +52,10 @@ LISTING_ROW = re.compile(r"^\d{3,}\s+\S.*\s(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1
 # Portal notices known word for word, however long.
 UI_NOTICE = re.compile(
     r"^(?:이 글자크기로 변경됩니다\.?|\(예시\)\s?가장 빠른 뉴스가.*|전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다\.?"
-    r"|기사 제목과 주요 문장을 기반으로 자동\s?요약한 결과입니다\..*)$"
+    r"|기사 제목과 주요 문장을 기반으로 자동\s?요약한 결과입니다\..*|읽어주기 기능은 크롬\s?기반의(?:\s?브라우저에서만.*)?"
+    r"|브라우저에서만 사용하실 수 있습니다\.?"
+    # A wire editor's note to subscribers: "(ATTN: ADDS official's remarks in paras 6-7)", "(EDS: …)".
+    r"|\((?:ATTN|EDS|CORRECTS|UPDATES|ADDS|RECASTS|REFILES)\b[^()]{0,200}\))$"
 )
 # Interface strings of news sites and portals (whole, short lines; see UI_MAX).
 UI_MAX = 80
@@ -76,10 +79,14 @@ WIDGET_WORDS = frozenset(
     "페이스북 트위터 엑스 카카오톡 카카오스토리 카카오 밴드 네이버 블로그 링크 URL 복사 링크복사 URL복사 "
     "주소복사 메일 이메일 SNS 보내기 퍼가기 번역 설정 펼치기 접기 더보기 훈훈해요 슬퍼요 화나요 후속 후속기사 "
     "원해요 좋아요! 응원해요 응원하기 놀랐어요 궁금해요 기사 반응 쏠쏠정보 흥미진진 공감백배 분석탁월 후속강추 가 이 "
-    "글자 크기 작게 크게 보통 작성일 수정일 입력 수정 조회 조회수 타임톡 TALK Share Facebook Twitter Kakao Print"
+    "글자 크기 글자크기 조절 작게 크게 보통 작성일 수정일 입력 수정 조회 조회수 타임톡 TALK Share Facebook Twitter Kakao Print"
     .split()
 )
 
+# A research report's credits: "연구책임자 박서연", "공동연구원: 김도윤·이하준", "집필 홍길동".
+RESEARCH_CREDIT = re.compile(
+    rf"^(?:연구\s?책임자|책임\s?연구원|공동\s?연구원|연구\s?위원|연구진|집필(?:자)?|저자|작성자)\s*[:：]?\s*"
+    rf"(?P<names>{NAME}(?:\s*[·,]\s*{NAME})*)$")
 # Broadcast transcript markers: "[앵커]", "◀ 앵커 ▶", "<리포트>", "【기자】".
 BROADCAST_MARKER = re.compile(
     r"^[\[<◀【(]\s*(?:앵커|기자|리포트|인터뷰|녹취|스탠드업|앵커\s?멘트|리포터|클로징|현장음|싱크|자막|브릿지|CG)"
@@ -143,11 +150,16 @@ CREDIT = re.compile(
     rf"|(?:사진|그래픽|자료사진)\s+{NAME}\s?(?:{ROLE}|작가)?"
     r"|(?:사진|그래픽|자료)\s*[=:]\s*[^\s].{0,30}"
     r"|/\s*(?:연합뉴스|뉴시스|뉴스1|로이터|AFP|AP|EPA|게티이미지(?:뱅크|코리아)?|클립아트코리아|셔터스톡|[가-힣A-Za-z]{1,15}\s?(?:제공|DB))"
-    r"|\*?\s?재판매\s?및\s?DB\s?금지|(?:ⓒ|©)\s*[^\s].{0,30})\s*$"
+    r"|\*?\s?재판매\s?및\s?DB\s?금지|(?:ⓒ|©)\s*[^\s].{0,30}"
+    r"|(?<=[.!?] )[가-힣A-Za-z·]{2,20}\s?제공"  # "…드러나 있다. 남극해관측네트워크 제공"
+    # English: "REUTERS/Lee Jae-won/File Photo", "(PHOTO NOT FOR SALE) (Yonhap)", "Photograph: A B/Reuters".
+    r"|[A-Z]{2,}/[A-Z][\w .'-]{1,40}(?:/File Photo)?(?:\s+Purchase Licensing Rights(?:, opens new tab)?)?"
+    r"|(?:\(PHOTO NOT FOR SALE\)\s*)?\((?:Yonhap|AP|AFP|EPA|Reuters|Xinhua|Kyodo|Getty Images)\)"
+    r"|(?:Photograph|Photo|Image|Illustration|Credit):\s[^.]{2,60})\s*$"
 )
 
 # Section heading markers: "◆美 AI 칩…", "■ 제목".
-HEADING_MARK = re.compile(r"^[◆◇■□●○▲△◈]\s*(?P<text>\S.*)$")
+HEADING_MARK = re.compile(r"^[◆◇■□●▲△◈]\s*(?P<text>\S.*)$")  # "○" opens a list item
 
 # Names that end this way name a publisher rather than a place (for "(X=홍길동 기자)", mastheads).
 OUTLET_SUFFIX = re.compile(r"(?:뉴스|일보|신문|코리아|타임스|타임즈|방송|통신|경제|투데이|데일리|미디어|저널|포스트|넷|TV|tv|닷컴|뉴스1)$")
@@ -198,11 +210,12 @@ EN_DATE_LINE = re.compile(
     rf"(?:{_EN_MONTH}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})"
     rf"|(?P<d2>\d{{1,2}})\s+{_EN_MONTH.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d{{2}}))"
     r"(?:\s*[-–,]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|KST|ET|EST|EDT|BST)(?:[+-]\d{1,2})?)?)?"
-    r"(?:\s*(?:Updated|Last updated)\b.*)?$")
+    r"(?:\s*(?:Updated|Last (?:updated|modified)(?: on)?)\b.*)?$")
 # English interface lines and promos, whole lines.
 EN_UI_LINE = re.compile(
     r"^(?:Skip to (?:main )?content|Sign [Ii]n|Sign [Uu]p|Register|Subscribe|Log [Ii]n|Share|Save|Print(?: this page)?"
-    r"|Gift this article|Add to myFT|Share on (?:X|Twitter|Facebook|LinkedIn|WhatsApp)|Copy link|Reuse this content"
+    r"|Gift this article|Cite this \w+|Unlock the Editor’s Digest for free|Add to myFT"
+    r"|Share on (?:X|Twitter|Facebook|LinkedIn|WhatsApp)|Copy link|Reuse this content"
     r"|Purchase Licensing Rights(?:, opens new tab)?|Advertisement(?: · Scroll to continue)?|Report This Ad|Sign up here\."
     r"|Read [Nn]ext|Suggested Topics:?|Most (?:read|viewed|popular)|Related(?: [Aa]rticles| [Ss]tories| [Rr]esearch)?:?"
     r"|Recommended|Comments?|Discussion about this post|Write a comment\.{0,3}|Type your email\.{0,3}|Accept (?:all )?cookies"
@@ -211,7 +224,7 @@ EN_UI_LINE = re.compile(
 # Labels that open a box of links: related, most read, next. Inside the article they open a
 # box to skip; after it, the trailer.
 BOX_LABEL = re.compile(
-    r"^(?:[▶▷►]\s?)?(?:관련\s?(?:자료|기사|뉴스)|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|추천\s?기사"
+    r"^(?:[▶▷►]\s?)?(?:[가-힣A-Za-z0-9]{2,12}\s)?(?:관련\s?(?:자료|기사|뉴스)|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|추천\s?기사"
     r"|이\s?시각\s?(?:주요|인기)\s?(?:뉴스|기사)?|(?:이\s?)?기자의\s?다른\s?기사|Read [Nn]ext"
     r"|Related(?: [Aa]rticles| [Ss]tories)?|Recommended"
     r"|Most (?:read|viewed|popular)|More from .{1,30})\s*:?$")

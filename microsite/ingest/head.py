@@ -18,7 +18,7 @@ _DECK_LINES = 6
 class Head:
     title: str = ""
     deck: list[str] = field(default_factory=list)
-    figures: list[Line] = field(default_factory=list)
+    figures: list[Line] = field(default_factory=list)  # photos, and a section heading that opens the article
     guessed: bool = False  # no stamp, byline or metadata stood next to the headline
     labels: list[str] = field(default_factory=list)  # the head's other lines: mastheads, section names
 
@@ -53,6 +53,11 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
     after = [i for i in range(title_at + 1, len(lines)) if kinds[i] == "candidate"]
     while after and after[0] == title_at + 1 and _continues(title):  # a headline wrapped over two lines
         title += " " + lines[after.pop(0)].text
+    opening: list[Line] = []
+    last = max((i for i, line in enumerate(lines) if line.text), default=-1)
+    if (after and after[-1] == last and len(lines[last].text.split()) <= 3
+            and any(kinds[i] in ("anchor", "furniture") for i in range(title_at + 1, last))):
+        opening = [lines[after.pop()]]  # "Key findings" over the first paragraph, past the byline: the article's
     deck: list[str] = []
     for index in after:
         text = lines[index].text.strip("- –").strip()
@@ -61,7 +66,8 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
         elif len(deck) < _DECK_LINES:
             deck.append(text)
     return Head(title=title, deck=deck, guessed=guessed,
-                figures=[line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"],
+                figures=[line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"]
+                + opening,
                 labels=[lines[i].text for i in range(title_at) if kinds[i] == "candidate"])
 
 

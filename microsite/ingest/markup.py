@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 _HTML_HINT = re.compile(r"<(p|div|section|article|figure|br|span|table|strong|h[1-6]|ul|li)\b[^>]*>", re.I)
 
@@ -33,6 +33,7 @@ class Line:
     original: str = ""  # original image address, for figures
     headline: bool = False  # an <h1>
     cells: tuple[str, ...] = ()  # a table row's cells
+    boxed: bool = False  # inside a box the page sets apart: a promotion, a related list, comments, a footer
 
 
 @dataclass(frozen=True)
@@ -60,16 +61,22 @@ def read_html(text: str) -> tuple[list[Line], PageMeta]:
 def html_to_lines(soup: BeautifulSoup) -> list[Line]:
     lines: list[Line] = []
     buffer: list[str] = []
+    boxed = [False]  # whether the element being read is inside a box (see ``_box``)
+    body = soup.find("body") or soup
+    page_length = len(body.get_text(" ", strip=True))
 
     def flush() -> None:
         joined = re.sub(r"\s+", " ", "".join(buffer)).strip()
         buffer.clear()
         if joined:
-            lines.append(Line(joined))
+            lines.append(Line(joined, boxed=boxed[-1]))
+
+    def add(line: Line) -> None:
+        lines.append(replace(line, boxed=boxed[-1]))
 
     def walk(node: Tag) -> None:
         for child in node.children:
-            if isinstance(child, Comment):
+            if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
                 buffer.append(str(child))
@@ -85,22 +92,24 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
                 flush()
                 figure = _figure(child)
                 if figure is not None:
-                    lines.append(figure)
+                    add(figure)
                 continue
             if name == "tr":
                 flush()
                 cells = tuple(re.sub(r"\s+", " ", cell.get_text(" ")).strip() for cell in child.find_all(["td", "th"]))
                 if any(cells):
-                    lines.append(Line(" | ".join(cells), cells=cells))
+                    add(Line(" | ".join(cells), cells=cells))
                 continue
             if name in _BLOCK:
                 flush()
+                boxed.append(boxed[-1] or _box(child, page_length))
                 walk(child)
                 text_of_block = re.sub(r"\s+", " ", "".join(buffer)).strip()
                 if name in {"h1", "h2", "h3", "h4", "h5", "h6"} and text_of_block:
                     buffer.clear()
-                    lines.append(Line(text_of_block, heading=name != "h1", headline=name == "h1"))
+                    add(Line(text_of_block, heading=name != "h1", headline=name == "h1"))
                 flush()
+                boxed.pop()
             else:
                 walk(child)
         return None
@@ -108,6 +117,27 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
     walk(soup)
     flush()
     return lines
+
+
+# What a page calls the boxes it sets apart from the article, in class and id names, roles
+# and labels: promotions, advertising, related and most-read lists, comments, sharing, footers.
+_BOX_WORDS = {"newsletter", "promo", "promotion", "ad", "ads", "advert", "advertisement", "cookie", "consent",
+              "related", "comment", "comments", "cmt", "reply", "share", "sns", "social", "ranking", "popular",
+              "most", "footer", "subscribe", "subscription", "recommend", "recommended", "outbrain", "taboola",
+              "sidebar", "side", "trending", "readnext", "reaction", "discussion", "onetrust"}
+_BOX_ROLES = {"complementary", "contentinfo", "navigation", "dialog", "alertdialog"}
+
+
+def _box(tag: Tag, page_length: int) -> bool:
+    """An element the page sets apart from the article (``<aside>``, ``<footer>``, or one whose
+    names say promotion, related list, comments...). One that holds most of the page's text is
+    a layout wrapper whatever its name, never a box."""
+    names = " ".join([*(tag.get("class") or ()), tag.get("id") or "", tag.get("data-component") or "",
+                      tag.get("data-testid") or "", tag.get("aria-label") or ""])
+    words = {word.lower() for word in re.split(r"[\W_]+|(?<=[a-z])(?=[A-Z])", names) if word}
+    if not (tag.name in ("aside", "footer") or tag.get("role") in _BOX_ROLES or words & _BOX_WORDS):
+        return False
+    return len(tag.get_text(" ", strip=True)) < 0.4 * page_length
 
 
 # Classes that sites give to text only a screen reader speaks: ", opens new tab", "댓글".

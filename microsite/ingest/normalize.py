@@ -64,18 +64,23 @@ def extract(text: str) -> Extracted:
     start, end = article_region(lines)
     title_at = headline_index(lines[:end], meta)
     if title_at is not None and title_at >= start:
-        if any(_weight(line) > 3 for line in lines[start:title_at]):  # the article's text above it: not the headline
+        above = sum(max(_weight(line), 0) for line in lines[start:title_at])
+        if above > 0.2 * sum(max(_weight(line), 0) for line in lines[start:end]):  # much of the article above: not the headline
             title_at = None
         else:
             start = title_at + 1
     top = head(lines[:start], facts, title_at)
     items = _classify(top.figures + lines[start:end], facts)
     _classify(_tail(lines[end:]), facts)  # a byline, an e-mail or a rights line after the article: facts only
+    for line in lines[end:]:  # a rights line in the page's footer
+        if len(line.text) < 200 and F.RIGHTS.search(line.text):
+            _rights(line.text, facts)
     items, summary = _drop_repeats(items)
     title, deck, guessed = top.title, top.deck, top.guessed
     if not title:
         title, deck, items = _lead(items)
         guessed = bool(title)
+    items = _section_headings(items)
     while items and items[0].kind == "text" and _headline_like(items[0].text, 100) and len(deck) < 6:
         deck.append(items.pop(0).text)  # under a portal's summary, above the first sentence
     blocks = _body(items, facts)
@@ -229,6 +234,8 @@ def _weight(line: Line) -> float:
     sentences count by their length, so that a long article outweighs a box of links in its
     middle, and a trailer of short lines ends it."""
     text = line.text
+    if line.boxed:
+        return -1.5
     if line.figure:
         return 0.0
     if not text:
@@ -311,6 +318,14 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
         text = line.text
         if not text and not line.original:
             continue
+        if len(text) < 200 and F.RIGHTS.search(text):
+            _rights(text, facts)
+            facts.dropped += 1
+            continue
+        if line.boxed:  # a promotion, a related list, comments: what it says about the report is kept
+            byline(text, facts) or furniture_line(text, facts)
+            facts.dropped += 1
+            continue
         if line.figure:
             items.append(_Item("figure", text, line.original))
             continue
@@ -318,13 +333,6 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
             facts.dropped += 1
             continue
         in_box = False
-        if len(text) < 200 and F.RIGHTS.search(text):
-            if not facts.rights:
-                facts.rights = text.strip("<>[]()‹› ")
-                owner = F.RIGHTS_OWNER.search(facts.rights)
-                facts.rights_owner = owner.group("owner").strip() if owner else ""
-            facts.dropped += 1
-            continue
         if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text) or F.LISTING_ROW.match(text):
             in_box = bool(F.BOX_LABEL.match(text))
             facts.dropped += 1
@@ -346,6 +354,13 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
             facts.author(sign_off.group("name"))
         items.append(_structure(text, line))
     return items
+
+
+def _rights(text: str, facts: Facts) -> None:
+    if not facts.rights:
+        facts.rights = text.strip("<>[]()‹› ")
+        owner = F.RIGHTS_OWNER.search(facts.rights)
+        facts.rights_owner = owner.group("owner").strip() if owner else ""
 
 
 def _structure(text: str, line: Line) -> _Item:
@@ -403,6 +418,23 @@ def _repeated_in(sentence: str, text: str) -> bool:
             return True
         start = text.find(sentence, start + 1)
     return False
+
+
+def _section_headings(items: list[_Item]) -> list[_Item]:
+    """A short line of a few words standing alone over a paragraph, without a sentence's
+    ending ("Key findings", "The queue problem", "요약"): a section heading. Above the first
+    sentence only a line of one to three words is: longer ones there are the deck."""
+    out = list(items)
+    started = False  # a sentence came before
+    for index, item in enumerate(out):
+        following = out[index + 1] if index + 1 < len(out) else None
+        if (item.kind == "text" and following is not None
+                and (following.kind == "item" or following.kind == "text" and _sentence_like(following.text.rstrip(":") + "."))
+                and _headline_like(item.text, 50) and len(item.text.split()) <= (6 if started else 3)
+                and not item.text.endswith(":") and (index == 0 or out[index - 1].kind != "heading")):
+            out[index] = _Item("heading", item.text)
+        started = started or item.kind == "text" and _sentence_like(item.text)
+    return out
 
 
 def _headline_like(text: str, limit: int) -> bool:

@@ -71,7 +71,8 @@ class Preview:
     def __init__(self, project: Path):
         self.log = (project.parent / "serve.log").open("w", encoding="utf-8")
         self.process = subprocess.Popen([PYTHON, "build.py", "serve", "--port", "0"], cwd=project, stdout=self.log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+                                        stderr=subprocess.STDOUT, start_new_session=True,
+                                        env={**os.environ, "PYTHONFAULTHANDLER": "1"})
         deadline = time.monotonic() + 300
         while not (found := re.search(r"serving (http://\S+)", self.output())):
             assert self.process.poll() is None, f"serve exited: {self.output()}"
@@ -94,7 +95,12 @@ class Preview:
             self.process.send_signal(signal.SIGINT)  # Ctrl-C
             try:
                 self.process.wait(60)
-            except subprocess.TimeoutExpired:
+            except subprocess.TimeoutExpired:  # hung: have it print where each thread stands, then kill it
+                self.process.send_signal(signal.SIGABRT)
+                try:
+                    self.process.wait(10)
+                except subprocess.TimeoutExpired:
+                    pass
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self.log.close()

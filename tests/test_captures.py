@@ -10,8 +10,9 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from normalize_score import CAPTURES, score_all  # noqa: E402
 
-OVERALL_FLOOR = 0.85
-LOST_CEILING = 5  # body paragraphs not found anywhere in their page
+OVERALL_FLOOR = 0.97
+TITLE_FLOOR = 0.95
+LOST_CEILING = 0  # body paragraphs not found anywhere in their page
 
 
 def test_the_unseen_captures_hold_their_score() -> None:
@@ -19,4 +20,5 @@ def test_the_unseen_captures_hold_their_score() -> None:
     assert captures >= 24
     held, total = sum(score.held.values()), sum(score.total.values())
     assert held / total >= OVERALL_FLOOR, f"{held}/{total}:\n" + "\n".join(score.failures)
+    assert score.held["title"] / score.total["title"] >= TITLE_FLOOR, "\n".join(f for f in score.failures if ": title:" in f)
     assert score.lost <= LOST_CEILING, "\n".join(f for f in score.failures if ": body: lost" in f)

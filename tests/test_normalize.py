@@ -212,3 +212,85 @@ def test_seeds_named_without_ascii_get_distinct_slugs() -> None:
     first = compose(extract("제목\n본문이다.\n"), None, "seeds/한겨레_기사.txt", "a" * 64)
     second = compose(extract("제목\n본문이다.\n"), None, "seeds/조선_기사.txt", "b" * 64)
     assert first.front["slug"] == "report-aaaaaaaaaa" and second.front["slug"] == "report-bbbbbbbbbb"
+
+
+def _draft(capture: str):
+    return compose(extract(capture), None, "seeds/x.txt", "0" * 64)
+
+
+def test_a_headline_picked_over_other_text_is_said_to_be_a_guess() -> None:
+    menu = " · ".join(["정치 일반", "경제 일반", "사회 일반", "국제 일반", "문화 일반", "스포츠 일반", "연예 일반"] * 4)
+    draft = _draft(f"{menu}\n\n항만 물동량 석 달째 줄어\n\n"
+                   "부산항 컨테이너 물동량이 석 달 연속 줄었다. 해운업계는 운임 하락을 걱정하고 있다.\n\n"
+                   "항만공사는 다음 달 대책을 내놓기로 했다. 업계는 신중한 반응을 보였다.\n")
+    assert draft.front["title"] == "항만 물동량 석 달째 줄어"
+    assert draft.front["provenance"]["title"] == "guessed"
+    assert any("headline guessed" in warning for warning in draft.warnings)
+
+
+def test_a_headline_beside_its_byline_is_not_a_guess() -> None:
+    draft = _draft("오늘 들어온 소식을 모아 전해 드립니다.\n\n항만 물동량 석 달째 줄어\n김하늘 기자\n\n"
+                   "부산항 컨테이너 물동량이 석 달 연속 줄었다. 해운업계는 운임 하락을 걱정하고 있다.\n")
+    assert draft.front["title"] == "항만 물동량 석 달째 줄어"
+    assert draft.front["provenance"]["title"] == "text" and not any("guessed" in w for w in draft.warnings)
+
+
+PAGE_WITH_METADATA = """<!DOCTYPE html><html lang="en"><head>
+<meta property="og:title" content="Port traffic falls for a third month">
+<meta property="og:site_name" content="the Harbour Gazette">
+<meta property="article:published_time" content="2025-04-09T07:30:00+01:00">
+<meta name="author" content="Ada Brennan">
+</head><body><div class="page">
+<nav><a href="/">Home</a><a href="/news">News</a></nav>
+<article><h1>Port Traffic Falls for a Third Month</h1>
+<p>Container traffic at the port fell for a third month in a row, the harbour authority said on Tuesday.</p>
+<aside class="newsletter-promo"><p>Sign up for our morning briefing. It is free and it arrives before seven every day.</p></aside>
+<p>Shipping lines blamed weaker demand from inland factories and a slump in freight rates.</p>
+<p>The authority will publish a recovery plan next month, officials said.</p>
+</article>
+<footer><p>All the news from the coast, every day of the year, since 1881.</p></footer>
+</div></body></html>"""
+
+
+def test_an_html_page_metadata_fills_what_its_print_does_not() -> None:
+    draft = _draft(PAGE_WITH_METADATA)
+    front = draft.front
+    assert front["title"] == "Port Traffic Falls for a Third Month"  # the printed headline, as printed
+    assert (front["published"], front["authors"], front["outlet"], front["language"]) == (
+        "2025-04-09", ["Ada Brennan"], "The Harbour Gazette", "en")
+    assert front["provenance"]["published"] == "metadata" and front["provenance"]["authors"] == "metadata"
+    assert "morning briefing" not in draft.body and "since 1881" not in draft.body and "Home" not in draft.body
+    assert "recovery plan next month" in draft.body
+
+
+def test_a_printed_stamp_wins_over_the_page_metadata_date() -> None:
+    page = PAGE_WITH_METADATA.replace("<article><h1>", "<article><p>Published April 8, 2025</p><h1>")
+    assert _draft(page).front["published"] == "2025-04-08"
+
+
+def test_a_wrapper_holding_most_of_the_page_is_not_a_box_whatever_its_name() -> None:
+    page = PAGE_WITH_METADATA.replace('<div class="page">', '<div class="side-menu-closed">')
+    assert "recovery plan next month" in _draft(page).body
+
+
+@pytest.mark.parametrize("rows", [
+    "Market\tPrice\tChange\nBusan\t4.1\t+2%\nIncheon\t3.9\t-1%",
+    "| Market | Price | Change |\n|---|---|---|\n| Busan | 4.1 | +2% |\n| Incheon | 3.9 | -1% |",
+    "Market      Price      Change\nBusan       4.1        +2%\nIncheon     3.9        -1%",
+])
+def test_tables_printed_as_text_become_tables(rows: str) -> None:
+    draft = _draft(f"Port prices\nBy Ada Brennan\n\nPrices rose at one port and fell at the other.\n\n{rows}\n\n"
+                   "Both ports expect a calmer month ahead, their operators said.\n")
+    html = render_body(draft.body)
+    assert "<th>Market</th><th>Price</th><th>Change</th>" in re.sub(r"\s+", "", html)
+    assert "<td>Busan</td><td>4.1</td><td>+2%</td>" in re.sub(r"\s+", "", html)
+    assert "<td>Incheon</td><td>3.9</td><td>-1%</td>" in re.sub(r"\s+", "", html)
+
+
+def test_a_paragraph_cut_by_a_page_break_is_whole_again() -> None:
+    filler = "".join(f"Line {n} of the opening section runs on across the width of the page here.\n" for n in range(12))
+    capture = (f"Harbour Review\n\nPort traffic in review\n\nAda Brennan\n\nApril 9, 2025\n\n{filler}\n"
+               "The authority expects the decline to continue until the\n\nHarbour Review | page 1\n1\n"
+               "\fHarbour Review | page 2\n2\n\nsummer, when new routes open.\n")
+    body = _draft(capture).body
+    assert "continue until the summer, when new routes open." in body and "page 2" not in body

@@ -53,6 +53,8 @@ def compose(extracted: Extracted, entry: SourceEntry | None, seed_rel: str, sha2
         return text_value
 
     title = pick("title", extracted.title)
+    if provenance.get("title") == "text" and extracted.title_guessed:
+        provenance["title"] = "guessed"
     if not title:
         title = _first_words(extracted)
         provenance["title"] = "derived"
@@ -90,6 +92,10 @@ def compose(extracted: Extracted, entry: SourceEntry | None, seed_rel: str, sha2
     if manifest.get("notes"):
         front["notes"] = manifest["notes"]
         provenance["notes"] = "manifest"
+    for key in extracted.from_metadata:  # the page's metadata said it, its printed text did not
+        if provenance.get(key) == "text":
+            provenance[key] = "metadata"
+    warnings.extend(extracted.doubts)
     provenance["source"] = provenance["source_sha256"] = "seed"
     provenance["language"] = "text"
     front["provenance"] = {key: provenance[key] for key in front if key in provenance}

@@ -94,7 +94,7 @@ def masthead(text: str) -> bool:
 
 
 def widget(text: str) -> bool:
-    words = re.split(r"[\s|·/,>]+", text.strip())
+    words = [re.sub(r"(?<=\D)[\d,]+$", "", word) for word in re.split(r"[\s|·/,>]+", text.strip())]  # "댓글12"
     return len(text) <= 120 and all(word in F.WIDGET_WORDS or re.fullmatch(r"[\d,.:\-]+", word) for word in words)
 
 
@@ -119,6 +119,7 @@ def byline(text: str, facts: Facts) -> bool:
     """A line that only says who wrote the report (and maybe where, when, which outlet)."""
     if len(text) > 90 or F.SENTENCE_END.search(text) and not re.search(F.EMAIL + r"\W*$", text):
         return False
+    text = re.sub(rf"(?<=[가-힣])(?={F.ROLE}(?![가-힣]))", " ", text)  # "정유나기자": the role glued to the name
     match = F.BYLINE_LINE.match(text)
     if not match or not re.search(F.ROLE, match.group("names")):
         return False

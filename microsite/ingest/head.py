@@ -19,7 +19,7 @@ class Head:
     title: str = ""
     deck: list[str] = field(default_factory=list)
     figures: list[Line] = field(default_factory=list)  # photos, and a section heading that opens the article
-    guessed: bool = False  # no stamp, byline or metadata stood next to the headline
+    guessed: bool = False  # the headline was chosen over other text, no stamp, byline or metadata beside it
     labels: list[str] = field(default_factory=list)  # the head's other lines: mastheads, section names
 
 
@@ -40,14 +40,15 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
     metadata names; else the first of the lines that stand just above the stamps and byline
     (past labels and toolbars between them); else the first headline-like line."""
     kinds = _kinds(lines, facts)
-    guessed = False
+    text_above = False  # the headline was picked among other lines of text, with no stamp or byline to go by
     if title_at is None:
         title_at = _beside_anchor(kinds)
     if title_at is None:
         title_at = next((i for i, kind in enumerate(kinds) if kind == "candidate"), None)
-        guessed = title_at is not None
+        text_above = any(kind in ("candidate", "other") for kind in kinds[:title_at])
     if title_at is None:
-        return Head(figures=[line for line, kind in zip(lines, kinds, strict=True) if kind == "figure"])
+        return Head(figures=[line for line, kind in zip(lines, kinds, strict=True) if kind == "figure"],
+                    guessed=any(kind in ("candidate", "other") for kind in kinds))
     kinds[title_at] = "title"
     title = lines[title_at].text
     after = [i for i in range(title_at + 1, len(lines)) if kinds[i] == "candidate"]
@@ -65,7 +66,7 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
             deck[-1] += " " + text
         elif len(deck) < _DECK_LINES:
             deck.append(text)
-    return Head(title=title, deck=deck, guessed=guessed,
+    return Head(title=title, deck=deck, guessed=text_above,
                 figures=[line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"]
                 + opening,
                 labels=[lines[i].text for i in range(title_at) if kinds[i] == "candidate"])
@@ -78,7 +79,9 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
         text = line.text
         if line.figure or (F.CREDIT.search(text) and len(text) <= 400):
             kinds.append("figure")
-        elif index in menu or not text:
+        elif not text:
+            kinds.append("blank")
+        elif index in menu:
             kinds.append("menu")
         elif furniture_line(text, facts) or byline(text, facts) or F.RIGHTS.search(text):
             kinds.append("anchor" if anchor(text) else "furniture")
@@ -115,7 +118,7 @@ def _beside_anchor(kinds: list[str]) -> int | None:
         return None
     index = first_anchor - 1
     group: list[int] = []
-    while index >= 0 and kinds[index] in ("candidate", "furniture", "figure", "anchor"):
+    while index >= 0 and kinds[index] in ("candidate", "furniture", "figure", "anchor", "blank"):
         if kinds[index] == "candidate":
             group.append(index)
         elif group and kinds[index] == "furniture":

@@ -46,6 +46,7 @@ class Extracted:
     language: str
     dropped_lines: int
     from_metadata: tuple[str, ...] = ()  # fields an HTML page's metadata filled, its printed text silent
+    title_guessed: bool = False
     doubts: tuple[str, ...] = ()  # where the normalizer is unsure: said in the build output and the provenance
 
 
@@ -79,7 +80,7 @@ def extract(text: str) -> Extracted:
     title, deck, guessed = top.title, top.deck, top.guessed
     if not title:
         title, deck, items = _lead(items)
-        guessed = bool(title)
+        guessed = top.guessed and bool(title)
     items = _section_headings(items)
     while items and items[0].kind == "text" and _headline_like(items[0].text, 100) and len(deck) < 6:
         deck.append(items.pop(0).text)  # under a portal's summary, above the first sentence
@@ -90,9 +91,10 @@ def extract(text: str) -> Extracted:
     if meta.title and not title:
         title, guessed = meta.title, False
         metadata.append("title")
-    doubts = [f"headline guessed (no stamp, byline or page metadata beside it): {title!r}"] if guessed else []
-    if not lines[start:end] or end - start < 3:
-        doubts.append("the article region is weak: few lines look like article text")
+    doubts = [f"headline guessed: no stamp, byline or page metadata stands beside {title!r}"] if guessed else []
+    if _weak(lines, start, end):
+        doubts.append(f"the article's bounds are unsure: little of the capture reads as article text "
+                      f"(lines {start + 1}–{end} of {len(lines)} kept)")
     outlet = site_name(facts, meta, top.labels, text)
     return Extracted(
         title=title,
@@ -108,8 +110,17 @@ def extract(text: str) -> Extracted:
         language=meta.language if meta.language in ("ko", "en") else _language(body_text or title),
         dropped_lines=facts.dropped + len(lines) - (end - start),
         from_metadata=tuple(metadata),
+        title_guessed=guessed,
         doubts=tuple(doubts),
     )
+
+
+def _weak(lines: list[Line], start: int, end: int) -> bool:
+    """Whether the article region barely stands out: it holds under three sentences, or the
+    capture outside it weighs nearly as much as it does."""
+    inside = [_weight(line) for line in lines[start:end]]
+    outside = sum(max(_weight(line), 0) for line in lines[:start] + lines[end:])
+    return sum(weight > 1 for weight in inside) < 3 or outside > 0.5 * sum(max(w, 0) for w in inside)
 
 
 def _image_dates(blocks: list[Block], facts: Facts) -> None:
@@ -163,10 +174,14 @@ def _pages(text: str) -> list[str]:
     """The lines of a capture with pages (a PDF's text): each page's running header and footer
     and its number left out, and a paragraph that a page break cut in two whole again."""
     pages = [[line.strip() for line in page.split("\n")] for page in text.split("\f")]
-    counts = Counter(_clean(line) for page in pages for line in page)
+
+    def shape(line: str) -> str:  # "Harbour Review | page 2" and "… page 3" are one running footer
+        return re.sub(r"\d+", "#", _clean(line))
+
+    counts = Counter(shape(line) for page in pages for line in page)
 
     def running(line: str) -> bool:
-        return not line or bool(_PAGE_NUMBER.match(line)) or counts[_clean(line)] >= 2 and len(line) <= 80
+        return not line or bool(_PAGE_NUMBER.match(line)) or counts[shape(line)] >= 2 and len(line) <= 80
 
     out: list[str] = []
     for page in pages:

@@ -28,8 +28,8 @@ class Block:
 
 
 def parser(render_figure=None) -> MarkdownIt:
-    """CommonMark with raw HTML off and ``::: figure`` blocks (rendered by *render_figure*)."""
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    """CommonMark with tables, raw HTML off and ``::: figure`` blocks (rendered by *render_figure*)."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     container_plugin(md, "figure", **({"render": render_figure} if render_figure else {}))
     return md
 

@@ -7,9 +7,10 @@ FIELD_LABELS = {"title": "제목", "slug": "주소", "outlet": "매체", "outlet
                 "cites": "인용 매체", "rights": "저작권", "deck": "부제", "dateline": "송고지", "summary": "요약",
                 "notes": "근거 메모"}
 ORIGIN_LABELS = {"text": "원문 텍스트", "manifest": "연구자 매니페스트", "seed": "수집 파일", "derived": "자동 생성",
-                 "portal": "포털 요약(본문이 되풀이)"}
+                 "portal": "포털 요약(본문이 되풀이)", "metadata": "페이지 메타데이터", "guessed": "원문 텍스트(추정)"}
 TITLE_NOTES = {"manifest": "원문에 제목이 없어 연구자가 붙인 제목입니다.",
-               "derived": "원문에 제목이 없어 첫 문장에서 따온 제목입니다."}
+               "derived": "원문에 제목이 없어 첫 문장에서 따온 제목입니다.",
+               "guessed": "원문에서 제목임을 뒷받침하는 표시(입력 시각, 기자 이름)를 찾지 못해 추정한 제목입니다."}
 # Kinds of entity, in the order the site lists them.
 KIND_LABELS = {
     "company": "기업",

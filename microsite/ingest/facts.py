@@ -67,7 +67,7 @@ def furniture_line(text: str, facts: Facts) -> bool:
         for name in reporter_names(research.group("names")):
             facts.author(name)
         return True
-    if F.PRODUCTION_CREDITS.match(text):
+    if F.PRODUCTION_CREDITS.match(text) or F.TOC_LINE.match(text):
         return True
     for pattern in (F.EN_BYLINE, F.OUTLET_NAME_EMAIL):
         match = pattern.match(text)

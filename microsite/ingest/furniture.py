@@ -158,6 +158,19 @@ CREDIT = re.compile(
     r"|(?:Photograph|Photo|Image|Illustration|Credit):\s[^.]{2,60})\s*$"
 )
 
+# A wire photo's caption opens like a wire story and closes with the photo's date, agency and
+# address: "(부산=뉴스1) 박준혁 기자 = … 2025.9.4/뉴스1", "[서울=뉴시스] … 2025.09.04. photo@newsis.com".
+WIRE_PHOTO_OPENING = re.compile(rf"^[(\[][^=()\[\]]{{1,20}}=[^=()\[\]]{{1,20}}[)\]]\s*(?:{NAMES}\s*=\s*)?")
+WIRE_PHOTO_STAMP = re.compile(rf"\s*(?:19|20)\d{{2}}[./]\d{{1,2}}[./]\d{{1,2}}\.?(?:\s*/\s*[^\s/]+)?(?:\s*{EMAIL})?$")
+# Notes about the authors after the article: a label, a note that opens with what the author
+# does ("Washington-based correspondent covering …"), or one that opens with an author's name
+# and such a verb ("Choi Yun-ha covers …", "박서연 연구위원은 …").
+ABOUT_AUTHORS = re.compile(r"^(?:About the authors?|Author biograph(?:y|ies)|(?:저자|필자|기자|연구진)\s?소개)$", re.I)
+AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.-]+-based |Senior |Chief )?(?:correspondent|reporter|editor|columnist|writer) "
+                         r"(?:covering|based|for|who)\b")
+AUTHOR_NOTE_VERB = re.compile(rf"^(?:is|was|covers|writes|reports|leads|has|joined|(?:{ROLE}|연구위원|선임연구위원)?\s?[은는이가]\s)")
+# A table of contents: its label, and entries that end in a dot leader and a page number.
+TOC_LINE = re.compile(r"^(?:목\s?차|차\s?례|Contents|Table of [Cc]ontents)$|^.{1,80}?\s*[.·…‥․⋯]{4,}\s*\d{1,3}$")
 # Section heading markers: "◆美 AI 칩…", "■ 제목".
 HEADING_MARK = re.compile(r"^[◆◇■□●▲△◈]\s*(?P<text>\S.*)$")  # "○" opens a list item
 
@@ -220,6 +233,9 @@ EN_UI_LINE = re.compile(
     r"|Read [Nn]ext|Suggested Topics:?|Most (?:read|viewed|popular)|Related(?: [Aa]rticles| [Ss]tories| [Rr]esearch)?:?"
     r"|Recommended|Comments?|Discussion about this post|Write a comment\.{0,3}|Type your email\.{0,3}|Accept (?:all )?cookies"
     r"|Manage cookies|Download (?:the )?PDF|Ready for more\?|Start writing|Get the app|Listen to (?:this )?article.*"
+    r"|(?:skip past|after) newsletter promotion|Related: .{1,150}"
+    # A newsletter's promotion: "… selects her favourite stories in this weekly newsletter."
+    r"|.{0,80}\b(?:this|our|your)\b.{0,40}\bnewsletter\b.{0,100}|.{0,40}\bnewsletter is your\b.{0,140}"
     r"|Our Standards: .{0,80}|Thanks for reading .{1,60}! Subscribe .{0,100}|.{0,40}, opens new tab)$")
 # Labels that open a box of links: related, most read, next. Inside the article they open a
 # box to skip; after it, the trailer.

@@ -163,6 +163,9 @@ def _figure(tag: Tag) -> Line | None:
         if original:
             break
     caption_tag = tag.find("figcaption") if tag.name == "figure" else None
+    if caption_tag is not None:
+        for hidden in caption_tag.find_all(lambda element: element.name in _DROP or _hidden(element)):
+            hidden.decompose()
     caption = caption_tag.get_text(" ") if caption_tag else (images[0].get("alt", "") if images else "")
     caption = re.sub(r"\s+", " ", caption).strip()
     if not caption and not original:

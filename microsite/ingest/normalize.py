@@ -472,7 +472,8 @@ def _body(items: list[_Item], facts: Facts) -> list[Block]:
     for item in items:
         if item.kind in ("heading", "item", "row", "quote"):
             blocks.append(Block(item.kind, item.text, ordered=item.ordered))
-        elif item.kind == "figure" or F.CREDIT.search(item.text) and not F.SENTENCE_END.search(item.text) and len(item.text) <= 400:
+        elif (item.kind == "figure" or _wire_photo(item.text)
+              or F.CREDIT.search(item.text) and not F.SENTENCE_END.search(item.text) and len(item.text) <= 400):
             blocks.append(_figure(item))
         else:
             text = item.text
@@ -481,13 +482,27 @@ def _body(items: list[_Item], facts: Facts) -> list[Block]:
             if text:
                 blocks.append(Block("paragraph", text))
     _strip_closing(blocks, facts)
+    _drop_author_notes(blocks, facts)
     return blocks
 
 
 def _figure(item: _Item) -> Block:
-    credit = F.CREDIT.search(item.text)
-    caption, credit_text = (item.text[: credit.start()].strip(), credit.group("credit").strip()) if credit else (item.text, "")
-    return Block("figure", caption, credit=credit_text, original=item.original)
+    """A photo: its caption, and its credit (what closes the caption, and a wire photo's
+    "(부산=뉴스1) 박준혁 기자 =" opening and "2025.9.4/뉴스1" stamp) apart."""
+    caption, credits = item.text, []
+    while found := F.CREDIT.search(caption) or F.WIRE_PHOTO_STAMP.search(caption):
+        credits.insert(0, found.group(0).strip())
+        caption = caption[: found.start()].strip()
+    opening = F.WIRE_PHOTO_OPENING.match(caption)
+    if opening and caption[opening.end():].strip():
+        credits.insert(0, opening.group(0).strip())
+        caption = caption[opening.end():].strip()
+    return Block("figure", caption, credit=" ".join(credits), original=item.original)
+
+
+def _wire_photo(text: str) -> bool:
+    """"(서울=연합뉴스) 임채원 기자 = … 듣고 있다. 2025.4.17 chaewon@yna.co.kr": a wire photo's caption."""
+    return bool(F.WIRE_PHOTO_OPENING.match(text) and F.WIRE_PHOTO_STAMP.search(text))
 
 
 def _strip_dateline(text: str, facts: Facts) -> str:
@@ -545,6 +560,25 @@ def _strip_closing(blocks: list[Block], facts: Facts) -> None:
                 break
         blocks[index] = Block("paragraph", text)
         return
+
+
+def _drop_author_notes(blocks: list[Block], facts: Facts) -> None:
+    """Notes about the authors that close a capture ("About the authors", "Choi Yun-ha covers
+    …", a name card over "Washington-based correspondent covering …") and the few lines
+    after them are not the article."""
+    names = tuple(facts.authors)
+
+    def note(text: str) -> bool:
+        return bool(F.ABOUT_AUTHORS.match(text) or F.AUTHOR_NOTE.match(text) or any(
+            text.startswith(name + " ") and F.AUTHOR_NOTE_VERB.match(text[len(name) + 1:]) for name in names))
+
+    start = max(len(blocks) * 2 // 3, len(blocks) - 8)
+    first = next((i for i in range(start, len(blocks)) if note(blocks[i].text)), None)
+    if first is None:
+        return
+    while first > 0 and blocks[first - 1].text in names:  # the name card above the note
+        first -= 1
+    del blocks[first:]
 
 
 def _outlet_pattern() -> re.Pattern[str]:

@@ -18,6 +18,7 @@ class DateEvidence:
     month: int
     day: int
     source: str  # the text it came from
+    updated: bool = False  # an update stamp's: the report is older, and this counts only when nothing else is printed
 
 
 @dataclass
@@ -43,9 +44,11 @@ def furniture_line(text: str, facts: Facts) -> bool:
     english_stamp = F.EN_DATE_LINE.match(text)
     if english_stamp:
         found = english_stamp.groupdict()
-        month = F.MONTHS.get((found["mon"] or found["mon2"] or "")[:3].lower())
-        if not (found["label"] or "").startswith(("Updated", "Last")) and month:
-            facts.dates.append(DateEvidence(int(found["y"] or found["y2"]), month, int(found["d"] or found["d2"]), text))
+        month = int(found["m3"]) if found["m3"] else F.MONTHS.get((found["mon"] or found["mon2"] or "")[:3].lower())
+        if month:
+            facts.dates.append(DateEvidence(int(found["y"] or found["y2"] or found["y3"]), month,
+                                            int(found["d"] or found["d2"] or found["d3"]), text,
+                                            updated=(found["label"] or "").startswith(("Updated", "Last", "Modified"))))
         return True
     if F.EN_UI_LINE.match(text):
         return True
@@ -99,15 +102,15 @@ def widget(text: str) -> bool:
 
 
 def stamp_dates(text: str, facts: Facts) -> None:
-    """Publication stamps become date evidence; update stamps (수정, 최종 수정) never do."""
+    """Stamps become date evidence; an update stamp's (수정, 최종 수정) is marked as such."""
     for match in F.STAMP.finditer(text):
         label = match.group(0)
-        if label.startswith(F.UPDATE_LABELS):
-            continue
+        updated = label.startswith(F.UPDATE_LABELS)
         if match.group("y"):
-            facts.dates.append(DateEvidence(int(match.group("y")), int(match.group("m")), int(match.group("d")), label))
+            facts.dates.append(DateEvidence(int(match.group("y")), int(match.group("m")), int(match.group("d")), label,
+                                            updated=updated))
         else:
-            facts.dates.append(DateEvidence(None, int(match.group("pm")), int(match.group("pd")), label))
+            facts.dates.append(DateEvidence(None, int(match.group("pm")), int(match.group("pd")), label, updated=updated))
 
 
 def reporter_names(text: str) -> list[str]:

@@ -99,7 +99,7 @@ PRODUCTION_CREDITS = re.compile(
 SIGN_OFF = re.compile(rf"(?:[A-Z]{{2,5}}(?:\s?뉴스)?|[가-힣]{{1,6}}\s?뉴스)\s?(?P<name>{NAME})(?:입니다|였습니다)\.$")
 
 # Timestamps: "입력 2024.07.18 08:00", "수정 2024-07-18", "기사입력 2024.07.18. 오전 8:00", "작성일 11-28".
-STAMP_LABEL = r"(?:입력|수정|등록|게재|송고|승인|기사\s?입력|최종\s?수정|업데이트|작성일|작성|발행일|발행|날짜|지면)"
+STAMP_LABEL = r"(?:입력|수정|등록|게재|송고|승인|기사\s?입력|기사\s?전송|최종\s?수정|업데이트|작성일|작성|발행일|발행|날짜|지면)"
 UPDATE_LABELS = ("수정", "최종", "업데이트", "승인", "지면")
 STAMP = re.compile(rf"{STAMP_LABEL}\s*[:：]?\s*(?:{DATE}|(?P<pm>\d{{1,2}})[.\-/](?P<pd>\d{{1,2}})(?!\d)){TIME}")
 # A print-edition page: "(2면)", "3면", "[A10면]".
@@ -216,14 +216,18 @@ EN_CREDIT_LINE = re.compile(r"^(?:Reporting|Writing|Additional reporting|Compile
 EN_CREDITED = re.compile(rf"(?:^|;\s*)(?:Reporting|Writing|Additional reporting) by (?P<names>{EN_NAME}(?:\s*(?:,|\band\b)\s*{EN_NAME})*)")
 _EN_MONTH = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "March 5, 2025 9:14 PM GMT+9 Updated 3 hours ago", "Published March 5 2025", "Mar 05, 2025",
-# "Wed 5 Mar 2025 09.14 GMT", "Published: Mar. 5, 2025 - 14:22"; an "Updated"/"Last modified" stamp gives no date.
+# "Wed 5 Mar 2025 09.14 GMT", "Updated 10:42 AM EST, March 6, 2025",
+# "Posted on : 2025-11-05 17:21 KST Modified on : …"; an update stamp's date counts only when no other is printed.
+_EN_TIME = (r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
+            r"(?:\s*(?:GMT|UTC|KST|ET|EST|EDT|BST|CET|PT|PST|PDT)(?:[+-]\d{1,2})?)?")
+_EN_UPDATE = r"(?:Updated|Last (?:updated|modified)|Modified)"
 EN_DATE_LINE = re.compile(
-    r"^(?:(?P<label>Published|Updated|Posted|Created|Date|First published|Last (?:updated|modified)(?: on)?)\s*:?\s*(?:on\s+)?)?"
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    rf"^(?:(?P<label>Published|{_EN_UPDATE}|Posted|Created|Date|First published)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{_EN_TIME}\s*,?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
     rf"(?:{_EN_MONTH}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})"
-    rf"|(?P<d2>\d{{1,2}})\s+{_EN_MONTH.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d{{2}}))"
-    r"(?:\s*[-–,]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|KST|ET|EST|EDT|BST)(?:[+-]\d{1,2})?)?)?"
-    r"(?:\s*(?:Updated|Last (?:updated|modified)(?: on)?)\b.*)?$")
+    rf"|(?P<d2>\d{{1,2}})\s+{_EN_MONTH.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d{{2}})"
+    r"|(?P<y3>(?:19|20)\d{2})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+    rf"(?:\s*[-–,]?\s*{_EN_TIME})?(?:\s*\|?\s*{_EN_UPDATE}\b.*)?$")
 # English interface lines and promos, whole lines.
 EN_UI_LINE = re.compile(
     r"^(?:Skip to (?:main )?content|Sign [Ii]n|Sign [Uu]p|Register|Subscribe|Log [Ii]n|Share|Save|Print(?: this page)?"

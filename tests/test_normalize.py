@@ -294,3 +294,10 @@ def test_a_paragraph_cut_by_a_page_break_is_whole_again() -> None:
                "\fHarbour Review | page 2\n2\n\nsummer, when new routes open.\n")
     body = _draft(capture).body
     assert "continue until the summer, when new routes open." in body and "page 2" not in body
+
+
+def test_an_update_stamp_alone_bounds_the_date_and_says_so() -> None:
+    draft = _draft("Port traffic falls again\nBy Ada Brennan\nUpdated 10:42 AM EST, March 6, 2025\n\n"
+                   "Container traffic at the port fell for a third month, the harbour authority said.\n")
+    assert draft.front["published"] == ""
+    assert any("only an update stamp (Updated 10:42 AM EST, March 6, 2025)" in w for w in draft.warnings)

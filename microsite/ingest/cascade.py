@@ -112,12 +112,13 @@ def _published(dates: tuple[DateEvidence, ...], manifest: dict, provenance: dict
         return chosen
     if text_date:
         provenance["published"] = "text"
-        if not _date_of(tuple(d for d in dates if not d.updated)):
-            warnings.append(f"the text gives only an update stamp ({next(d.source for d in dates if d.updated)}); "
-                            "the report may be older: add 'published' to the manifest if you know it")
         return text_date
-    partial = next((d for d in dates if d.year is None), None)
-    if partial:
+    partial = next((d for d in dates if d.year is None and not d.updated), None)
+    update = next((d for d in dates if d.updated), None)
+    if update:
+        warnings.append(f"the text gives only an update stamp ({update.source}): the report came out on or before "
+                        "it; add 'published' to the manifest")
+    elif partial:
         warnings.append(f"the text gives only month and day ({partial.source}); add 'published' to the manifest")
     else:
         warnings.append("no publication date in the text or the manifest; left empty")
@@ -126,13 +127,9 @@ def _published(dates: tuple[DateEvidence, ...], manifest: dict, provenance: dict
 
 def date_from_text(dates: tuple[DateEvidence, ...]) -> str:
     """The publication date the capture states: a dated stamp line first; a month-day stamp
-    completed by a dated image address with the same month and day; an update stamp's date
-    when nothing else is printed; else none."""
-    published = tuple(d for d in dates if not d.updated)
-    return _date_of(published) or _date_of(tuple(d for d in dates if d.updated))
-
-
-def _date_of(dates: tuple[DateEvidence, ...]) -> str:
+    completed by a dated image address with the same month and day; else none. An update
+    stamp only bounds it (published on or before), so it never gives it."""
+    dates = tuple(d for d in dates if not d.updated)
     full = [d for d in dates if d.year is not None and parse_published(f"{d.year:04d}-{d.month:02d}-{d.day:02d}")]
     stamped = [d for d in full if d.source.lstrip("|·/ ").startswith(_STAMP_LABELS)]
     for candidate in stamped or [d for d in full if not d.source.startswith("image address")]:

@@ -41,6 +41,10 @@ def furniture_line(text: str, facts: Facts) -> bool:
     if F.STAMP_ONLY_LINE.match(text):
         stamp_dates(text, facts)
         return True
+    bare = F.BARE_STAMP.match(text)
+    if bare:
+        facts.dates.append(DateEvidence(int(bare.group("y")), int(bare.group("m")), int(bare.group("d")), text))
+        return True
     english_stamp = F.EN_DATE_LINE.match(text)
     if english_stamp:
         found = english_stamp.groupdict()
@@ -50,7 +54,7 @@ def furniture_line(text: str, facts: Facts) -> bool:
                                             int(found["d"] or found["d2"] or found["d3"]), text,
                                             updated=(found["label"] or "").startswith(("Updated", "Last", "Modified"))))
         return True
-    if F.EN_UI_LINE.match(text):
+    if interface(text):
         return True
     credited = F.EN_CREDIT_LINE.match(text)
     if credited or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text):
@@ -63,7 +67,7 @@ def furniture_line(text: str, facts: Facts) -> bool:
                 if name.strip():
                     facts.author(name.strip())
         return True
-    if F.UI_NOTICE.match(text) or (len(text) <= F.UI_MAX and F.UI_LINE.match(text)) or widget(text) or F.EMAIL_LINE.match(text):
+    if F.EMAIL_LINE.match(text):
         return True
     research = F.RESEARCH_CREDIT.match(text)
     if research:
@@ -84,6 +88,12 @@ def furniture_line(text: str, facts: Facts) -> bool:
             facts.outlets.append(text)
         return True
     return False
+
+
+def interface(text: str) -> bool:
+    """A site's own words: buttons, toolbars, notices, widgets ("공유하기", "Sign In", "댓글12")."""
+    return bool(F.EN_UI_LINE.match(text) or F.UI_NOTICE.match(text) or len(text) <= F.UI_MAX and F.UI_LINE.match(text)
+                or widget(text))
 
 
 def masthead(text: str) -> bool:
@@ -147,6 +157,6 @@ def byline(text: str, facts: Facts) -> bool:
 def anchor(text: str) -> bool:
     """A stamp or a byline: what stands next to a headline."""
     scratch = Facts()
-    return bool(F.STAMP_ONLY_LINE.match(text) or F.EN_DATE_LINE.match(text)
+    return bool(F.STAMP_ONLY_LINE.match(text) or F.EN_DATE_LINE.match(text) or F.BARE_STAMP.match(text)
                 or byline(text, scratch) or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text)
                 or F.OUTLET_NAME_EMAIL.match(text) or F.RESEARCH_CREDIT.match(text))

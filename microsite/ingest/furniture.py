@@ -53,7 +53,7 @@ LISTING_ROW = re.compile(r"^\d{3,}\s+\S.*\s(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1
 UI_NOTICE = re.compile(
     r"^(?:이 글자크기로 변경됩니다\.?|\(예시\)\s?가장 빠른 뉴스가.*|전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다\.?"
     r"|기사 제목과 주요 문장을 기반으로 자동\s?요약한 결과입니다\..*|읽어주기 기능은 크롬\s?기반의(?:\s?브라우저에서만.*)?"
-    r"|브라우저에서만 사용하실 수 있습니다\.?"
+    r"|브라우저에서만 사용하실 수 있습니다\.?|광고 후 (?:영상|동영상)이 재생됩니다\.?"
     # A wire editor's note to subscribers: "(ATTN: ADDS official's remarks in paras 6-7)", "(EDS: …)".
     r"|\((?:ATTN|EDS|CORRECTS|UPDATES|ADDS|RECASTS|REFILES)\b[^()]{0,200}\))$"
 )
@@ -108,6 +108,8 @@ STAMP_ONLY_LINE = re.compile(
     rf"^(?:\s*[|·/]?\s*{STAMP_LABEL}\s*[:：]?\s*(?:{DATE_UNNAMED}|\d{{1,2}}[.\-/]\d{{1,2}}){TIME}\.?(?:{_PAGE_REF})?)+"
     rf"(?:\s*{DATE_UNNAMED}{_PAGE_REF})?(?:\s*기사\s?원문)?\s*[|·/]?\s*$"
 )
+# A date and time alone on a line, no label: "2025.08.06. 오후 1:42".
+BARE_STAMP = re.compile(rf"^{DATE}{TIME}\.?$")
 # A portal header glued after the headline: "<headline> 작성일 11-28 42 목록".
 GLUED_STAMP = re.compile(rf"\s+(?=(?:{STAMP_LABEL})\s*[:：]?\s*(?:\d{{4}}[.\-/]|\d{{1,2}}[.\-/]\d{{1,2}})).*$")
 
@@ -147,7 +149,7 @@ CLOSING_TAG = re.compile(r"(?<=[.!?\"”’])\s*[\[【]\s*(?P<outlet>[^\[\]【�
 CREDIT = re.compile(
     r"\s*(?P<credit>[(\[]\s*(?:사진|그래픽|자료|이미지|출처|영상)\s*[=:·]\s*[^()\[\]]{1,40}[)\]]"
     r"|\[[^\[\]]{0,20}(?:자료\s?사진|사진|제공)\]"
-    rf"|(?:사진|그래픽|자료사진)\s+{NAME}\s?(?:{ROLE}|작가)?"
+    rf"|(?:사진|그래픽|자료사진|프리랜서)\s+{NAME}\s?(?:{ROLE}|작가)?"
     r"|(?:사진|그래픽|자료)\s*[=:]\s*[^\s].{0,30}"
     r"|/\s*(?:연합뉴스|뉴시스|뉴스1|로이터|AFP|AP|EPA|게티이미지(?:뱅크|코리아)?|클립아트코리아|셔터스톡|[가-힣A-Za-z]{1,15}\s?(?:제공|DB))"
     r"|\*?\s?재판매\s?및\s?DB\s?금지|(?:ⓒ|©)\s*[^\s].{0,30}"
@@ -155,6 +157,7 @@ CREDIT = re.compile(
     # English: "REUTERS/Lee Jae-won/File Photo", "(PHOTO NOT FOR SALE) (Yonhap)", "Photograph: A B/Reuters".
     r"|[A-Z]{2,}/[A-Z][\w .'-]{1,40}(?:/File Photo)?(?:\s+Purchase Licensing Rights(?:, opens new tab)?)?"
     r"|(?:\(PHOTO NOT FOR SALE\)\s*)?\((?:Yonhap|AP|AFP|EPA|Reuters|Xinhua|Kyodo|Getty Images)\)"
+    r"|\((?:AP Photo|[A-Z][\w .'-]{1,30})/[A-Z][\w .,'-]{1,40}\)"  # "(AP Photo/Kendra Boateng, File)", "(Baek So-ah/The Hankyoreh)"
     r"|(?:Photograph|Photo|Image|Illustration|Credit):\s[^.]{2,60})\s*$"
 )
 
@@ -230,24 +233,29 @@ EN_DATE_LINE = re.compile(
     rf"(?:\s*[-–,]?\s*{_EN_TIME})?(?:\s*\|?\s*{_EN_UPDATE}\b.*)?$")
 # English interface lines and promos, whole lines.
 EN_UI_LINE = re.compile(
-    r"^(?:Skip to (?:main )?content|Sign [Ii]n|Sign [Uu]p|Register|Subscribe|Log [Ii]n|Share|Save|Print(?: this page)?"
+    r"^(?:Skip to (?:main )?(?:content|navigation|footer|search)|(?:Open|Close) (?:side )?(?:navigation menu|search bar|menu)"
+    r"|Sign [Ii]n|Sign [Uu]p|Register|Subscribe|Log [Ii]n|Share|Save|Print(?: this page)?"
     r"|Gift this article|Cite this \w+|Unlock the Editor’s Digest for free|Add to myFT"
     r"|Share on (?:X|Twitter|Facebook|LinkedIn|WhatsApp)|Copy link|Reuse this content"
     r"|Purchase Licensing Rights(?:, opens new tab)?|Advertisement(?: · Scroll to continue)?|Report This Ad|Sign up here\."
     r"|Read [Nn]ext|Suggested Topics:?|Most (?:read|viewed|popular)|Related(?: [Aa]rticles| [Ss]tories| [Rr]esearch)?:?"
     r"|Recommended|Comments?|Discussion about this post|Write a comment\.{0,3}|Type your email\.{0,3}|Accept (?:all )?cookies"
     r"|Manage cookies|Download (?:the )?PDF|Ready for more\?|Start writing|Get the app|Listen to (?:this )?article.*"
-    r"|(?:skip past|after) newsletter promotion|Related: .{1,150}"
+    r"|(?:skip past|after) newsletter promotion|Related: .{1,150}|(?:SKIP )?ADVERTISEMENT|_{3,}|-{3,}|\*{3,}"
+    r"|.{1,60} is a reader-supported publication\..{0,160}"
+    # A wire's contributors, who did not write it: "Associated Press writer X in Chicago contributed to this report."
+    r"|.{0,80}\bcontributed (?:to )?this (?:report|story|article)\."
     # A newsletter's promotion: "… selects her favourite stories in this weekly newsletter."
     r"|.{0,80}\b(?:this|our|your)\b.{0,40}\bnewsletter\b.{0,100}|.{0,40}\bnewsletter is your\b.{0,140}"
     r"|Our Standards: .{0,80}|Thanks for reading .{1,60}! Subscribe .{0,100}|.{0,40}, opens new tab)$")
 # Labels that open a box of links: related, most read, next. Inside the article they open a
 # box to skip; after it, the trailer.
 BOX_LABEL = re.compile(
-    r"^(?:[▶▷►]\s?)?(?:[가-힣A-Za-z0-9]{2,12}\s)?(?:관련\s?(?:자료|기사|뉴스)|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|추천\s?기사"
+    r"^(?:[▶▷►]\s?)?[\[【]?(?:[가-힣A-Za-z0-9]{2,12}\s)?(?:관련\s?(?:자료|기사|뉴스)|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|추천\s?기사"
     r"|이\s?시각\s?(?:주요|인기)\s?(?:뉴스|기사)?|(?:이\s?)?기자의\s?다른\s?기사|Read [Nn]ext"
     r"|Related(?: [Aa]rticles| [Ss]tories)?|Recommended"
-    r"|Most (?:read|viewed|popular)|More from .{1,30})\s*:?$")
+    r"|Most (?:read|viewed|popular)|More from .{1,30}|RELATED (?:COVERAGE|STORIES|ARTICLES)|Related (?:coverage|stories))"
+    r"[\]】]?\s*:?$")
 # A list bullet or number opening a line: "• ", "- ", "○ ", "1) ", "2. ", "①".
 LIST_MARK = re.compile(r"^\s*(?:(?P<bullet>[-•·○◦▪▫●*–])|(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2})\)"
                        r"|(?P<circled>[①-⑳]))\s+(?P<text>\S.*)$")

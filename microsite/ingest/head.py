@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from . import furniture as F
-from .facts import Facts, anchor, byline, furniture_line
+from .facts import Facts, anchor, byline, furniture_line, interface
 from .markup import Line, PageMeta
 
 _DECK_LINES = 6
@@ -52,7 +52,7 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
     kinds[title_at] = "title"
     title = lines[title_at].text
     after = [i for i in range(title_at + 1, len(lines)) if kinds[i] == "candidate"]
-    while after and after[0] == title_at + 1 and _continues(title):  # a headline wrapped over two lines
+    while after and after[0] == _next_text(lines, title_at) and _continues(title, lines[after[0]].text):  # wrapped
         title += " " + lines[after.pop(0)].text
     opening: list[Line] = []
     last = max((i for i, line in enumerate(lines) if line.text), default=-1)
@@ -69,7 +69,7 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
     return Head(title=title, deck=deck, guessed=text_above,
                 figures=[line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"]
                 + opening,
-                labels=[lines[i].text for i in range(title_at) if kinds[i] == "candidate"])
+                labels=[lines[i].text for i in range(title_at) if kinds[i] in ("candidate", "menu")])
 
 
 def _kinds(lines: list[Line], facts: Facts) -> list[str]:
@@ -81,8 +81,8 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             kinds.append("figure")
         elif not text:
             kinds.append("blank")
-        elif index in menu:
-            kinds.append("menu")
+        elif index in menu:  # a toolbar between the headline and the byline is passed; a site's menu is not
+            kinds.append("furniture" if interface(text) else "menu")
         elif furniture_line(text, facts) or byline(text, facts) or F.RIGHTS.search(text):
             kinds.append("anchor" if anchor(text) else "furniture")
             facts.dropped += 1
@@ -127,9 +127,21 @@ def _beside_anchor(kinds: list[str]) -> int | None:
     return group[-1] if group else None
 
 
-def _continues(text: str) -> bool:
-    """A line that a narrow column broke: it ends on a comma or on a word that needs the next."""
-    return bool(re.search(r"(?:,|\b(?:the|a|an|and|or|of|to|for|in|on|with|at|by|from|as|its|their))$", text))
+def _continues(text: str, following: str = "") -> bool:
+    """A line that a narrow column broke: it ends on a comma or on a word that needs the next,
+    or it and the next are both in Title Case, as one English headline set over two lines."""
+    return bool(re.search(r"(?:,|\b(?:the|a|an|and|or|of|to|for|in|on|with|at|by|from|as|its|their|is|are))$", text)
+                or following and _title_case(text) and _title_case(following) and not re.search(r"[.:!?]$", text))
+
+
+def _next_text(lines: list[Line], index: int) -> int | None:
+    return next((i for i in range(index + 1, len(lines)) if lines[i].text), None)
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    return len(words) >= 2 and sum(word[0].isupper() for word in words if len(word) > 3) >= 0.8 * sum(
+        len(word) > 3 for word in words)
 
 
 def _letters(text: str) -> str:
@@ -138,9 +150,11 @@ def _letters(text: str) -> str:
 
 def menu_lines(lines: list[Line]) -> set[int]:
     """Lines in runs of three or more short lines: a site's menus and link bars."""
-    def short(index: int) -> bool:
+    def short(index: int) -> bool:  # a word or two: ten letters of Korean, three words of English
         line = lines[index]
-        return len(line.text) <= 10 and not line.figure and not anchor(line.text)
+        latin = re.fullmatch(r"[A-Za-z0-9&'’.,:/()+ -]+", line.text) is not None
+        return ((len(line.text) <= 10 or latin and len(line.text) <= 24 and len(line.text.split()) <= 3)
+                and not line.figure and not anchor(line.text))
 
     found: set[int] = set()
     for is_short, run in groupby(range(len(lines)), key=short):

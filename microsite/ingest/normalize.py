@@ -566,7 +566,7 @@ def _drop_author_notes(blocks: list[Block], facts: Facts) -> None:
     """Notes about the authors that close a capture ("About the authors", "Choi Yun-ha covers
     …", a name card over "Washington-based correspondent covering …") and the few lines
     after them are not the article."""
-    names = tuple(facts.authors)
+    names = tuple(facts.authors) + tuple(name.split()[-1] for name in facts.authors if " " in name)  # "Tolliver covers …"
 
     def note(text: str) -> bool:
         return bool(F.ABOUT_AUTHORS.match(text) or F.AUTHOR_NOTE.match(text) or any(
@@ -576,7 +576,7 @@ def _drop_author_notes(blocks: list[Block], facts: Facts) -> None:
     first = next((i for i in range(start, len(blocks)) if note(blocks[i].text)), None)
     if first is None:
         return
-    while first > 0 and blocks[first - 1].text in names:  # the name card above the note
+    while first > 0 and blocks[first - 1].text.lower() in {name.lower() for name in facts.authors}:  # its name card
         first -= 1
     del blocks[first:]
 

@@ -174,6 +174,8 @@ AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.-]+-based |Senior |Chief )?(?:correspond
 AUTHOR_NOTE_VERB = re.compile(rf"^(?:is|was|covers|writes|reports|leads|has|joined|(?:{ROLE}|연구위원|선임연구위원)?\s?[은는이가]\s)")
 # A table of contents: its label, and entries that end in a dot leader and a page number.
 TOC_LINE = re.compile(r"^(?:목\s?차|차\s?례|Contents|Table of [Cc]ontents)$|^.{1,80}?\s*[.·…‥․⋯]{4,}\s*\d{1,3}$")
+# What a table's source line opens with: it stays with the table, never a photo credit.
+TABLE_SOURCE = re.compile(r"^(?:Source|Sources|자료|출처)\s*[:：]")
 # Section heading markers: "◆美 AI 칩…", "■ 제목".
 HEADING_MARK = re.compile(r"^[◆◇■□●▲△◈]\s*(?P<text>\S.*)$")  # "○" opens a list item
 
@@ -266,7 +268,8 @@ NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*\.?)\s+(?P<text
 # ("POLICY BRIEF"), a series number ("이슈페이퍼 2025-07", "Issue Brief No. 14"), a reading time.
 BREADCRUMB = re.compile(r"^[^>/›»\s][^>/›»]{0,30}(?:\s[>/›»]\s[^>/›»]{1,40}){1,5}$")
 CAPS_LABEL = re.compile(r"^(?=.*[A-Z]{2})[A-Z][A-Z0-9&.,'’ -]{2,60}(?:\s*\|.{0,30})?$")
-SERIES_LABEL = re.compile(r"^\D{2,14}\s(?:No\.?\s?)?\d{1,4}(?:[-–.]\d{1,4})?$")
+SERIES_LABEL = re.compile(r"^(?:\D{2,30}\sNo\.?\s?\d{1,4}|\D{2,30}\s(?:19|20)\d{2}[-–.]\d{1,2}"
+                          r"|.{0,24}(?:Report|Brief|Paper|Note|Series|보고서|페이퍼|브리프|리포트)\s\d{1,4})$")
 READING_TIME = re.compile(r"^(?:\d{1,3}\s?(?:min(?:ute)?s?|분)\s?(?:read|읽기|소요)|읽는 데 \d{1,3}분)$", re.I)
 # A line of English names alone ("Eleanor Whitcombe and Daniel Osei", "Ines Barragán, Oskar Lindgren").
 _EN_PERSON = r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}"

@@ -56,9 +56,10 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
         title += " " + lines[after.pop(0)].text
     opening: list[Line] = []
     last = max((i for i, line in enumerate(lines) if line.text), default=-1)
-    if (after and after[-1] == last and len(lines[last].text.split()) <= 3
+    if (last > title_at and kinds[last] in ("candidate", "menu") and len(lines[last].text.split()) <= 3
             and any(kinds[i] in ("anchor", "furniture") for i in range(title_at + 1, last))):
-        opening = [lines[after.pop()]]  # "Key findings" over the first paragraph, past the byline: the article's
+        opening = [lines[last]]  # "Key findings" over the first paragraph, past the byline: the article's
+        after = [i for i in after if i != last]
     deck: list[str] = []
     for index in after:
         text = lines[index].text.strip("- –").strip()
@@ -94,9 +95,10 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
         else:
             kinds.append("other")
     for index, kind in enumerate(kinds):  # "Eleanor Whitcombe and Daniel Osei" beside a date: a byline
-        near = [i for i in range(len(lines)) if lines[i].text and abs(i - index) <= 2 and i != index]
-        if (kind == "candidate" and F.EN_NAMES_ONLY.match(lines[index].text) and near and near[0] < index
-                and kinds[near[0]] == "candidate" and any(kinds[i] == "anchor" for i in near)):
+        before = [i for i in range(index) if lines[i].text][-1:]
+        after = [i for i in range(index + 1, len(lines)) if lines[i].text][:1]
+        if (kind == "candidate" and F.EN_NAMES_ONLY.match(lines[index].text) and before
+                and kinds[before[0]] == "candidate" and any(kinds[i] == "anchor" for i in before + after)):
             kinds[index] = "anchor"
             facts.dropped += 1
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", lines[index].text):
@@ -157,7 +159,7 @@ def menu_lines(lines: list[Line]) -> set[int]:
                 and not line.figure and not anchor(line.text))
 
     found: set[int] = set()
-    for is_short, run in groupby(range(len(lines)), key=short):
+    for is_short, run in groupby((i for i, line in enumerate(lines) if line.text), key=short):  # blank lines aside
         run = list(run)
         if is_short and len(run) >= 3:
             found.update(run)

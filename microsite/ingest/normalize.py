@@ -211,7 +211,7 @@ def _unwrap(lines: list[Line]) -> list[Line]:
         text = line.text
         previous = out[-1].text if out else ""
         if (previous and text and last >= 0.7 * width and not F.LIST_MARK.match(text)
-                and not line.cells and not out[-1].cells):
+                and not line.cells and not out[-1].cells and not F.TOC_LINE.match(previous)):
             if re.search(r"[A-Za-z]-$", previous) and text[:1].islower():
                 out[-1] = Line(previous[:-1] + text)
             else:
@@ -473,7 +473,8 @@ def _body(items: list[_Item], facts: Facts) -> list[Block]:
         if item.kind in ("heading", "item", "row", "quote"):
             blocks.append(Block(item.kind, item.text, ordered=item.ordered))
         elif (item.kind == "figure" or _wire_photo(item.text)
-              or F.CREDIT.search(item.text) and not F.SENTENCE_END.search(item.text) and len(item.text) <= 400):
+              or F.CREDIT.search(item.text) and not F.SENTENCE_END.search(item.text) and len(item.text) <= 400
+              and not (blocks and blocks[-1].kind == "row" and F.TABLE_SOURCE.match(item.text))):
             blocks.append(_figure(item))
         else:
             text = item.text

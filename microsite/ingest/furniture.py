@@ -217,7 +217,8 @@ CITING_CUE = re.compile(r"따르면|인용|보도|전했|밝혔|소개했|보고
 EN_NAME = r"[A-Z][a-z]+(?:(?: [A-Z]|-[A-Za-z])[a-z]+){1,3}"
 EN_BYLINE_NAMES = re.compile(rf"^By\s+(?P<names>{EN_NAME}(?:\s*(?:,|\band\b|&)\s*{EN_NAME})*)\s*(?:[,|·].{{0,60}})?$")
 EN_CORRESPONDENTS = re.compile(rf"^{EN_NAME} in [A-Z][A-Za-z ]{{1,20}}(?:(?:,| and) {EN_NAME} in [A-Z][A-Za-z ]{{1,20}})*$")
-EN_CREDIT_LINE = re.compile(r"^(?:Reporting|Writing|Additional reporting|Compiled) by .{3,}$")
+EN_CREDIT_LINE = re.compile(r"^(?:Reporting|Writing|Additional reporting|Compiled|Photographs|Photos|Video|Graphics|Edited)"
+                            r" by .{3,}$")
 EN_CREDITED = re.compile(rf"(?:^|;\s*)(?:Reporting|Writing|Additional reporting) by (?P<names>{EN_NAME}(?:\s*(?:,|\band\b)\s*{EN_NAME})*)")
 _EN_MONTH = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "March 5, 2025 9:14 PM GMT+9 Updated 3 hours ago", "Published March 5 2025", "Mar 05, 2025",
@@ -243,6 +244,8 @@ EN_UI_LINE = re.compile(
     r"|Read [Nn]ext|Suggested Topics:?|Most (?:read|viewed|popular)|Related(?: [Aa]rticles| [Ss]tories| [Rr]esearch)?:?"
     r"|Recommended|Comments?|Discussion about this post|Write a comment\.{0,3}|Type your email\.{0,3}|Accept (?:all )?cookies"
     r"|Manage cookies|Download (?:the )?PDF|Ready for more\?|Start writing|Get the app|Listen to (?:this )?article.*"
+    r"|Reporting from [A-Z][\w .,'-]{1,50}|(?:Updated|Published) \d{1,2}[:.]\d{2}\s*[ap]\.?m\.?(?: [A-Z]{2,4})?"
+    r"|Read [Mm]ore|\d{1,2} of \d{1,2}"
     r"|(?:skip past|after) newsletter promotion|Related: .{1,150}|(?:SKIP )?ADVERTISEMENT|_{3,}|-{3,}|\*{3,}"
     r"|.{1,60} is a reader-supported publication\..{0,160}"
     # A wire's contributors, who did not write it: "Associated Press writer X in Chicago contributed to this report."
@@ -276,6 +279,7 @@ _EN_PERSON = r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}"
 EN_NAMES_ONLY = re.compile(rf"^{_EN_PERSON}(?:\s*(?:,|\band\b|&)\s*{_EN_PERSON}){{0,3}}$")
 # What follows a publisher's name in a rights line ("The Financial Times Limited 2025") or a
 # site name ("MBC NEWS", "SBS 뉴스"); portals' site names ("네이버 뉴스", "다음뉴스").
-OWNER_TAIL = re.compile(r"(?:,?\s+(?:Limited|Ltd\.?|Inc\.?|LLC|Co\.,? Ltd\.?|Corp\.?|Corporation|plc)\b)?\.?(?:\s+(?:19|20)\d{2})?\s*$")
+OWNER_TAIL = re.compile(r"(?:,?\s+(?:Limited|Ltd\.?|Inc\.?|LLC|Co\.,? Ltd\.?|Corp\.?|Corporation|Company|plc)\b)?"
+                        r"\.?(?:\s+(?:19|20)\d{2})?\s*$")
 SITE_SUFFIX = re.compile(r"(?<=[A-Z]{2})\s?(?:NEWS|News|뉴스)$")
 PORTAL_SITE = re.compile(r"^(?:네이버|다음|네이트|NAVER|Daum|Nate|Yahoo|MSN|Google)\s?(?:뉴스|News)?$", re.I)

@@ -45,13 +45,13 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
         title_at = _beside_anchor(kinds)
     if title_at is None:
         title_at = next((i for i, kind in enumerate(kinds) if kind == "candidate"), None)
-        text_above = any(kind in ("candidate", "other") for kind in kinds[:title_at])
+        text_above = any(kind in ("candidate", "standfirst", "other") for kind in kinds[:title_at])
     if title_at is None:
         return Head(figures=[line for line, kind in zip(lines, kinds, strict=True) if kind == "figure"],
                     guessed=any(kind in ("candidate", "other") for kind in kinds))
     kinds[title_at] = "title"
     title = lines[title_at].text
-    after = [i for i in range(title_at + 1, len(lines)) if kinds[i] == "candidate"]
+    after = [i for i in range(title_at + 1, len(lines)) if kinds[i] in ("candidate", "standfirst")]
     while after and after[0] == _next_text(lines, title_at) and _continues(title, lines[after[0]].text):  # wrapped
         title += " " + lines[after.pop(0)].text
     opening: list[Line] = []
@@ -82,7 +82,7 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             kinds.append("figure")
         elif not text:
             kinds.append("blank")
-        elif index in menu:  # a toolbar between the headline and the byline is passed; a site's menu is not
+        elif index in menu or line.boxed:  # a toolbar between the headline and the byline is passed; a menu is not
             kinds.append("furniture" if interface(text) else "menu")
         elif furniture_line(text, facts) or byline(text, facts) or F.RIGHTS.search(text):
             kinds.append("anchor" if anchor(text) else "furniture")
@@ -92,6 +92,8 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             facts.dropped += 1
         elif 6 <= len(text) <= 160 and not re.search(r"다\.[\"”’)]*$", text):
             kinds.append("candidate")
+        elif 160 < len(text) <= 320 and not re.search(r"다\.[\"”’)]*$", text):
+            kinds.append("standfirst")  # a deck of a sentence or two, never a headline
         else:
             kinds.append("other")
     for index, kind in enumerate(kinds):  # "Eleanor Whitcombe and Daniel Osei" beside a date: a byline
@@ -166,24 +168,25 @@ def menu_lines(lines: list[Line]) -> set[int]:
     return found
 
 
-def site_name(facts: Facts, meta: PageMeta, labels: list[str], capture: str) -> str:
+def site_name(facts: Facts, meta: PageMeta, labels: list[str], trailer: str) -> str:
     """Who published the report. The outlet the text names (a dateline, a byline, a masthead)
     first, in the fuller form a rights line gives it ("Yonhap" → "Yonhap News Agency"); then
     the page's ``og:site_name`` (never a portal's); then a masthead line that the rights line
     names; then the rights line's owner, unless it is the author; then a masthead line the
-    capture names again further down ("Thanks for reading Tap & Basin!")."""
+    capture names again after the article ("Thanks for reading Tap & Basin!")."""
     owner = F.OWNER_TAIL.sub("", facts.rights_owner).strip()
     if owner in facts.authors:
         owner = ""
     if facts.outlets:
         named = facts.outlets[0]
-        return owner if owner and owner.lower().startswith(named.lower() + " ") else named
+        fuller = owner.lower().startswith(named.lower() + " ") or owner.lower().removeprefix("the ") == named.lower()
+        return owner if owner and fuller else named
     site = F.SITE_SUFFIX.sub("", meta.site).strip()
     if site and site.replace(" ", "") not in F.PORTALS and not F.PORTAL_SITE.search(site):
         return site[:1].upper() + site[1:]
-    for label in labels:
-        if owner and label.lower() in owner.lower():
-            return label
+    for label in labels:  # "Financial Times" in "The Financial Times Limited"; a logo's "HANKYOREH" is "The Hankyoreh"
+        if owner and label.lower() in owner.lower() and len(label) > 0.6 * len(owner):
+            return owner if label.isupper() else label
     if owner:
         return owner
-    return next((label for label in labels if len(label) <= 40 and capture.count(label) >= 2), "")
+    return next((label for label in labels if len(label) <= 40 and label in trailer), "")

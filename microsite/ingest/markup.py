@@ -16,10 +16,10 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, P
 
 _HTML_HINT = re.compile(r"<(p|div|section|article|figure|br|span|table|strong|h[1-6]|ul|li)\b[^>]*>", re.I)
 
-_DROP = {"script", "style", "noscript", "iframe", "template", "nav", "button", "form", "select",
+_DROP = {"script", "style", "noscript", "iframe", "template", "button", "form", "select",
          "input", "textarea", "svg", "canvas", "video", "audio", "object", "embed", "head", "title"}
 _BLOCK = {"p", "div", "section", "article", "header", "footer", "aside", "main", "blockquote", "li", "ul",
-          "ol", "tr", "table", "tbody", "thead", "dl", "dt", "dd", "pre", "figure", "figcaption", "br",
+          "ol", "tr", "table", "tbody", "thead", "dl", "dt", "dd", "pre", "figure", "figcaption", "br", "nav",
           "hr", "h1", "h2", "h3", "h4", "h5", "h6", "address", "body", "html", "center"}
 
 
@@ -135,7 +135,7 @@ def _box(tag: Tag, page_length: int) -> bool:
     names = " ".join([*(tag.get("class") or ()), tag.get("id") or "", tag.get("data-component") or "",
                       tag.get("data-testid") or "", tag.get("aria-label") or ""])
     words = {word.lower() for word in re.split(r"[\W_]+|(?<=[a-z])(?=[A-Z])", names) if word}
-    if not (tag.name in ("aside", "footer") or tag.get("role") in _BOX_ROLES or words & _BOX_WORDS):
+    if not (tag.name in ("aside", "footer", "nav") or tag.get("role") in _BOX_ROLES or words & _BOX_WORDS):
         return False
     return len(tag.get_text(" ", strip=True)) < 0.4 * page_length
 

@@ -70,6 +70,7 @@ def extract(text: str) -> Extracted:
             title_at = None
         else:
             start = title_at + 1
+    start = _past_standfirst(lines, start, end)
     top = head(lines[:start], facts, title_at)
     items = _classify(top.figures + lines[start:end], facts)
     _classify(_tail(lines[end:]), facts)  # a byline, an e-mail or a rights line after the article: facts only
@@ -95,7 +96,7 @@ def extract(text: str) -> Extracted:
     if _weak(lines, start, end):
         doubts.append(f"the article's bounds are unsure: little of the capture reads as article text "
                       f"(lines {start + 1}–{end} of {len(lines)} kept)")
-    outlet = site_name(facts, meta, top.labels, text)
+    outlet = site_name(facts, meta, top.labels, "\n".join(line.text for line in lines[end:]))
     return Extracted(
         title=title,
         deck=tuple(deck),
@@ -113,6 +114,21 @@ def extract(text: str) -> Extracted:
         title_guessed=guessed,
         doubts=tuple(doubts),
     )
+
+
+def _past_standfirst(lines: list[Line], start: int, end: int) -> int:
+    """Where the article starts when one sentence stands between the headline and the byline
+    (a standfirst, printed once): after the byline and stamps; the sentence is the deck."""
+    near = range(start, min(start + 8, end))
+    first = next((i for i in near if lines[i].text and anchor(lines[i].text)), None)
+    if first is None:
+        return start
+    text = [i for i in range(start, first) if lines[i].text and not lines[i].figure and _weight(lines[i]) > 0]
+    if len(text) != 1 or _repeated_in(lines[text[0]].text, "\n".join(line.text for line in lines[first:end])):
+        return start
+    while first < end and (not lines[first].text or anchor(lines[first].text) or _weight(lines[first]) <= 0):
+        first += 1  # the byline, the stamps and whatever else is not text, up to the first paragraph
+    return first
 
 
 def _weak(lines: list[Line], start: int, end: int) -> bool:

@@ -89,13 +89,14 @@ def test_portal_capture_drops_every_piece_of_furniture() -> None:
         assert junk not in everything, junk
 
 
-def test_broadcast_transcript_loses_its_markers_not_its_sentences() -> None:
+def test_broadcast_transcript_loses_its_markers_and_sign_off_not_its_sentences() -> None:
     result = extract(BROADCAST_CAPTURE)
     text = "\n".join(b.text for b in result.blocks)
     for sentence in ("미국이 중국 기업의 클라우드 이용을 막기로 했습니다.", "워싱턴 연결합니다.",
-                     "네, 미 상무부는 오늘 새 규정을 발표했습니다.", '"규정은 다음 달 시행됩니다."', "MBC뉴스 김철수입니다."):
+                     "네, 미 상무부는 오늘 새 규정을 발표했습니다.", '"규정은 다음 달 시행됩니다."'):
         assert sentence in text
     assert "[앵커]" not in text and "[기자]" not in text and "◀" not in text
+    assert "MBC뉴스 김철수입니다." not in text and "김철수" in result.authors  # the sign-off names the reporter
     assert result.rights.startswith("Copyright(c)")
     assert result.outlet == "MBC"
 

@@ -18,7 +18,7 @@ from ..when import parse_published
 from .manifest import SourceEntry
 from .normalize import Block, DateEvidence, Extracted
 
-_STAMP_LABELS = ("입력", "등록", "게재", "송고", "작성일", "발행", "기사")
+_STAMP_LABELS = ("입력", "등록", "게재", "송고", "작성일", "발행", "기사", "배포")
 
 
 @dataclass(frozen=True)
@@ -172,10 +172,11 @@ def body_markdown(blocks: tuple[Block, ...]) -> str:
     parts: list[str] = []
     previous = ""
     for block in blocks:
+        kind = f"row of {block.text.count(' | ') + 1}" if block.kind == "row" else block.kind
         if block.kind == "heading":
             parts.append("## " + escape_markdown(block.text))
-        elif block.kind in ("item", "row") and previous == block.kind:
-            parts[-1] += "\n" + _line_of(block)  # one list, one table
+        elif block.kind in ("item", "row") and previous == kind:
+            parts[-1] += "\n" + _line_of(block)  # one list; one table, as long as its rows have as many cells
         elif block.kind in ("item", "row", "quote"):
             parts.append(_line_of(block, header=True))
         elif block.kind == "figure":
@@ -184,7 +185,7 @@ def body_markdown(blocks: tuple[Block, ...]) -> str:
             parts.append(f"::: figure{attributes}\n{escape_markdown(block.text)}\n:::")
         else:
             parts.append(escape_markdown(block.text))
-        previous = block.kind
+        previous = kind
     return "\n\n".join(parts) + "\n"
 
 

@@ -53,9 +53,11 @@ LISTING_ROW = re.compile(r"^\d{3,}\s+\S.*\s(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1
 UI_NOTICE = re.compile(
     r"^(?:이 글자크기로 변경됩니다\.?|\(예시\)\s?가장 빠른 뉴스가.*|전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다\.?"
     r"|기사 제목과 주요 문장을 기반으로 자동\s?요약한 결과입니다\..*|읽어주기 기능은 크롬\s?기반의(?:\s?브라우저에서만.*)?"
-    r"|브라우저에서만 사용하실 수 있습니다\.?|광고 후 (?:영상|동영상)이 재생됩니다\.?"
+    r"|브라우저에서만 사용하실 수 있습니다\.?|광고 후 (?:영상|동영상)이 재생됩니다\.?|자동\s?재생 동의 시 .{0,40}재생됩니다\.?"
     # A wire editor's note to subscribers: "(ATTN: ADDS official's remarks in paras 6-7)", "(EDS: …)".
-    r"|\((?:ATTN|EDS|CORRECTS|UPDATES|ADDS|RECASTS|REFILES)\b[^()]{0,200}\))$"
+    r"|\((?:ATTN|EDS|CORRECTS|UPDATES|ADDS|RECASTS|REFILES)\b[^()]{0,200}\)"
+    # A press release's contact line: "이 보도자료와 관련하여 … 연락주시기 바랍니다."
+    r"|이 보도자료와 관련하여 .{0,160}바랍니다\.?)$"
 )
 # Interface strings of news sites and portals (whole, short lines; see UI_MAX).
 UI_MAX = 80
@@ -94,12 +96,14 @@ BROADCAST_MARKER = re.compile(
 )
 # Broadcast production credits: "촬영기자 : 이영수", "촬영기자:김철수/영상편집:이영희/그래픽:박민수".
 PRODUCTION_CREDITS = re.compile(
-    r"^(?:(?:촬영\s?기자|영상\s?편집|영상\s?취재|영상\s?디자인|그래픽|촬영|편집|자막뉴스|CG)\s*[:：]\s*[가-힣·, ]{2,20}\s*/?\s*)+$")
-# A broadcast reporter signing off: "지금까지 워싱턴에서 YTN 홍길동입니다." (kept as a sentence).
+    r"^[(\[]?(?:(?:촬영\s?기자|영상\s?편집|영상\s?취재|영상\s?디자인|디자인|그래픽|촬영|편집|자막뉴스|CG)\s*[:：]\s*[가-힣·]{2,12}"
+    r"\s*[,/]?\s*)+[)\]]?$")
+# A broadcast reporter signing off: "KBS 뉴스 이서연입니다." (furniture), "지금까지 워싱턴에서 YTN 홍길동입니다." (a sentence).
 SIGN_OFF = re.compile(rf"(?:[A-Z]{{2,5}}(?:\s?뉴스)?|[가-힣]{{1,6}}\s?뉴스)\s?(?P<name>{NAME})(?:입니다|였습니다)\.$")
 
 # Timestamps: "입력 2024.07.18 08:00", "수정 2024-07-18", "기사입력 2024.07.18. 오전 8:00", "작성일 11-28".
-STAMP_LABEL = r"(?:입력|수정|등록|게재|송고|승인|기사\s?입력|기사\s?전송|최종\s?수정|업데이트|작성일|작성|발행일|발행|날짜|지면)"
+STAMP_LABEL = (r"(?:입력|수정|등록|게재|송고|승인|기사\s?입력|기사\s?전송|최종\s?수정|업데이트|작성일|작성|발행일|발행|날짜|지면"
+               r"|배포\s?일시)")
 UPDATE_LABELS = ("수정", "최종", "업데이트", "승인", "지면")
 STAMP = re.compile(rf"{STAMP_LABEL}\s*[:：]?\s*(?:{DATE}|(?P<pm>\d{{1,2}})[.\-/](?P<pd>\d{{1,2}})(?!\d)){TIME}")
 # A print-edition page: "(2면)", "3면", "[A10면]".
@@ -158,7 +162,7 @@ CREDIT = re.compile(
     r"|[A-Z]{2,}/[A-Z][\w .'-]{1,40}(?:/File Photo)?(?:\s+Purchase Licensing Rights(?:, opens new tab)?)?"
     r"|(?:\(PHOTO NOT FOR SALE\)\s*)?\((?:Yonhap|AP|AFP|EPA|Reuters|Xinhua|Kyodo|Getty Images)\)"
     r"|\((?:AP Photo|[A-Z][\w .'-]{1,30})/[A-Z][\w .,'-]{1,40}\)"  # "(AP Photo/Kendra Boateng, File)", "(Baek So-ah/The Hankyoreh)"
-    r"|(?:Photograph|Photo|Image|Illustration|Credit):\s[^.]{2,60})\s*$"
+    r"|(?:Photograph|Photo|Image|Illustration|Credit):\s[^.]{2,60}|Credit\.{3}\s?[^.]{2,60})\s*$"
 )
 
 # A wire photo's caption opens like a wire story and closes with the photo's date, agency and
@@ -176,6 +180,8 @@ AUTHOR_NOTE_VERB = re.compile(rf"^(?:is|was|covers|writes|reports|leads|has|join
 TOC_LINE = re.compile(r"^(?:목\s?차|차\s?례|Contents|Table of [Cc]ontents)$|^.{1,80}?\s*[.·…‥․⋯]{4,}\s*\d{1,3}$")
 # What a table's source line opens with: it stays with the table, never a photo credit.
 TABLE_SOURCE = re.compile(r"^(?:Source|Sources|자료|출처)\s*[:：]")
+# A deck line set between dashes, as Korean reports and press releases print it: "- 부제 -".
+DASHED_DECK = re.compile(r"^[-–―]\s*(?P<text>\S.{2,120}?)\s*[-–―]$")
 # Section heading markers: "◆美 AI 칩…", "■ 제목".
 HEADING_MARK = re.compile(r"^[◆◇■□●▲△◈]\s*(?P<text>\S.*)$")  # "○" opens a list item
 
@@ -259,7 +265,8 @@ BOX_LABEL = re.compile(
     r"^(?:[▶▷►]\s?)?[\[【]?(?:[가-힣A-Za-z0-9]{2,12}\s)?(?:관련\s?(?:자료|기사|뉴스)|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|추천\s?기사"
     r"|이\s?시각\s?(?:주요|인기)\s?(?:뉴스|기사)?|(?:이\s?)?기자의\s?다른\s?기사|Read [Nn]ext"
     r"|Related(?: [Aa]rticles| [Ss]tories)?|Recommended"
-    r"|Most (?:read|viewed|popular)|More from .{1,30}|RELATED (?:COVERAGE|STORIES|ARTICLES)|Related (?:coverage|stories))"
+    r"|Most (?:read|viewed|popular)|More from .{1,30}|RELATED (?:COVERAGE|STORIES|ARTICLES)|Related (?:coverage|stories)"
+    r"|<(?:붙임|참고|첨부)>.{0,80})"
     r"[\]】]?\s*:?$")
 # A list bullet or number opening a line: "• ", "- ", "○ ", "1) ", "2. ", "①".
 LIST_MARK = re.compile(r"^\s*(?:(?P<bullet>[-•·○◦▪▫●*–])|(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2})\)"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from . import furniture as F
-from .facts import Facts, anchor, byline, furniture_line, interface
+from .facts import Facts, anchor, byline, furniture_line, interface, stamp_dates
 from .markup import Line, PageMeta
 
 _DECK_LINES = 6
@@ -42,6 +42,8 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
     kinds = _kinds(lines, facts)
     text_above = False  # the headline was picked among other lines of text, with no stamp or byline to go by
     if title_at is None:
+        title_at = _above_dashed_deck(kinds)
+    if title_at is None:
         title_at = _beside_anchor(kinds)
     if title_at is None:
         title_at = next((i for i, kind in enumerate(kinds) if kind == "candidate"), None)
@@ -51,7 +53,7 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
                     guessed=any(kind in ("candidate", "other") for kind in kinds))
     kinds[title_at] = "title"
     title = lines[title_at].text
-    after = [i for i in range(title_at + 1, len(lines)) if kinds[i] in ("candidate", "standfirst")]
+    after = [i for i in range(title_at + 1, len(lines)) if kinds[i] in ("candidate", "standfirst", "dashed")]
     while after and after[0] == _next_text(lines, title_at) and _continues(title, lines[after[0]].text):  # wrapped
         title += " " + lines[after.pop(0)].text
     opening: list[Line] = []
@@ -62,7 +64,8 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
         after = [i for i in after if i != last]
     deck: list[str] = []
     for index in after:
-        text = lines[index].text.strip("- –").strip()
+        dashed = F.DASHED_DECK.match(lines[index].text)
+        text = dashed.group("text") if dashed else lines[index].text
         if deck and _continues(deck[-1]) and index - 1 in after:
             deck[-1] += " " + text
         elif len(deck) < _DECK_LINES:
@@ -86,6 +89,12 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             kinds.append("furniture" if interface(text) else "menu")
         elif furniture_line(text, facts) or byline(text, facts) or F.RIGHTS.search(text):
             kinds.append("anchor" if anchor(text) else "furniture")
+            facts.dropped += 1
+        elif F.DASHED_DECK.match(text):
+            kinds.append("dashed")
+        elif line.cells:  # a table above the headline: a press release's contacts and dates
+            stamp_dates(" ".join(line.cells), facts)
+            kinds.append("furniture")
             facts.dropped += 1
         elif _label(text):
             kinds.append("furniture")
@@ -112,6 +121,13 @@ def _label(text: str) -> bool:
     """A breadcrumb, a label in capitals, a series number or a reading time: never a headline."""
     return bool(F.BREADCRUMB.match(text) or F.CAPS_LABEL.match(text) or F.SERIES_LABEL.match(text)
                 or F.READING_TIME.match(text))
+
+
+def _above_dashed_deck(kinds: list[str]) -> int | None:
+    """The headline over a deck set between dashes ("- 부제 -"): the nearest line above it."""
+    first = next((i for i, kind in enumerate(kinds) if kind == "dashed"), None)
+    above = [i for i in range(first or 0) if kinds[i] == "candidate"]
+    return above[-1] if first is not None and above else None
 
 
 def _beside_anchor(kinds: list[str]) -> int | None:

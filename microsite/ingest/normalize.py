@@ -271,6 +271,8 @@ def _weight(line: Line) -> float:
         return 0.0
     if not text:
         return -0.1
+    if line.cells:  # a table weighs little alone: a contact table atop a press release is not the article
+        return 0.2
     if F.RIGHTS.search(text) and len(text) < 200:
         return -8.0
     if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text):
@@ -280,7 +282,7 @@ def _weight(line: Line) -> float:
         return -1.0
     if _sentence_like(text) and not (F.CREDIT.search(text) and len(text) < 200):
         return 1.0 + len(text) / 40
-    if F.LIST_MARK.match(text) or line.cells:
+    if F.LIST_MARK.match(text) and not F.DASHED_DECK.match(text):
         return 0.5
     return -0.5
 
@@ -297,7 +299,7 @@ def article_region(lines: list[Line]) -> tuple[int, int]:
         if running > best:
             best, start, end = running, run_start, index + 1
     while True:  # a lead paragraph above a box that cost more than it weighs is still the article's
-        before = next((i for i in range(start - 1, max(start - 10, 0) - 1, -1) if weights[i] > 0), None)
+        before = next((i for i in range(start - 1, max(start - 10, 0) - 1, -1) if weights[i] > 1), None)
         gap = range(before + 1, start) if before is not None else range(0)
         if before is None or any(weights[i] <= -2.5 or anchor(lines[i].text) for i in gap):
             break
@@ -305,7 +307,23 @@ def article_region(lines: list[Line]) -> tuple[int, int]:
     rest = [weight for weight, line in zip(weights[end:], lines[end:], strict=True) if line.text]
     if len(rest) <= 2 and all(weight > -1 for weight in rest):  # the capture ends with the article
         end = len(lines)
-    return start, end
+    return start, _past_appended_table(lines, end)
+
+
+def _past_appended_table(lines: list[Line], end: int) -> int:
+    """A table printed just after the article (a report's or press release's appendix, under
+    its label) is the article's: the region reaches to its last row."""
+    near = [i for i in range(end, len(lines)) if lines[i].text and not lines[i].boxed][:6]
+    first = next((i for i in near if lines[i].cells), None)
+    if first is None:
+        return end
+    rows = [first]
+    for index in range(first + 1, len(lines)):
+        if lines[index].cells and not lines[index].boxed:
+            rows.append(index)
+        elif lines[index].text:
+            break
+    return rows[-1] + 1 if len(rows) >= 3 else end
 
 
 def _tail(lines: list[Line]) -> list[Line]:
@@ -360,6 +378,9 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
         if line.figure:
             items.append(_Item("figure", text, line.original))
             continue
+        if line.cells:  # a table's row, whatever its cells look like (numbers, dates)
+            items.append(_structure(text, line))
+            continue
         if in_box and not _sentence_like(text):
             facts.dropped += 1
             continue
@@ -381,8 +402,11 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
             facts.dropped += 1
             continue
         sign_off = F.SIGN_OFF.search(text)
-        if sign_off:  # the sentence stays; it also names the reporter
+        if sign_off:  # it names the reporter; a sentence that says more than the sign-off stays
             facts.author(sign_off.group("name"))
+            if sign_off.start() == 0:
+                facts.dropped += 1
+                continue
         items.append(_structure(text, line))
     return items
 
@@ -399,6 +423,8 @@ def _structure(text: str, line: Line) -> _Item:
     heading = F.HEADING_MARK.match(text)
     if heading and len(text) <= 100 and not F.SENTENCE_END.search(text):
         return _Item("heading", heading.group("text"))
+    if heading and _sentence_like(text):  # "□ 질병관리청은 … 당부하였다.": a paragraph, its mark the layout's
+        return _Item("text", heading.group("text"))
     if line.heading and len(text) <= 150:
         return _Item("heading", text)
     numbered = F.NUMBERED_HEADING.match(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import furniture as F
 
@@ -107,8 +108,15 @@ def masthead(text: str) -> bool:
 
 
 def widget(text: str) -> bool:
-    words = [re.sub(r"(?<=\D)[\d,]+$", "", word) for word in re.split(r"[\s|·/,>]+", text.strip())]  # "댓글12"
-    return len(text) <= 120 and all(word in F.WIDGET_WORDS or re.fullmatch(r"[\d,.:\-]+", word) for word in words)
+    if len(text) > 120:
+        return False
+    words = [_COUNT.sub("", word) for word in _WIDGET_SPLIT.split(text.strip())]  # "댓글12"
+    return all(word in F.WIDGET_WORDS or _NUMBER.fullmatch(word) for word in words)
+
+
+_COUNT = re.compile(r"(?<=\D)[\d,]+$")
+_WIDGET_SPLIT = re.compile(r"[\s|·/,>]+")
+_NUMBER = re.compile(r"[\d,.:\-]+")
 
 
 def stamp_dates(text: str, facts: Facts) -> None:
@@ -154,6 +162,15 @@ def byline(text: str, facts: Facts) -> bool:
     return True
 
 
+@lru_cache(maxsize=1 << 16)
+def furniture_or_byline(text: str) -> bool:
+    """Whether a line is furniture or a byline, without recording what it says (a line is
+    weighed, then read, then maybe looked at again beside a headline: it is judged once)."""
+    scratch = Facts()
+    return furniture_line(text, scratch) or byline(text, scratch)
+
+
+@lru_cache(maxsize=1 << 16)
 def anchor(text: str) -> bool:
     """A stamp or a byline: what stands next to a headline."""
     scratch = Facts()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..lang.ko import sentences
 from . import furniture as F
-from .facts import DateEvidence, Facts, anchor, byline, furniture_line, reporter_names
+from .facts import DateEvidence, Facts, anchor, byline, furniture_line, furniture_or_byline, reporter_names
 from .head import head, headline_index, site_name
 from .markup import Line, PageMeta, looks_like_html, read_html
 
@@ -62,15 +62,16 @@ def extract(text: str) -> Extracted:
     lines, meta = read_html(text) if looks_like_html(text) else (text_lines(text), PageMeta())
     facts = Facts()
     lines = _split_glued_stamps(lines)
-    start, end = article_region(lines)
+    weights = [_weight(line) for line in lines]
+    start, end = article_region(lines, weights)
     title_at = headline_index(lines[:end], meta)
     if title_at is not None and title_at >= start:
-        above = sum(max(_weight(line), 0) for line in lines[start:title_at])
-        if above > 0.2 * sum(max(_weight(line), 0) for line in lines[start:end]):  # much of the article above: not the headline
+        above = sum(max(weight, 0) for weight in weights[start:title_at])
+        if above > 0.2 * sum(max(weight, 0) for weight in weights[start:end]):  # much of the article above: not the headline
             title_at = None
         else:
             start = title_at + 1
-    start = _past_standfirst(lines, start, end)
+    start = _past_standfirst(lines, weights, start, end)
     top = head(lines[:start], facts, title_at)
     items = _classify(top.figures + lines[start:end], facts)
     _classify(_tail(lines[end:]), facts)  # a byline, an e-mail or a rights line after the article: facts only
@@ -93,7 +94,7 @@ def extract(text: str) -> Extracted:
         title, guessed = meta.title, False
         metadata.append("title")
     doubts = [f"headline guessed: no stamp, byline or page metadata stands beside {title!r}"] if guessed else []
-    if _weak(lines, start, end):
+    if _weak(weights, start, end):
         doubts.append(f"the article's bounds are unsure: little of the capture reads as article text "
                       f"(lines {start + 1}–{end} of {len(lines)} kept)")
     outlet = site_name(facts, meta, top.labels, "\n".join(line.text for line in lines[end:]))
@@ -116,26 +117,26 @@ def extract(text: str) -> Extracted:
     )
 
 
-def _past_standfirst(lines: list[Line], start: int, end: int) -> int:
+def _past_standfirst(lines: list[Line], weights: list[float], start: int, end: int) -> int:
     """Where the article starts when one sentence stands between the headline and the byline
     (a standfirst, printed once): after the byline and stamps; the sentence is the deck."""
     near = range(start, min(start + 8, end))
     first = next((i for i in near if lines[i].text and anchor(lines[i].text)), None)
     if first is None:
         return start
-    text = [i for i in range(start, first) if lines[i].text and not lines[i].figure and _weight(lines[i]) > 0]
+    text = [i for i in range(start, first) if lines[i].text and not lines[i].figure and weights[i] > 0]
     if len(text) != 1 or _repeated_in(lines[text[0]].text, "\n".join(line.text for line in lines[first:end])):
         return start
-    while first < end and (not lines[first].text or anchor(lines[first].text) or _weight(lines[first]) <= 0):
+    while first < end and (not lines[first].text or anchor(lines[first].text) or weights[first] <= 0):
         first += 1  # the byline, the stamps and whatever else is not text, up to the first paragraph
     return first
 
 
-def _weak(lines: list[Line], start: int, end: int) -> bool:
+def _weak(weights: list[float], start: int, end: int) -> bool:
     """Whether the article region barely stands out: it holds under three sentences, or the
     capture outside it weighs nearly as much as it does."""
-    inside = [_weight(line) for line in lines[start:end]]
-    outside = sum(max(_weight(line), 0) for line in lines[:start] + lines[end:])
+    inside = weights[start:end]
+    outside = sum(max(weight, 0) for weight in weights[:start] + weights[end:])
     return sum(weight > 1 for weight in inside) < 3 or outside > 0.5 * sum(max(w, 0) for w in inside)
 
 
@@ -277,8 +278,7 @@ def _weight(line: Line) -> float:
         return -8.0
     if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text):
         return -2.5
-    scratch = Facts()
-    if furniture_line(text, scratch) or byline(text, scratch) or F.LISTING_ROW.match(text):
+    if furniture_or_byline(text) or F.LISTING_ROW.match(text):
         return -1.0
     if _sentence_like(text) and not (F.CREDIT.search(text) and len(text) < 200):
         return 1.0 + len(text) / 40
@@ -287,10 +287,9 @@ def _weight(line: Line) -> float:
     return -0.5
 
 
-def article_region(lines: list[Line]) -> tuple[int, int]:
+def article_region(lines: list[Line], weights: list[float]) -> tuple[int, int]:
     """The span of lines that holds the article: the run whose weights add up to the most
     (no single line inside it can end it), stretched over a short gap to text just beyond."""
-    weights = [_weight(line) for line in lines]
     best, start, end, running, run_start = 0.0, 0, 0, 0.0, 0
     for index, weight in enumerate(weights):
         if running <= 0:

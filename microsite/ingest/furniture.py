@@ -106,6 +106,8 @@ STAMP_LABEL = (r"(?:입력|수정|등록|게재|송고|승인|기사\s?입력|�
                r"|배포\s?일시)")
 UPDATE_LABELS = ("수정", "최종", "업데이트", "승인", "지면")
 STAMP = re.compile(rf"{STAMP_LABEL}\s*[:：]?\s*(?:{DATE}|(?P<pm>\d{{1,2}})[.\-/](?P<pd>\d{{1,2}})(?!\d)){TIME}")
+# A page number alone on a line: "3", "Page 2 of 7", "- 1 -", "2 / 7".
+PAGE_NUMBER = re.compile(r"^(?:\d{1,3}|Page \d{1,3} of \d{1,3}|- ?\d{1,3} ?-|\d{1,3} ?/ ?\d{1,3})$")
 # A print-edition page: "(2면)", "3면", "[A10면]".
 _PAGE_REF = r"\s*[(\[]?[A-D]?\d{1,3}면[)\]]?"
 STAMP_ONLY_LINE = re.compile(

@@ -5,14 +5,15 @@ rights, cited outlets). Pure: text in, ``Extracted`` out. Patterns live in ``fur
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..lang.ko import sentences
 from . import furniture as F
-from .facts import DateEvidence, Facts, anchor, byline, furniture_line, furniture_or_byline, reporter_names
+from .facts import DateEvidence, Facts, byline, furniture_line, reporter_names
 from .head import head, headline_index, site_name
 from .markup import Line, PageMeta, looks_like_html, read_html
+from .plain import split_glued_stamps, text_lines
+from .region import article_region, line_weight, past_standfirst, repeated_in, sentence_like, tail_lines, weak_region
 
 _LEAD_ZONE = 24  # portal summaries and printed-twice captions sit near the top
 _MIN_DUPLICATE = 12  # shorter lines may repeat by chance
@@ -61,8 +62,8 @@ class _Item:
 def extract(text: str) -> Extracted:
     lines, meta = read_html(text) if looks_like_html(text) else (text_lines(text), PageMeta())
     facts = Facts()
-    lines = _split_glued_stamps(lines)
-    weights = [_weight(line) for line in lines]
+    lines = split_glued_stamps(lines)
+    weights = [line_weight(line) for line in lines]
     start, end = article_region(lines, weights)
     title_at = headline_index(lines[:end], meta)
     if title_at is not None and title_at >= start:
@@ -71,10 +72,10 @@ def extract(text: str) -> Extracted:
             title_at = None
         else:
             start = title_at + 1
-    start = _past_standfirst(lines, weights, start, end)
+    start = past_standfirst(lines, weights, start, end)
     top = head(lines[:start], facts, title_at)
     items = _classify(top.figures + lines[start:end], facts)
-    _classify(_tail(lines[end:]), facts)  # a byline, an e-mail or a rights line after the article: facts only
+    _classify(tail_lines(lines[end:]), facts)  # a byline, an e-mail or a rights line after the article: facts only
     for line in lines[end:]:  # a rights line in the page's footer
         if len(line.text) < 200 and F.RIGHTS.search(line.text):
             _rights(line.text, facts)
@@ -94,7 +95,7 @@ def extract(text: str) -> Extracted:
         title, guessed = meta.title, False
         metadata.append("title")
     doubts = [f"headline guessed: no stamp, byline or page metadata stands beside {title!r}"] if guessed else []
-    if _weak(weights, start, end):
+    if weak_region(weights, start, end):
         doubts.append(f"the article's bounds are unsure: little of the capture reads as article text "
                       f"(lines {start + 1}–{end} of {len(lines)} kept)")
     outlet = site_name(facts, meta, top.labels, "\n".join(line.text for line in lines[end:]))
@@ -115,29 +116,6 @@ def extract(text: str) -> Extracted:
         title_guessed=guessed,
         doubts=tuple(doubts),
     )
-
-
-def _past_standfirst(lines: list[Line], weights: list[float], start: int, end: int) -> int:
-    """Where the article starts when one sentence stands between the headline and the byline
-    (a standfirst, printed once): after the byline and stamps; the sentence is the deck."""
-    near = range(start, min(start + 8, end))
-    first = next((i for i in near if lines[i].text and anchor(lines[i].text)), None)
-    if first is None:
-        return start
-    text = [i for i in range(start, first) if lines[i].text and not lines[i].figure and weights[i] > 0]
-    if len(text) != 1 or _repeated_in(lines[text[0]].text, "\n".join(line.text for line in lines[first:end])):
-        return start
-    while first < end and (not lines[first].text or anchor(lines[first].text) or weights[first] <= 0):
-        first += 1  # the byline, the stamps and whatever else is not text, up to the first paragraph
-    return first
-
-
-def _weak(weights: list[float], start: int, end: int) -> bool:
-    """Whether the article region barely stands out: it holds under three sentences, or the
-    capture outside it weighs nearly as much as it does."""
-    inside = weights[start:end]
-    outside = sum(max(weight, 0) for weight in weights[:start] + weights[end:])
-    return sum(weight > 1 for weight in inside) < 3 or outside > 0.5 * sum(max(w, 0) for w in inside)
 
 
 def _image_dates(blocks: list[Block], facts: Facts) -> None:
@@ -168,194 +146,6 @@ def _from_metadata(meta: PageMeta, facts: Facts) -> list[str]:
     return filled
 
 
-# --------------------------------------------------------------------------- where the article is
-
-_PAGE_NUMBER = re.compile(r"^(?:\d{1,3}|Page \d{1,3} of \d{1,3}|- ?\d{1,3} ?-|\d{1,3} ?/ ?\d{1,3})$")
-
-
-def text_lines(text: str) -> list[Line]:
-    """A text capture's lines: running headers and page numbers of a PDF's pages left out,
-    table rows split into their cells, and lines wrapped at a fixed width joined back into
-    their paragraphs."""
-    raw = _pages(text) if "\f" in text else [line.strip() for line in text.split("\n")]
-    lines = []
-    for line in raw:
-        cells = _columns(line)
-        if cells and all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells):
-            continue  # the rule under a Markdown table's header: the page draws its own
-        lines.append(Line(" | ".join(cells), cells=tuple(cells)) if cells else Line(_clean(line)))
-    return _unwrap(lines)
-
-
-def _pages(text: str) -> list[str]:
-    """The lines of a capture with pages (a PDF's text): each page's running header and footer
-    and its number left out, and a paragraph that a page break cut in two whole again."""
-    pages = [[line.strip() for line in page.split("\n")] for page in text.split("\f")]
-
-    def shape(line: str) -> str:  # "Harbour Review | page 2" and "… page 3" are one running footer
-        return re.sub(r"\d+", "#", _clean(line))
-
-    counts = Counter(shape(line) for page in pages for line in page)
-
-    def running(line: str) -> bool:
-        return not line or bool(_PAGE_NUMBER.match(line)) or counts[shape(line)] >= 2 and len(line) <= 80
-
-    out: list[str] = []
-    for page in pages:
-        while page and running(page[0]):
-            page = page[1:]
-        while page and running(page[-1]):
-            page = page[:-1]
-        if out and page and not (_sentence_like(out[-1]) or page[0][:1].isupper() or F.LIST_MARK.match(page[0])):
-            out.extend(page)  # the sentence goes on across the break
-        else:
-            out.extend([""] + page if out else page)
-    return out
-
-
-def _unwrap(lines: list[Line]) -> list[Line]:
-    """Join lines that a fixed width broke (a PDF's text, a mail): a line that fills the width
-    continues on the next, and a word split at its end by a hyphen is whole again."""
-    lengths = sorted(len(line.text) for line in lines if line.text and not line.cells)
-    if len(lengths) < 10:
-        return lines
-    width = lengths[int(len(lengths) * 0.9)]
-    if not 50 <= width <= 110 or sum(n >= 0.8 * width for n in lengths) < 0.3 * len(lengths):
-        return lines
-    out: list[Line] = []
-    last = 0  # the length of the previous line as printed
-    for line in lines:
-        text = line.text
-        previous = out[-1].text if out else ""
-        if (previous and text and last >= 0.7 * width and not F.LIST_MARK.match(text)
-                and not line.cells and not out[-1].cells and not F.TOC_LINE.match(previous)):
-            if re.search(r"[A-Za-z]-$", previous) and text[:1].islower():
-                out[-1] = Line(previous[:-1] + text)
-            else:
-                out[-1] = Line(previous + " " + text)
-        else:
-            out.append(line)
-        last = len(text)
-    return out
-
-
-def _columns(line: str) -> list[str]:
-    """The cells of a table row printed as text: split by tabs, by pipes ("| a | b |"), or by
-    runs of spaces into three or more cells; [] for any other line."""
-    if "\t" in line:
-        cells = line.split("\t")
-    elif line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
-        cells = line[1:-1].split("|")
-    else:
-        cells = re.split(r" {3,}|\u3000{2,}", line)
-        if len(cells) < 3 or _sentence_like(line):
-            return []
-    cells = [_clean(cell) for cell in cells if cell.strip()]
-    return cells if len(cells) >= 2 else []
-
-
-def _sentence_like(text: str) -> bool:
-    """Ends like a sentence (a byline, e-mail address or outlet tag glued after it aside)."""
-    for glued in (F.GLUED_BYLINE, F.GLUED_EMAIL, F.CLOSING_TAG, F.FOOTNOTE_MARK):
-        text = glued.sub("", text)
-    return bool(F.SENTENCE_END.search(text)) and len(text) >= 5 and " " in text.strip()
-
-
-def _weight(line: Line) -> float:
-    """How much a line looks like article text (positive) or page furniture (negative):
-    sentences count by their length, so that a long article outweighs a box of links in its
-    middle, and a trailer of short lines ends it."""
-    text = line.text
-    if line.boxed:
-        return -1.5
-    if line.figure:
-        return 0.0
-    if not text:
-        return -0.1
-    if line.cells:  # a table weighs little alone: a contact table atop a press release is not the article
-        return 0.2
-    if F.RIGHTS.search(text) and len(text) < 200:
-        return -8.0
-    if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text):
-        return -2.5
-    if furniture_or_byline(text) or F.LISTING_ROW.match(text):
-        return -1.0
-    if _sentence_like(text) and not (F.CREDIT.search(text) and len(text) < 200):
-        return 1.0 + len(text) / 40
-    if F.LIST_MARK.match(text) and not F.DASHED_DECK.match(text):
-        return 0.5
-    return -0.5
-
-
-def article_region(lines: list[Line], weights: list[float]) -> tuple[int, int]:
-    """The span of lines that holds the article: the run whose weights add up to the most
-    (no single line inside it can end it), stretched over a short gap to text just beyond."""
-    best, start, end, running, run_start = 0.0, 0, 0, 0.0, 0
-    for index, weight in enumerate(weights):
-        if running <= 0:
-            running, run_start = 0.0, index
-        running += weight
-        if running > best:
-            best, start, end = running, run_start, index + 1
-    while True:  # a lead paragraph above a box that cost more than it weighs is still the article's
-        before = next((i for i in range(start - 1, max(start - 10, 0) - 1, -1) if weights[i] > 1), None)
-        gap = range(before + 1, start) if before is not None else range(0)
-        if before is None or any(weights[i] <= -2.5 or anchor(lines[i].text) for i in gap):
-            break
-        start = before
-    rest = [weight for weight, line in zip(weights[end:], lines[end:], strict=True) if line.text]
-    if len(rest) <= 2 and all(weight > -1 for weight in rest):  # the capture ends with the article
-        end = len(lines)
-    return start, _past_appended_table(lines, end)
-
-
-def _past_appended_table(lines: list[Line], end: int) -> int:
-    """A table printed just after the article (a report's or press release's appendix, under
-    its label) is the article's: the region reaches to its last row."""
-    near = [i for i in range(end, len(lines)) if lines[i].text and not lines[i].boxed][:6]
-    first = next((i for i in near if lines[i].cells), None)
-    if first is None:
-        return end
-    rows = [first]
-    for index in range(first + 1, len(lines)):
-        if lines[index].cells and not lines[index].boxed:
-            rows.append(index)
-        elif lines[index].text:
-            break
-    return rows[-1] + 1 if len(rows) >= 3 else end
-
-
-def _tail(lines: list[Line]) -> list[Line]:
-    """The lines just after the article that may say who wrote it: up to the first box of links."""
-    out = []
-    for line in lines[:8]:
-        if F.BOX_LABEL.match(line.text) or F.TRAILER_START.match(line.text) or _PAGE_NUMBER.match(line.text):
-            break
-        out.append(line)
-    return out
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"[ \t\u00a0\u3000]+", " ", text).strip()
-
-
-def _split_glued_stamps(lines: list[Line]) -> list[Line]:
-    """"<headline> 작성일 11-28 42 목록" → the headline, and the stamp on a line of its own."""
-    out: list[Line] = []
-    for line in lines:
-        text = _clean(line.text)
-        match = F.GLUED_STAMP.search(text)
-        if match and not line.figure and match.start() > 0 and not F.SENTENCE_END.search(text[: match.start()]):
-            tail = match.group(0).strip()
-            stamp = F.STAMP.match(tail)
-            rest = tail[stamp.end():].split() if stamp else ["?"]
-            if stamp and all(word.isdigit() or word in F.WIDGET_WORDS for word in rest):
-                out += [Line(text[: match.start()]), Line(tail[: stamp.end()])]
-                continue
-        out.append(replace(line, text=text))
-    return out
-
-
 def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
     """Drop furniture line by line, collecting the facts it carries; keep the rest in order.
     A box of links inside the article (its label, then lines that are not sentences) goes
@@ -380,7 +170,7 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
         if line.cells:  # a table's row, whatever its cells look like (numbers, dates)
             items.append(_structure(text, line))
             continue
-        if in_box and not _sentence_like(text):
+        if in_box and not sentence_like(text):
             facts.dropped += 1
             continue
         in_box = False
@@ -422,7 +212,7 @@ def _structure(text: str, line: Line) -> _Item:
     heading = F.HEADING_MARK.match(text)
     if heading and len(text) <= 100 and not F.SENTENCE_END.search(text):
         return _Item("heading", heading.group("text"))
-    if heading and _sentence_like(text):  # "□ 질병관리청은 … 당부하였다.": a paragraph, its mark the layout's
+    if heading and sentence_like(text):  # "□ 질병관리청은 … 당부하였다.": a paragraph, its mark the layout's
         return _Item("text", heading.group("text"))
     if line.heading and len(text) <= 150:
         return _Item("heading", text)
@@ -455,7 +245,7 @@ def _drop_repeats(items: list[_Item]) -> tuple[list[_Item], list[str]]:
         if sentence:  # what the text items after this one say
             later_text = later_text[later_text.find(key) + len(key):] if key in later_text else later_text
         repeated = (
-            index < _LEAD_ZONE and len(key) >= _MIN_DUPLICATE and sentence and _repeated_in(key, later_text)
+            index < _LEAD_ZONE and len(key) >= _MIN_DUPLICATE and sentence and repeated_in(key, later_text)
         ) or (caption and index + 1 < len(items) and keys[index + 1] == key)
         if repeated:
             if sentence and not seen_body:
@@ -464,16 +254,6 @@ def _drop_repeats(items: list[_Item]) -> tuple[list[_Item], list[str]]:
         seen_body = seen_body or sentence
         kept.append(item)
     return kept, summary
-
-
-def _repeated_in(sentence: str, text: str) -> bool:
-    """Whether *text* repeats *sentence* whole: starting where a sentence starts."""
-    start = text.find(sentence)
-    while start >= 0:
-        if start == 0 or text[start - 1] in "\n .!?\"”’)":
-            return True
-        start = text.find(sentence, start + 1)
-    return False
 
 
 def _section_headings(items: list[_Item]) -> list[_Item]:
@@ -485,11 +265,11 @@ def _section_headings(items: list[_Item]) -> list[_Item]:
     for index, item in enumerate(out):
         following = out[index + 1] if index + 1 < len(out) else None
         if (item.kind == "text" and following is not None
-                and (following.kind == "item" or following.kind == "text" and _sentence_like(following.text.rstrip(":") + "."))
+                and (following.kind == "item" or following.kind == "text" and sentence_like(following.text.rstrip(":") + "."))
                 and _headline_like(item.text, 50) and len(item.text.split()) <= (6 if started else 3)
                 and not item.text.endswith(":") and (index == 0 or out[index - 1].kind != "heading")):
             out[index] = _Item("heading", item.text)
-        started = started or item.kind == "text" and _sentence_like(item.text)
+        started = started or item.kind == "text" and sentence_like(item.text)
     return out
 
 

@@ -1,0 +1,115 @@
+"""A plain-text capture → lines: a PDF's running headers, footers and page numbers left out
+and its page breaks mended, table rows split into cells, hard-wrapped paragraphs joined,
+and stamps glued to a headline set apart. (``markup.py`` does the same for HTML.)
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from . import furniture as F
+from .markup import Line
+from .region import sentence_like
+
+
+def text_lines(text: str) -> list[Line]:
+    """A text capture's lines: running headers and page numbers of a PDF's pages left out,
+    table rows split into their cells, and lines wrapped at a fixed width joined back into
+    their paragraphs."""
+    raw = _pages(text) if "\f" in text else [line.strip() for line in text.split("\n")]
+    lines = []
+    for line in raw:
+        cells = _columns(line)
+        if cells and all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells):
+            continue  # the rule under a Markdown table's header: the page draws its own
+        lines.append(Line(" | ".join(cells), cells=tuple(cells)) if cells else Line(clean(line)))
+    return _unwrap(lines)
+
+
+def _pages(text: str) -> list[str]:
+    """The lines of a capture with pages (a PDF's text): each page's running header and footer
+    and its number left out, and a paragraph that a page break cut in two whole again."""
+    pages = [[line.strip() for line in page.split("\n")] for page in text.split("\f")]
+
+    def shape(line: str) -> str:  # "Harbour Review | page 2" and "… page 3" are one running footer
+        return re.sub(r"\d+", "#", clean(line))
+
+    counts = Counter(shape(line) for page in pages for line in page)
+
+    def running(line: str) -> bool:
+        return not line or bool(F.PAGE_NUMBER.match(line)) or counts[shape(line)] >= 2 and len(line) <= 80
+
+    out: list[str] = []
+    for page in pages:
+        while page and running(page[0]):
+            page = page[1:]
+        while page and running(page[-1]):
+            page = page[:-1]
+        if out and page and not (sentence_like(out[-1]) or page[0][:1].isupper() or F.LIST_MARK.match(page[0])):
+            out.extend(page)  # the sentence goes on across the break
+        else:
+            out.extend([""] + page if out else page)
+    return out
+
+
+def _unwrap(lines: list[Line]) -> list[Line]:
+    """Join lines that a fixed width broke (a PDF's text, a mail): a line that fills the width
+    continues on the next, and a word split at its end by a hyphen is whole again."""
+    lengths = sorted(len(line.text) for line in lines if line.text and not line.cells)
+    if len(lengths) < 10:
+        return lines
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 50 <= width <= 110 or sum(n >= 0.8 * width for n in lengths) < 0.3 * len(lengths):
+        return lines
+    out: list[Line] = []
+    last = 0  # the length of the previous line as printed
+    for line in lines:
+        text = line.text
+        previous = out[-1].text if out else ""
+        if (previous and text and last >= 0.7 * width and not F.LIST_MARK.match(text)
+                and not line.cells and not out[-1].cells and not F.TOC_LINE.match(previous)):
+            if re.search(r"[A-Za-z]-$", previous) and text[:1].islower():
+                out[-1] = Line(previous[:-1] + text)
+            else:
+                out[-1] = Line(previous + " " + text)
+        else:
+            out.append(line)
+        last = len(text)
+    return out
+
+
+def _columns(line: str) -> list[str]:
+    """The cells of a table row printed as text: split by tabs, by pipes ("| a | b |"), or by
+    runs of spaces into three or more cells; [] for any other line."""
+    if "\t" in line:
+        cells = line.split("\t")
+    elif line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
+        cells = line[1:-1].split("|")
+    else:
+        cells = re.split(r" {3,}|\u3000{2,}", line)
+        if len(cells) < 3 or sentence_like(line):
+            return []
+    cells = [clean(cell) for cell in cells if cell.strip()]
+    return cells if len(cells) >= 2 else []
+
+
+def clean(text: str) -> str:
+    return re.sub(r"[ \t\u00a0\u3000]+", " ", text).strip()
+
+
+def split_glued_stamps(lines: list[Line]) -> list[Line]:
+    """"<headline> 작성일 11-28 42 목록" → the headline, and the stamp on a line of its own."""
+    out: list[Line] = []
+    for line in lines:
+        text = clean(line.text)
+        match = F.GLUED_STAMP.search(text)
+        if match and not line.figure and match.start() > 0 and not F.SENTENCE_END.search(text[: match.start()]):
+            tail = match.group(0).strip()
+            stamp = F.STAMP.match(tail)
+            rest = tail[stamp.end():].split() if stamp else ["?"]
+            if stamp and all(word.isdigit() or word in F.WIDGET_WORDS for word in rest):
+                out += [Line(text[: match.start()]), Line(tail[: stamp.end()])]
+                continue
+        out.append(replace(line, text=text))
+    return out

@@ -18,7 +18,7 @@ from ..when import parse_published
 from .manifest import SourceEntry
 from .normalize import Block, DateEvidence, Extracted
 
-_STAMP_LABELS = ("입력", "등록", "게재", "송고", "작성일", "발행", "기사", "배포")
+_STAMP_LABELS = ("입력", "등록", "게재", "송고", "작성일", "발행", "기사", "배포", "보낸날짜", "보낸 날짜", "Received")
 
 
 @dataclass(frozen=True)

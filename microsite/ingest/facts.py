@@ -30,6 +30,7 @@ class Facts:
     dates: list[DateEvidence] = field(default_factory=list)
     rights: str = ""
     rights_owner: str = ""
+    subject: str = ""  # what a board post's or an e-mail's header gives as its title
     dropped: int = 0
 
     def author(self, name: str) -> None:
@@ -41,6 +42,25 @@ def furniture_line(text: str, facts: Facts) -> bool:
     """A whole line of interface, stamps, credits or mastheads; records what it says."""
     if F.STAMP_ONLY_LINE.match(text):
         stamp_dates(text, facts)
+        return True
+    keyed = F.KEY_VALUE.match(text)
+    if keyed:
+        key, value = keyed.group("key"), keyed.group("value").strip(" |")
+        if key in F.TITLE_KEYS and not facts.subject:
+            facts.subject = value
+        sender = re.match(r"^([^<>@]{2,40}?)\s*<[^<>]+@[^<>]+>$", value) if key in F.SENDER_KEYS else None
+        if sender:  # an e-mail newsletter's sender: its publisher
+            facts.outlets.append(sender.group(1).strip())
+        date = re.search(F.DATE, value) if key in F.DATE_KEYS else None
+        if date:
+            facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), text))
+        return True
+    history = F.ARTICLE_HISTORY.match(text) and F.HISTORY_PUBLISHED.search(text)
+    if history:
+        facts.dates.append(DateEvidence(int(history.group("y")), F.MONTHS[history.group("mon").lower()[:3]],
+                                        int(history.group("d")), text))
+        return True
+    if F.RELATIVE_STAMP.match(text) or F.EN_ROLE_LINE.match(text):
         return True
     bare = F.BARE_STAMP.match(text)
     if bare:
@@ -73,7 +93,12 @@ def furniture_line(text: str, facts: Facts) -> bool:
     research = F.RESEARCH_CREDIT.match(text)
     if research:
         for name in reporter_names(research.group("names")):
-            facts.author(name)
+            if not re.fullmatch(F.RESEARCHER, name):
+                facts.author(name)
+        return True
+    contributor = F.CONTRIBUTOR.match(text)
+    if contributor:
+        facts.author(contributor.group("name"))
         return True
     if F.PRODUCTION_CREDITS.match(text) or F.TOC_LINE.match(text):
         return True
@@ -175,5 +200,7 @@ def anchor(text: str) -> bool:
     """A stamp or a byline: what stands next to a headline."""
     scratch = Facts()
     return bool(F.STAMP_ONLY_LINE.match(text) or F.EN_DATE_LINE.match(text) or F.BARE_STAMP.match(text)
+                or F.RELATIVE_STAMP.match(text) or F.ARTICLE_HISTORY.match(text) or F.EN_ROLE_LINE.match(text)
+                or F.KEY_VALUE.match(text) and F.KEY_VALUE.match(text).group("key") in F.DATE_KEYS
                 or byline(text, scratch) or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text)
-                or F.OUTLET_NAME_EMAIL.match(text) or F.RESEARCH_CREDIT.match(text))
+                or F.OUTLET_NAME_EMAIL.match(text) or F.RESEARCH_CREDIT.match(text) or F.CONTRIBUTOR.match(text))

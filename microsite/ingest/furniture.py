@@ -56,6 +56,9 @@ UI_NOTICE = re.compile(
     r"|브라우저에서만 사용하실 수 있습니다\.?|광고 후 (?:영상|동영상)이 재생됩니다\.?|자동\s?재생 동의 시 .{0,40}재생됩니다\.?"
     # A wire editor's note to subscribers: "(ATTN: ADDS official's remarks in paras 6-7)", "(EDS: …)".
     r"|\((?:ATTN|EDS|CORRECTS|UPDATES|ADDS|RECASTS|REFILES)\b[^()]{0,200}\)"
+    # A newsletter's e-mail notices.
+    r"|이 (?:메일|이메일)이 (?:잘 )?보이지 않으(?:시면|면) .{0,60}|본 (?:메일|이메일)은 .{0,80}발송(?:됩니다|되었습니다|합니다).{0,120}"
+    r"|View (?:this email|it) in your browser\.?|You(?:'re| are) receiving this (?:email|newsletter).{0,160}"
     # A press release's contact line: "이 보도자료와 관련하여 … 연락주시기 바랍니다."
     r"|이 보도자료와 관련하여 .{0,160}바랍니다\.?)$"
 )
@@ -63,7 +66,7 @@ UI_NOTICE = re.compile(
 UI_MAX = 80
 UI_LINE = re.compile(
     r"^(?:메뉴\s?건너뛰기|본문\s?(?:바로가기|건너뛰기)|(?:주|전체)\s?메뉴(?:\s?바로가기)?|상단으로|맨\s?위로|Skip to (?:main )?content"
-    r"|(?:본문\s?)?요약\s?봇"
+    r"|(?:본문\s?)?요약\s?봇|기자\s?페이지|기자\s?구독"
     r"|(?:본문\s?)?글(?:자|씨)\s?크기(?:\s?(?:설정|변경|조절|키우기|줄이기))?(?:하기)?"
     r"|가\s?가\s?가(?:\s?가)*|기사\s?(?:제보|문의|구매|저장|스크랩|원문)(?:\s?보기)?|원문\s?보기|(?:더|자세히)\s?보기|광고|AD"
     r"|(?:네이버|다음)(?:\s?뉴스)?(?:에서|스탠드에서)?\s?(?:[가-힣A-Za-z]+\s?){0,3}구독(?:하기|하세요|해\s?(?:주세요|보세요))?[.!]?"
@@ -86,9 +89,13 @@ WIDGET_WORDS = frozenset(
 )
 
 # A research report's credits: "연구책임자 박서연", "공동연구원: 김도윤·이하준", "집필 홍길동".
+RESEARCHER = r"(?:선임\s?)?(?:연구\s?위원|연구원|책임\s?연구원|전문\s?연구원|연구관|연구사|박사)"
 RESEARCH_CREDIT = re.compile(
-    rf"^(?:연구\s?책임자|책임\s?연구원|공동\s?연구원|연구\s?위원|연구진|집필(?:자)?|저자|작성자)\s*[:：]?\s*"
-    rf"(?P<names>{NAME}(?:\s*[·,]\s*{NAME})*)$")
+    rf"^(?:연구\s?책임자|책임\s?연구원|공동\s?연구원|연구\s?위원|연구진|집필(?:자)?|저자|작성자|글|필자)\s*[:：]?\s*"
+    rf"(?P<names>{NAME}(?:\s?{RESEARCHER})?(?:\s*[·,]\s*{NAME}(?:\s?{RESEARCHER})?)*)(?:\s*\([^()]{{1,30}}\))?$")
+# An outside writer's line: "윤재석 한결대 경제학과 교수" (an opinion column's author; no 기자).
+CONTRIBUTOR = re.compile(rf"^(?P<name>{NAME})\s+(?:[가-힣A-Za-z·]+\s){{0,3}}(?:교수|명예교수|연구위원|선임연구위원|변호사|회계사|"
+                         r"소장|원장|대표|전문위원|칼럼니스트|작가|박사|평론가)$")
 # Broadcast transcript markers: "[앵커]", "◀ 앵커 ▶", "<리포트>", "【기자】".
 BROADCAST_MARKER = re.compile(
     r"^[\[<◀【(]\s*(?:앵커|기자|리포트|인터뷰|녹취|스탠드업|앵커\s?멘트|리포터|클로징|현장음|싱크|자막|브릿지|CG)"
@@ -160,6 +167,7 @@ CREDIT = re.compile(
     r"|/\s*(?:연합뉴스|뉴시스|뉴스1|로이터|AFP|AP|EPA|게티이미지(?:뱅크|코리아)?|클립아트코리아|셔터스톡|[가-힣A-Za-z]{1,15}\s?(?:제공|DB))"
     r"|\*?\s?재판매\s?및\s?DB\s?금지|(?:ⓒ|©)\s*[^\s].{0,30}"
     r"|(?<=[.!?] )[가-힣A-Za-z·]{2,20}\s?제공"  # "…드러나 있다. 남극해관측네트워크 제공"
+    r"|(?<=[.!?] )(?:연합뉴스|뉴시스|뉴스1|로이터|AFP|AP|EPA|게티이미지(?:뱅크|코리아)?|Getty Images)"
     # English: "REUTERS/Lee Jae-won/File Photo", "(PHOTO NOT FOR SALE) (Yonhap)", "Photograph: A B/Reuters".
     r"|[A-Z]{2,}/[A-Z][\w .'-]{1,40}(?:/File Photo)?(?:\s+Purchase Licensing Rights(?:, opens new tab)?)?"
     r"|(?:\(PHOTO NOT FOR SALE\)\s*)?\((?:Yonhap|AP|AFP|EPA|Reuters|Xinhua|Kyodo|Getty Images)\)"
@@ -171,19 +179,48 @@ CREDIT = re.compile(
 # address: "(부산=뉴스1) 박준혁 기자 = … 2025.9.4/뉴스1", "[서울=뉴시스] … 2025.09.04. photo@newsis.com".
 WIRE_PHOTO_OPENING = re.compile(rf"^[(\[][^=()\[\]]{{1,20}}=[^=()\[\]]{{1,20}}[)\]]\s*(?:{NAMES}\s*=\s*)?")
 WIRE_PHOTO_STAMP = re.compile(rf"\s*(?:19|20)\d{{2}}[./]\d{{1,2}}[./]\d{{1,2}}\.?(?:\s*/\s*[^\s/]+)?(?:\s*{EMAIL})?$")
-# Notes about the authors after the article: a label, a note that opens with what the author
+# Notes after the article: a section's label (about the authors, about the company, a press
+# release's statements and contacts), a note that opens with what the author
 # does ("Washington-based correspondent covering …"), or one that opens with an author's name
 # and such a verb ("Choi Yun-ha covers …", "박서연 연구위원은 …").
-ABOUT_AUTHORS = re.compile(r"^(?:About the authors?|Author biograph(?:y|ies)|(?:저자|필자|기자|연구진)\s?소개)$", re.I)
+CLOSING_SECTION = re.compile(r"^(?:About the authors?|Author biograph(?:y|ies)|(?:저자|필자|기자|연구진|회사)\s?소개"
+                           r"|About [A-Z][\w&.,’' -]{1,60}|Forward-Looking Statements|(?:Media|Press) [Cc]ontacts?:?)$")
 AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.-]+-based |Senior |Chief )?(?:correspondent|reporter|editor|columnist|writer) "
                          r"(?:covering|based|for|who)\b")
 AUTHOR_NOTE_VERB = re.compile(rf"^(?:is|was|covers|writes|reports|leads|has|joined|(?:{ROLE}|연구위원|선임연구위원)?\s?[은는이가]\s)")
 # A table of contents: its label, and entries that end in a dot leader and a page number.
-TOC_LINE = re.compile(r"^(?:목\s?차|차\s?례|Contents|Table of [Cc]ontents)$|^.{1,80}?\s*[.·…‥․⋯]{4,}\s*\d{1,3}$")
+TOC_LINE = re.compile(r"^(?:(?:이번 호 )?목\s?차|차\s?례|Contents|Table of [Cc]ontents|In this (?:issue|brief))$"
+                      r"|^.{1,80}?\s*[.·…‥․⋯]{4,}\s*\d{1,3}$")
 # What a table's source line opens with: it stays with the table, never a photo credit.
 TABLE_SOURCE = re.compile(r"^(?:Source|Sources|자료|출처)\s*[:：]")
 # A deck line set between dashes, as Korean reports and press releases print it: "- 부제 -".
 DASHED_DECK = re.compile(r"^[-–―]\s*(?P<text>\S.{2,120}?)\s*[-–―]$")
+# A header's key and value, on a board post or an e-mail: "제목\t…", "작성일 2025-03-18",
+# "보낸날짜 : 2025년 7월 15일 …", "Subject: …". The title key names the headline; date keys date it.
+KEY_VALUE = re.compile(r"^(?P<key>제\s?목|작성자|작성일|등록일|조회\s?수?|보낸\s?사람|받는\s?사람|보낸\s?날짜|From|To|Date|Sent|Subject)"
+                       r"\s*(?:[:：]|\s\|\s|\t)\s*(?P<value>\S.*)$")
+TITLE_KEYS = ("제목", "제 목", "Subject")
+DATE_KEYS = ("작성일", "등록일", "보낸날짜", "보낸 날짜", "Date", "Sent")
+SENDER_KEYS = ("보낸사람", "보낸 사람", "From")
+# A line that hands the next one a role: "NEWS PROVIDED BY" (the publisher), "Written by" (the author).
+INTRODUCER = re.compile(r"^(?:(?P<publisher>(?:NEWS |CONTENT )?PROVIDED BY|PUBLISHED BY)|(?P<author>WRITTEN BY|Words by))$",
+                        re.I)
+# A reporter's role under their name: "Health correspondent, BBC News", "Senior reporter, The Times".
+EN_ROLE_LINE = re.compile(r"^(?:[A-Z][a-z]+ )?(?:[a-z]+ )?(?:correspondent|reporter|editor|writer|journalist|analyst)"
+                          r"(?: [a-z]+)?, [A-Z][\w .&’'-]{1,40}$", re.I)
+# "2 hours ago", "5 mins ago", "Yesterday": a stamp that gives no date.
+RELATIVE_STAMP = re.compile(r"^(?:\d{1,2} (?:min(?:ute)?s?|hours?|hrs?|days?) ago|Yesterday|Just now|\d{1,2}(?:분|시간|일) 전)$", re.I)
+# A picture agency alone on a line, over the caption it credits (a text save of a photo block).
+AGENCY_LINE = re.compile(r"^(?:Getty Images|EPA(?:-EFE)?|AFP(?: via Getty Images)?|PA Media|Shutterstock|Alamy"
+                         r"|게티이미지(?:뱅크|코리아)?)$")  # not a wire's name alone: that is as often a masthead
+# A list's number alone on its line, its text on the next: "1." / "Halvorsen, K. …".
+NUMBER_ONLY = re.compile(r"^(?:\d{1,3}[.)]|\[\d{1,3}\])$")
+# A journal's history line: "Received 3 Jan 2025; Accepted 2 May 2025; Published 20 May 2025".
+_EN_SHORT_DATE = r"\d{1,2} [A-Z][a-z]{2,8}\.? (?:19|20)\d{2}"
+ARTICLE_HISTORY = re.compile(rf"^(?:(?:Received|Revised|Accepted|Published(?: online)?|First published)\s*:?\s*{_EN_SHORT_DATE}"
+                             r"\s*[;,|·]?\s*){2,}$")
+HISTORY_PUBLISHED = re.compile(r"(?:Published(?: online)?|First published)\s*:?\s*(?P<d>\d{1,2}) (?P<mon>[A-Z][a-z]{2})[a-z]*\.? "
+                               r"(?P<y>(?:19|20)\d{2})")
 # Section heading markers: "◆美 AI 칩…", "■ 제목".
 HEADING_MARK = re.compile(r"^[◆◇■□●▲△◈]\s*(?P<text>\S.*)$")  # "○" opens a list item
 
@@ -241,13 +278,13 @@ EN_DATE_LINE = re.compile(
     rf"(?:{_EN_MONTH}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})"
     rf"|(?P<d2>\d{{1,2}})\s+{_EN_MONTH.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d{{2}})"
     r"|(?P<y3>(?:19|20)\d{2})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
-    rf"(?:\s*[-–,]?\s*{_EN_TIME})?(?:\s*\|?\s*{_EN_UPDATE}\b.*)?$")
+    rf"(?:\s*[-–,]?\s*(?:at\s+)?{_EN_TIME})?(?:\s*\|?\s*{_EN_UPDATE}\b.*)?$")
 # English interface lines and promos, whole lines.
 EN_UI_LINE = re.compile(
     r"^(?:Skip to (?:main )?(?:content|navigation|footer|search)|(?:Open|Close) (?:side )?(?:navigation menu|search bar|menu)"
     r"|Sign [Ii]n|Sign [Uu]p|Register|Subscribe|Log [Ii]n|Share|Save|Print(?: this page)?"
     r"|Gift this article|Cite this \w+|Unlock the Editor’s Digest for free|Add to myFT"
-    r"|Share on (?:X|Twitter|Facebook|LinkedIn|WhatsApp)|Copy link|Reuse this content"
+    r"|Share (?:on|to) ?(?:X|Twitter|Facebook|LinkedIn|WhatsApp|Email)|Share this article|Copy link|Reuse this content"
     r"|Purchase Licensing Rights(?:, opens new tab)?|Advertisement(?: · Scroll to continue)?|Report This Ad|Sign up here\."
     r"|Read [Nn]ext|Suggested Topics:?|Most (?:read|viewed|popular)|Related(?: [Aa]rticles| [Ss]tories| [Rr]esearch)?:?"
     r"|Recommended|Comments?|Discussion about this post|Write a comment\.{0,3}|Type your email\.{0,3}|Accept (?:all )?cookies"
@@ -271,7 +308,7 @@ BOX_LABEL = re.compile(
     r"|<(?:붙임|참고|첨부)>.{0,80})"
     r"[\]】]?\s*:?$")
 # A list bullet or number opening a line: "• ", "- ", "○ ", "1) ", "2. ", "①".
-LIST_MARK = re.compile(r"^\s*(?:(?P<bullet>[-•·○◦▪▫●*–])|(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2})\)"
+LIST_MARK = re.compile(r"^\s*(?:(?P<bullet>[-•·○◦▪▫●*–▶▷►])|(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2})\)"
                        r"|(?P<circled>[①-⑳]))\s+(?P<text>\S.*)$")
 # A numbered section heading: "1. 배경", "2.1 Cloud access" (short, not a sentence).
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*\.?)\s+(?P<text>\S.{0,70})$")
@@ -284,8 +321,9 @@ SERIES_LABEL = re.compile(r"^(?:\D{2,30}\sNo\.?\s?\d{1,4}|\D{2,30}\s(?:19|20)\d{
                           r"|.{0,24}(?:Report|Brief|Paper|Note|Series|보고서|페이퍼|브리프|리포트)\s\d{1,4})$")
 READING_TIME = re.compile(r"^(?:\d{1,3}\s?(?:min(?:ute)?s?|분)\s?(?:read|읽기|소요)|읽는 데 \d{1,3}분)$", re.I)
 # A line of English names alone ("Eleanor Whitcombe and Daniel Osei", "Ines Barragán, Oskar Lindgren").
-_EN_PERSON = r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}"
-EN_NAMES_ONLY = re.compile(rf"^{_EN_PERSON}(?:\s*(?:,|\band\b|&)\s*{_EN_PERSON}){{0,3}}$")
+_EN_PERSON = r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}?(?:\d{1,2}(?:,\d{1,2})*|\*)?"  # "Mei Tanaka1,3": affiliations
+EN_NAMES_ONLY = re.compile(rf"^{_EN_PERSON}(?:\s*(?:,|\band\b|&)\s*{_EN_PERSON}){{0,7}}$")
+AFFILIATION_MARK = re.compile(r"(?<=[a-z])(?:\d{1,2}(?:,\d{1,2})*|\*)$")
 # What follows a publisher's name in a rights line ("The Financial Times Limited 2025") or a
 # site name ("MBC NEWS", "SBS 뉴스"); portals' site names ("네이버 뉴스", "다음뉴스").
 OWNER_TAIL = re.compile(r"(?:,?\s+(?:Limited|Ltd\.?|Inc\.?|LLC|Co\.,? Ltd\.?|Corp\.?|Corporation|Company|plc)\b)?"

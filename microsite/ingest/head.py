@@ -41,6 +41,12 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
     (past labels and toolbars between them); else the first headline-like line."""
     kinds = _kinds(lines, facts)
     text_above = False  # the headline was picked among other lines of text, with no stamp or byline to go by
+    if title_at is None and facts.subject:  # a board post's or an e-mail's title: where the page prints it, or as given
+        printed = [i for i, kind in enumerate(kinds) if kind == "candidate" and lines[i].text in facts.subject]
+        if not printed:
+            return Head(title=facts.subject, figures=[line for line, kind in zip(lines, kinds, strict=True)
+                                                      if kind == "figure"])
+        title_at = max(printed, key=lambda i: len(lines[i].text))
     if title_at is None:
         title_at = _above_dashed_deck(kinds)
     if title_at is None:
@@ -92,8 +98,9 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             facts.dropped += 1
         elif F.DASHED_DECK.match(text):
             kinds.append("dashed")
-        elif line.cells:  # a table above the headline: a press release's contacts and dates
+        elif line.cells:  # a table above the headline: a press release's contacts and dates, a board post's header
             stamp_dates(" ".join(line.cells), facts)
+            furniture_line(text, facts)
             kinds.append("furniture")
             facts.dropped += 1
         elif _label(text):
@@ -105,16 +112,31 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             kinds.append("standfirst")  # a deck of a sentence or two, never a headline
         else:
             kinds.append("other")
-    for index, kind in enumerate(kinds):  # "Eleanor Whitcombe and Daniel Osei" beside a date: a byline
+    for index, kind in enumerate(kinds):
         before = [i for i in range(index) if lines[i].text][-1:]
         after = [i for i in range(index + 1, len(lines)) if lines[i].text][:1]
-        if (kind == "candidate" and F.EN_NAMES_ONLY.match(lines[index].text) and before
-                and kinds[before[0]] == "candidate" and any(kinds[i] == "anchor" for i in before + after)):
+        introduced = F.INTRODUCER.match(lines[before[0]].text) if before else None
+        if introduced and kind != "anchor":  # "NEWS PROVIDED BY" / "Veltrix Networks, Inc."
+            kinds[index] = "anchor"
+            if introduced.group("publisher"):
+                facts.outlets.insert(0, lines[index].text)
+            else:
+                facts.author(lines[index].text)
+        elif (kind in ("candidate", "menu") and F.EN_NAMES_ONLY.match(lines[index].text) and before
+              and (kinds[before[0]] == "candidate" and any(kinds[i] == "anchor" for i in before + _following(lines, index, 3))
+                   or after and F.EN_ROLE_LINE.match(lines[after[0]].text))):
+            # "Eleanor Whitcombe and Daniel Osei" beside a date, "Fiona Marsh" over "Health correspondent, BBC News"
             kinds[index] = "anchor"
             facts.dropped += 1
-            for name in re.split(r"\s*(?:,|\band\b|&)\s*", lines[index].text):
-                facts.author(name)
+            for name in re.split(r"\s*(?:,(?!\d)|\band\b|&)\s*", lines[index].text):
+                facts.author(F.AFFILIATION_MARK.sub("", name))
+        elif F.INTRODUCER.match(lines[index].text):
+            kinds[index] = "furniture"
     return kinds
+
+
+def _following(lines: list[Line], index: int, count: int) -> list[int]:
+    return [i for i in range(index + 1, len(lines)) if lines[i].text][:count]
 
 
 def _label(text: str) -> bool:

@@ -12,7 +12,7 @@ from . import furniture as F
 from .facts import DateEvidence, Facts, byline, furniture_line, reporter_names
 from .head import head, headline_index, site_name
 from .markup import Line, PageMeta, looks_like_html, read_html
-from .plain import split_glued_stamps, text_lines
+from .plain import credits_joined, split_glued_stamps, text_lines
 from .region import article_region, line_weight, past_standfirst, repeated_in, sentence_like, tail_lines, weak_region
 
 _LEAD_ZONE = 24  # portal summaries and printed-twice captions sit near the top
@@ -62,7 +62,7 @@ class _Item:
 def extract(text: str) -> Extracted:
     lines, meta = read_html(text) if looks_like_html(text) else (text_lines(text), PageMeta())
     facts = Facts()
-    lines = split_glued_stamps(lines)
+    lines = credits_joined(split_glued_stamps(lines))
     weights = [line_weight(line) for line in lines]
     start, end = article_region(lines, weights)
     title_at = headline_index(lines[:end], meta)
@@ -84,7 +84,7 @@ def extract(text: str) -> Extracted:
     if not title:
         title, deck, items = _lead(items)
         guessed = top.guessed and bool(title)
-    items = _section_headings(items)
+    items = _unmarked_lists(_section_headings(items))
     while items and items[0].kind == "text" and _headline_like(items[0].text, 100) and len(deck) < 6:
         deck.append(items.pop(0).text)  # under a portal's summary, above the first sentence
     blocks = _body(items, facts)
@@ -265,11 +265,30 @@ def _section_headings(items: list[_Item]) -> list[_Item]:
     for index, item in enumerate(out):
         following = out[index + 1] if index + 1 < len(out) else None
         if (item.kind == "text" and following is not None
-                and (following.kind == "item" or following.kind == "text" and sentence_like(following.text.rstrip(":") + "."))
-                and _headline_like(item.text, 50) and len(item.text.split()) <= (6 if started else 3)
+                and (following.kind == "item" or following.kind == "text" and sentence_like(re.sub(r":$", ".", following.text)))
+                and not (index and out[index - 1].text.endswith(":"))  # a lead-in's colon opens a list, not a section
+                and _headline_like(item.text, 60) and len(item.text.split()) <= (8 if started else 3)
                 and not item.text.endswith(":") and (index == 0 or out[index - 1].kind != "heading")):
             out[index] = _Item("heading", item.text)
         started = started or item.kind == "text" and sentence_like(item.text)
+    return out
+
+
+def _unmarked_lists(items: list[_Item]) -> list[_Item]:
+    """Three or more short lines that are not sentences, after a line that ends with a colon
+    ("…features include:"): the items of a list printed without bullets."""
+    out = list(items)
+    for index, item in enumerate(out[:-3]):
+        if item.kind != "text" or not item.text.endswith(":"):
+            continue
+        run = []
+        for following in out[index + 1:]:
+            if following.kind != "text" or sentence_like(following.text) or len(following.text) > 120:
+                break
+            run.append(following)
+        if len(run) >= 3:
+            for offset, listed in enumerate(run, start=index + 1):
+                out[offset] = _Item("item", listed.text)
     return out
 
 
@@ -304,7 +323,7 @@ def _body(items: list[_Item], facts: Facts) -> list[Block]:
             if text:
                 blocks.append(Block("paragraph", text))
     _strip_closing(blocks, facts)
-    _drop_author_notes(blocks, facts)
+    _drop_closing_notes(blocks, facts)
     return blocks
 
 
@@ -384,14 +403,14 @@ def _strip_closing(blocks: list[Block], facts: Facts) -> None:
         return
 
 
-def _drop_author_notes(blocks: list[Block], facts: Facts) -> None:
-    """Notes about the authors that close a capture ("About the authors", "Choi Yun-ha covers
-    …", a name card over "Washington-based correspondent covering …") and the few lines
-    after them are not the article."""
+def _drop_closing_notes(blocks: list[Block], facts: Facts) -> None:
+    """Notes that close a capture and the few lines after them are not the article: about the
+    authors ("About the authors", "Choi Yun-ha covers …", a name card over "Washington-based
+    correspondent covering …"), about the company, forward-looking statements, media contacts."""
     names = tuple(facts.authors) + tuple(name.split()[-1] for name in facts.authors if " " in name)  # "Tolliver covers …"
 
     def note(text: str) -> bool:
-        return bool(F.ABOUT_AUTHORS.match(text) or F.AUTHOR_NOTE.match(text) or any(
+        return bool(F.CLOSING_SECTION.match(text) or F.AUTHOR_NOTE.match(text) or any(
             text.startswith(name + " ") and F.AUTHOR_NOTE_VERB.match(text[len(name) + 1:]) for name in names))
 
     start = max(len(blocks) * 2 // 3, len(blocks) - 8)

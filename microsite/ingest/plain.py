@@ -18,6 +18,7 @@ def text_lines(text: str) -> list[Line]:
     table rows split into their cells, and lines wrapped at a fixed width joined back into
     their paragraphs."""
     raw = _pages(text) if "\f" in text else [line.strip() for line in text.split("\n")]
+    raw = _numbers_joined(raw)
     lines = []
     for line in raw:
         cells = _columns(line)
@@ -25,6 +26,17 @@ def text_lines(text: str) -> list[Line]:
             continue  # the rule under a Markdown table's header: the page draws its own
         lines.append(Line(" | ".join(cells), cells=tuple(cells)) if cells else Line(clean(line)))
     return _unwrap(lines)
+
+
+def _numbers_joined(lines: list[str]) -> list[str]:
+    """A list's number alone on a line joined to the text on the next: "1." + "Halvorsen, K. …"."""
+    out: list[str] = []
+    for line in lines:
+        if out and F.NUMBER_ONLY.match(out[-1]) and line:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _pages(text: str) -> list[str]:
@@ -86,6 +98,8 @@ def _columns(line: str) -> list[str]:
         cells = line.split("\t")
     elif line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
         cells = line[1:-1].split("|")
+    elif line.count(" | ") >= 2 and not sentence_like(line):  # "구분 | 2023년 | 2024년": pipes without the frame
+        cells = line.split("|")
     else:
         cells = re.split(r" {3,}|\u3000{2,}", line)
         if len(cells) < 3 or sentence_like(line):
@@ -96,6 +110,17 @@ def _columns(line: str) -> list[str]:
 
 def clean(text: str) -> str:
     return re.sub(r"[ \t\u00a0\u3000]+", " ", text).strip()
+
+
+def credits_joined(lines: list[Line]) -> list[Line]:
+    """A picture agency alone on a line ("Getty Images") and the caption under it: one photo."""
+    out: list[Line] = []
+    for line in lines:
+        if out and F.AGENCY_LINE.match(out[-1].text) and line.text and len(line.text) <= 300 and not line.cells:
+            out[-1] = Line(f"{line.text} ({out[-1].text})", figure=True)
+        else:
+            out.append(line)
+    return out
 
 
 def split_glued_stamps(lines: list[Line]) -> list[Line]:

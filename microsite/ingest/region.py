@@ -29,7 +29,7 @@ def line_weight(line: Line) -> float:
     if not text:
         return -0.1
     if line.cells:  # a table weighs little alone: a contact table atop a press release is not the article
-        return 0.2
+        return -1.0 if F.KEY_VALUE.match(text) else 0.2
     if F.RIGHTS.search(text) and len(text) < 200:
         return -8.0
     if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text):
@@ -38,8 +38,9 @@ def line_weight(line: Line) -> float:
         return -1.0
     if sentence_like(text) and not (F.CREDIT.search(text) and len(text) < 200):
         return 1.0 + len(text) / 40
-    if F.LIST_MARK.match(text) and not F.DASHED_DECK.match(text):
-        return 0.5
+    listed = F.LIST_MARK.match(text)
+    if listed and not F.DASHED_DECK.match(text) and listed.group("bullet") not in ("▶", "▷", "►"):
+        return 0.5  # an arrow marks a list inside an article, and the links of a site's trailer: it weighs nothing
     return -0.5
 
 

@@ -63,7 +63,8 @@
             return result.data().then(function (data) {
               return { url: highlightUrl(data.url.split("?")[0], words), title: decode(data.meta.title || data.url),
                        outlet: decode(data.meta["매체"] || ""), date: decode(data.meta["날짜"] || ""),
-                       kind: (data.filters["종류"] || [""])[0], excerpt: decode(data.excerpt) };
+                       kind: (data.filters["종류"] || [""])[0], language: decode(data.meta["언어"] || ""),
+                       excerpt: decode(data.excerpt) };
             });
           },
           key: function (result) { return result.id; }
@@ -115,7 +116,7 @@
           var start = Math.max(0, at - 40), piece = escapeHtml(text.slice(start, start + 160));
           result.words.forEach(function (word) { piece = piece.split(escapeHtml(word)).join("<mark>" + escapeHtml(word) + "</mark>"); });
           return Promise.resolve({ url: new URL(page.url + (/\/$/.test(page.url) ? "index.html" : ""), root).href,
-                                   title: page.title, outlet: page.outlet, date: page.date, kind: page.kind,
+                                   title: page.title, outlet: page.outlet, date: page.date, kind: page.kind, language: page.language,
                                    excerpt: (start > 0 ? "…" : "") + piece + "…" });
         },
         key: function (result) { return result.page.url; }
@@ -187,7 +188,7 @@
     statusLine.textContent = "‘" + exact + "’" + (broad !== exact ? "(‘" + broad + "’ 포함)" : "") + " 검색 결과 " + total + "건" +
       (total > items.length ? ", 앞의 " + items.length + "건" : "");
     list.innerHTML = items.map(function (item) {
-      var meta = [item.kind, item.outlet, item.date].filter(Boolean).map(escapeHtml).join(" · ");
+      var meta = [item.kind, item.outlet, item.date, item.language].filter(Boolean).map(escapeHtml).join(" · ");
       return '<li class="search-result"><a class="search-result-link" href="' + escapeHtml(item.url) + '">' + escapeHtml(item.title) +
         "</a>" + (meta ? '<p class="meta">' + meta + "</p>" : "") + '<p class="excerpt">' + item.excerpt + "</p></li>";
     }).join("");

@@ -5,11 +5,12 @@ after one visit, and the file:// fallback."""
 from __future__ import annotations
 
 import re
+import shutil
 import time
 from pathlib import Path
 
 import pytest
-from conftest import wait_until
+from conftest import ROOT, build, copy_project, serve, wait_until
 from playwright.sync_api import expect
 
 H, M, D, N, Z = ("hani-2024-07-ms-google-cloud-china", "munhwa-2023-07-us-cloud-access-curb", "dt-2024-08-overseas-cloud-h100",
@@ -151,3 +152,30 @@ def test_words_typed_before_the_script_loaded_are_kept_and_searched(served: dict
     assert page.input_value("#search-input") == "바이트댄스"
     assert found == {D, Z}
     assert "q=%EB%B0%94%EC%9D%B4%ED%8A%B8%EB%8C%84%EC%8A%A4" in page.url
+
+
+@pytest.fixture(scope="module")
+def bilingual_site(tmp_path_factory) -> Path:
+    """The five seeds and a report in English, built with the search index."""
+    project = copy_project(tmp_path_factory.mktemp("bilingual") / "project")
+    shutil.copy(ROOT / "tests" / "captures" / "en-bbc-text.txt", project / "seeds" / "en-bbc-text.txt")
+    build(project)
+    return project / "site"
+
+
+def test_a_report_in_english_is_found_from_the_one_search_page_with_its_language(bilingual_site: Path, browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(bilingual_site, "/repo/") as address:
+        page.goto(f"{address}search/?q=virtual wards")
+        found = results(page)
+        assert any("/reports/en-bbc-text/" in href for href in found), found
+        card = page.locator(".search-result", has=page.locator('a[href*="/reports/en-bbc-text/"]'))
+        expect(card.locator(".meta")).to_contain_text("영어")
+        page.goto(f"{address}search/?q=바이트댄스가")  # the Korean reports are still there, with no language named
+        assert {D, Z} <= reports_in(results(page))
+        expect(page.locator(".search-result .meta").first).not_to_contain_text("영어")
+    page.goto((bilingual_site / "search" / "index.html").as_uri() + "?q=virtual wards")  # and from disk
+    assert any("en-bbc-text" in href for href in results(page))
+    expect(page.locator(".search-result .meta").first).to_contain_text("영어")
+    context.close()

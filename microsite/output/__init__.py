@@ -85,7 +85,7 @@ def _data_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
         ("robots.txt", (), lambda: robots_txt(base)),
         ("feed.xml", (site.reports_digest,), lambda: atom_feed(base, config.title, config.description, reports, report_url)),
         ("search-index.js", (site.reports_digest, model.registry_key),
-         lambda: disk_index(model, site.date_label, report_url, entity_url)),
+         lambda: disk_index(model, site.summary, report_url, entity_url)),
     ]
     return [SiteFile(path, digest(path, site.digest, *inputs), make) for path, inputs, make in made]
 

@@ -100,6 +100,8 @@ class Site:
             "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
             "source": report.source, "raw": quote(raw_path(report)), "source_sha256": report.source_sha256,
             "provenance": report.provenance, "notes": report.notes, "slug": report.slug, "language": report.language,
+            "other_language": "" if report.language == self.config.language
+            else words.LANGUAGE_NAMES.get(report.language, report.language),
             "title_note": words.TITLE_NOTES.get(dict(report.provenance).get("title", ""), ""),
             "source_url": f"sources/{report.slug}/",
             "provenance_rows": [(words.FIELD_LABELS.get(field, field), words.ORIGIN_LABELS.get(origin, origin))

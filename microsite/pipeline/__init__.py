@@ -89,7 +89,7 @@ def build(config: Config, diagnostics: Diagnostics, *, search: bool = True, pipe
         synced = pipeline.sync(prepared, staging, keys, replace=bool(keys), progress=progress.update)
         if search:
             progress.begin("search index")
-        recorded = pipeline.finish(prepared, staging, base, lambda: _index(staging))
+        recorded = pipeline.finish(prepared, staging, base, lambda: _index(staging, config.language))
         checkpoint("swap")
         drop_record(config)  # dropped before the site changes, written after: see record.py
         replaced = _swap(staging, config)
@@ -148,12 +148,12 @@ def _link(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _index(folder: Path) -> int:
+def _index(folder: Path, language: str) -> int:
     """A new search bundle in *folder*; the old one there is links to the live site's files,
     which the indexer must not write into."""
     from ..search import build_search_index
     shutil.rmtree(folder / "pagefind", ignore_errors=True)
-    return build_search_index(folder)
+    return build_search_index(folder, language=language)
 
 
 def _warn_unresolved_dates(prepared: Prepared, diagnostics: Diagnostics) -> None:

@@ -9,17 +9,18 @@ from ..content import Corpus
 from ..model import SiteModel
 
 
-def disk_index(model: SiteModel, date_label, report_url, entity_url) -> bytes:
+def disk_index(model: SiteModel, summary, report_url, entity_url) -> bytes:
     corpus: Corpus = model.corpus
     pages = []
     for report in corpus.reports:
         text = " ".join([*report.deck, *(block.text for block in model.texts[report.slug].blocks)])
+        shown = summary(report.slug)
         pages.append({"url": report_url(report), "title": report.title, "outlet": report.outlet, "kind": "보도",
-                      "date": date_label(report), "date_sort": report.published, "year": report.published[:4],
-                      "text": text})
+                      "date": shown["date_label"], "date_sort": report.published, "year": report.published[:4],
+                      "language": shown["other_language"], "text": text})
     for entity in corpus.entities:
         text = " ".join([entity.name_en, *(a.text for a in entity.aliases), entity.description])
         pages.append({"url": entity_url(entity.id), "title": entity.name, "outlet": "", "kind": "색인", "date": "",
-                      "date_sort": "", "year": "", "text": text})
+                      "date_sort": "", "year": "", "language": "", "text": text})
     data = json.dumps(pages, ensure_ascii=False, separators=(",", ":"))
     return f"window.MICROSITE_SEARCH_INDEX = {data};\n".encode("utf-8")

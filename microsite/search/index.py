@@ -30,16 +30,18 @@ from .latin import encode_html
 from .terms import word_parts
 
 
-def build_search_index(site_dir: Path, output: Path | None = None) -> int:
+def build_search_index(site_dir: Path, output: Path | None = None, language: str = "ko") -> int:
     """Index the HTML pages under *site_dir* into *output* (``site_dir/pagefind``); returns the page count.
-    The API is asynchronous; it runs on a thread of its own so that callers that already run
-    an event loop (the live server, browser-driven tests) can build too."""
+    Every page goes into one index, in the site's *language*, whatever the page's own: the
+    search page queries its own language's index only, and a report in English must be
+    found there too. The API is asynchronous; it runs on a thread of its own so that
+    callers that already run an event loop (the live server, browser-driven tests) can build too."""
     source = Path(tempfile.mkdtemp(prefix=".search-source-", dir=site_dir.parent))
     try:
         _write_encoded_pages(site_dir, source)
         checkpoint("indexing")
         with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, _index(source, output or site_dir / "pagefind")).result()
+            return pool.submit(asyncio.run, _index(source, output or site_dir / "pagefind", language)).result()
     finally:
         shutil.rmtree(source, ignore_errors=True)
 
@@ -94,8 +96,8 @@ def with_word_parts(html: str) -> str:
     return html[:body.end()] + field + html[body.end():]
 
 
-async def _index(source: Path, output: Path) -> int:
-    config = IndexConfig(output_path=str(output), write_playground=False)
+async def _index(source: Path, output: Path, language: str) -> int:
+    config = IndexConfig(output_path=str(output), write_playground=False, force_language=language)
     pages = sum(1 for _ in source.rglob("*.html"))
     try:
         service = await PagefindService().launch()

@@ -132,7 +132,7 @@ class SiteUpdater:
         fresh = self.root / ".cache" / "pagefind-build"
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir(parents=True)
-        count = build_search_index(self.config.output, output=fresh / "pagefind")
+        count = build_search_index(self.config.output, output=fresh / "pagefind", language=self.config.language)
         with self.lock:
             drop_record(self.config)
             replace_folder(fresh / "pagefind", self.config.output / "pagefind")

@@ -2,6 +2,9 @@
 // where module scripts and fetch are blocked, it searches a compact index shipped as a
 // classic script (search-index.js). Korean queries lose their particles ("엔비디아가" →
 // "엔비디아") and the original form is searched too, so exact forms rank first.
+// Which pages match is decided by exact lookups, one per word or "quoted phrase": an
+// unquoted Pagefind search also returns pages for the longest indexed prefix of a word
+// that is nowhere (its backtracking has no cap), so it only orders what the lookups found.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -14,6 +17,7 @@
   var controls = document.getElementById("search-controls");
   var filterBox = document.getElementById("search-filters");
   var sortBox = document.getElementById("search-sort");
+  var moreButton = document.getElementById("search-more");
   var offline = location.protocol === "file:";
   var engine = null;
   var chosen = {};
@@ -36,6 +40,17 @@
 
   var encode = window.MicrositeSearchCode.encode, decode = window.MicrositeSearchCode.decode;  // assets/searchcode.js
 
+  // The query's words and "quoted phrases", each to be found whole.
+  function queryUnits(query) {
+    var units = [];
+    query.replace(/"([^"]+)"|(\S+)/g, function (all, phrase, word) {
+      var unit = (phrase || word).replace(/"/g, "").trim();
+      if (unit) units.push(unit);
+      return all;
+    });
+    return units;
+  }
+
   // Pagefind's own ?highlight= carries decomposed Hangul (jamo), which never matches the
   // page's text; the words as typed (particles stripped) do.
   function highlightUrl(url, words) {
@@ -53,10 +68,28 @@
       return pagefind.options({ baseUrl: root.pathname }).then(function () {
         return pagefind.filters();  // loads the filter data, without which results carry no counts
       }).then(function () {
+        function exact(unit, options) {  // the pages that hold a word, or a phrase, as it is
+          return pagefind.search('"' + encode(unit) + '"', options);
+        }
         return {
           search: function (query, options) {
-            return pagefind.search(encode(query), options).then(function (found) {
-              return { ids: found.results, filters: found.totalFilters || found.filters || {} };
+            var units = queryUnits(query);
+            return Promise.all(units.map(function (unit) { return exact(unit, options); })).then(function (lookups) {
+              var allowed = lookups.map(function (found) {
+                var ids = {};
+                found.results.forEach(function (result) { ids[result.id] = true; });
+                return ids;
+              });
+              var holds = function (result) { return allowed.every(function (ids) { return ids[result.id]; }); };
+              return pagefind.search(encode(units.join(" ")), options).then(function (ranked) {
+                var ids = ranked.results.filter(holds), listed = {};
+                ids.forEach(function (result) { listed[result.id] = true; });
+                lookups[0].results.forEach(function (result) {  // exact matches the ranking missed, last
+                  if (!listed[result.id] && holds(result)) ids.push(result);
+                });
+                var counted = units.length === 1 ? lookups[0] : ranked;  // a lone word's counts are exact
+                return { ids: ids, filters: counted.totalFilters || counted.filters || {} };
+              });
             });
           },
           load: function (result, words) {
@@ -83,7 +116,7 @@
     }).then(function (pages) {
       return {
         search: function (query, options) {
-          var words = query.split(/\s+/).filter(Boolean);
+          var words = queryUnits(query);
           var found = [];
           var counts = { "종류": {}, "매체": {}, "연도": {} };
           pages.forEach(function (page) {
@@ -140,15 +173,16 @@
 
   function run(query) {
     var ticket = ++latest;
-    var words = query.trim().split(/\s+/).filter(Boolean);
+    var words = queryUnits(query);
     if (!words.length) {
       list.innerHTML = "";
       statusLine.textContent = "검색어를 입력하세요.";
       controls.hidden = true;
       return Promise.resolve();
     }
-    var exact = words.join(" ");
-    var broad = words.map(strip).join(" ");
+    var quoted = function (word) { return /\s/.test(word) ? '"' + word + '"' : word; };
+    var exact = words.map(quoted).join(" ");
+    var broad = words.map(function (word) { return /\s/.test(word) ? quoted(word) : strip(word); }).join(" ");
     var options = { filters: currentFilters() };
     if (sortBox.value) options.sort = { date: sortBox.value };
     statusLine.textContent = "찾는 중…";
@@ -166,10 +200,16 @@
         });
         drawFilters(found[found.length - 1].filters);
         var marked = words.map(strip);
-        return Promise.all(merged.slice(0, PAGE).map(function (result) { return search.load(result, marked); })).then(function (items) {
-          if (ticket !== latest) return;
-          draw(items, merged.length, exact, broad);
-        });
+        var shown = [];
+        var more = function () {
+          var next = merged.slice(shown.length, shown.length + PAGE);
+          return Promise.all(next.map(function (result) { return search.load(result, marked); })).then(function (items) {
+            if (ticket !== latest) return;
+            shown = shown.concat(items);
+            draw(shown, merged.length, exact, broad, shown.length < merged.length ? more : null);
+          });
+        };
+        return more();
       });
     }).catch(function () {
       statusLine.textContent = offline
@@ -178,11 +218,13 @@
     });
   }
 
-  function draw(items, total, exact, broad) {
+  function draw(items, total, exact, broad, more) {
     controls.hidden = false;
+    moreButton.hidden = !more;
+    moreButton.onclick = more && function () { moreButton.disabled = true; more().then(function () { moreButton.disabled = false; }); };
     if (!total) {
       list.innerHTML = "";
-      statusLine.textContent = "‘" + exact + "’에 대한 검색 결과가 없습니다. 다른 낱말이나 더 짧은 낱말로 찾아보세요.";
+      statusLine.textContent = "‘" + exact + "’에 대한 검색 결과가 없습니다. 다른 낱말로 찾아보세요.";
       return;
     }
     statusLine.textContent = "‘" + exact + "’" + (broad !== exact ? "(‘" + broad + "’ 포함)" : "") + " 검색 결과 " + total + "건" +

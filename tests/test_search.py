@@ -179,3 +179,33 @@ def test_a_report_in_english_is_found_from_the_one_search_page_with_its_language
     assert any("en-bbc-text" in href for href in results(page))
     expect(page.locator(".search-result .meta").first).to_contain_text("영어")
     context.close()
+
+
+@pytest.mark.parametrize("query", ["딥러닝", "딥마인드", "알리페이", "엔비디아칩셋", "Nvidiax", "구글 딥러닝"])
+def test_a_word_that_is_nowhere_finds_nothing(served: dict, page, query: str) -> None:
+    """Not the pages of a word that merely starts like it (딥시크, 알리바바, Nvidia): Pagefind
+    falls back to the longest indexed prefix of a missing word, so membership is decided by
+    exact lookups."""
+    page.goto(f"{served['/']}search/?q={query}")
+    assert results(page) == []
+    expect(page.locator("#search-status")).to_contain_text("검색 결과가 없습니다")
+
+
+def test_a_quoted_phrase_is_found_only_where_its_words_stand_together(served: dict, page) -> None:
+    page.goto(f'{served["/"]}search/?q="{"클라우드 서비스"}"')
+    found = results(page)
+    assert found, "the phrase stands in the reports"
+    page.goto(f'{served["/"]}search/?q="{"서비스 클라우드"}"')
+    assert results(page) == []
+
+
+def test_every_result_can_be_reached(served: dict, page) -> None:
+    page.goto(f"{served['/repo/']}search/?q=중국")
+    first = results(page)
+    total = int(re.search(r"(\d+)건", page.locator("#search-status").inner_text()).group(1))
+    assert total > len(first) == 20, "the query should have more results than one screen"
+    while page.locator("#search-more").is_visible():
+        page.locator("#search-more").click()
+        expect(page.locator("#search-results li")).not_to_have_count(len(first))
+        first = page.locator("#search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert len(first) == total and len(set(first)) == total

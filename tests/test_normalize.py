@@ -302,3 +302,49 @@ def test_an_update_stamp_alone_bounds_the_date_and_says_so() -> None:
                    "Container traffic at the port fell for a third month, the harbour authority said.\n")
     assert draft.front["published"] == ""
     assert any("only an update stamp (Updated 10:42 AM EST, March 6, 2025)" in w for w in draft.warnings)
+
+
+ARTICLE = ("The council approved the budget on Tuesday after a long debate. Members voted eleven to four.\n\n"
+           "The plan raises spending on buses and libraries. It takes effect in January next year.\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Copyright holders sued three AI companies last year over training data.",
+    "Said one analyst, who declined to be named.",
+    "In an interview with our newsletter team, the minister said tariffs would be lifted soon.",
+    "Kim has said he wants to meet the mayor before the vote.",
+    "이번 사태의 본질은 가짜 뉴스 문제입니다.",
+])
+def test_ordinary_sentences_are_never_taken_for_furniture(sentence: str) -> None:
+    draft = _draft(f"Council passes budget\nBy Christine Kim\nMarch 5, 2025\n\n{ARTICLE}{sentence}\n\n"
+                   "Officials will publish the details next week, the council said.\n")
+    assert sentence.replace("-", "\\-") in draft.body or sentence in draft.body
+    assert "details next week" in draft.body
+    assert draft.front["authors"] == ["Christine Kim"] and "holders" not in draft.front["outlet"]
+
+
+def test_a_byline_with_a_place_is_read_not_a_crash() -> None:
+    assert _draft(f"Council passes budget\nBy Jane Smith in London\nMarch 5, 2025\n\n{ARTICLE}").front["authors"] == ["Jane Smith"]
+
+
+def test_a_footnote_mark_is_not_an_outlet_tag() -> None:
+    draft = _draft(f"Council passes budget\nBy Jane Smith\nMarch 5, 2025\n\n{ARTICLE}The figure rose in 2024.[3]\n")
+    assert draft.front["outlet"] != "3"
+
+
+def test_a_page_laid_out_in_a_table_is_read_cell_by_cell() -> None:
+    page = PAGE_WITH_METADATA.replace('<div class="page">', '<table><tr><td colspan="2">').replace(
+        "</div></body>", "</td></tr></table></body>")
+    body = _draft(page).body
+    assert "recovery plan next month" in body and "| " not in body
+
+
+def test_a_wrapper_named_after_its_sidebar_still_holds_the_article() -> None:
+    page = PAGE_WITH_METADATA.replace('<div class="page">', '<div class="layout-with-sidebar articleBodyWithAds">')
+    assert "recovery plan next month" in _draft(page).body
+
+
+def test_a_section_about_someone_stays_unless_it_is_boilerplate() -> None:
+    draft = _draft(f"Council passes budget\nBy Jane Smith\nMarch 5, 2025\n\n{ARTICLE}About Huawei\n\n"
+                   "The company has supplied the city's network since 2019, officials said.\n")
+    assert "supplied the city's network" in draft.body

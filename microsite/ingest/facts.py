@@ -31,7 +31,6 @@ class Facts:
     rights: str = ""
     rights_owner: str = ""
     subject: str = ""  # what a board post's or an e-mail's header gives as its title
-    dropped: int = 0
 
     def author(self, name: str) -> None:
         if name not in self.authors:
@@ -77,12 +76,14 @@ def furniture_line(text: str, facts: Facts) -> bool:
         return True
     if interface(text):
         return True
-    credited = F.EN_CREDIT_LINE.match(text)
-    if credited or F.EN_BYLINE_NAMES.match(text) or F.EN_CORRESPONDENTS.match(text):
-        # A sign-off's "Additional reporting by" names helpers; they count only when no byline named anyone.
-        names = ([m.group("names") for m in F.EN_CREDITED.finditer(text)] if credited and not facts.authors
-                 else [] if credited else [F.EN_BYLINE_NAMES.match(text).group("names")] if text.startswith("By ")
-                 else [part.split(" in ")[0] for part in re.split(r",| and ", text)])
+    credited, by, correspondents = F.EN_CREDIT_LINE.match(text), F.EN_BYLINE_NAMES.match(text), F.EN_CORRESPONDENTS.match(text)
+    if credited or by or correspondents:
+        if credited:  # a sign-off's "Additional reporting by" names helpers: they count only when no byline named anyone
+            names = [m.group("names") for m in F.EN_CREDITED.finditer(text)] if not facts.authors else []
+        elif by:
+            names = [by.group("names")]
+        else:  # "Hannah Kwon in Seoul and Peter Ashcombe in Washington", "By Jane Smith in London"
+            names = [part.split(" in ")[0] for part in re.split(r",| and ", text.removeprefix("By "))]
         for group in names:
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", group):
                 if name.strip():

@@ -37,7 +37,7 @@ TRAILER_START = re.compile(
 # Rights notices. They open with the mark, or are a short notice that forbids copying:
 # "Copyright © 문화일보. 무단전재 및 재배포 금지.", "<저작권자 ⓒ 연합뉴스, 무단 전재-재배포 금지>".
 RIGHTS = re.compile(
-    r"^[\[<‹(]?\s*(?:copyright|ⓒ|©|Ⓒ|\(c\)|저작권자\s*[ⓒ©Ⓒ(])"
+    r"^[\[<‹(]?\s*(?:copyright\b(?=.*(?:ⓒ|©|Ⓒ|\(c\)|\b(?:19|20)\d{2}\b|all rights|무단|\bby\b))|ⓒ|©|Ⓒ|\(c\)|저작권자\s*[ⓒ©Ⓒ(])"
     r"|^[^.]{0,30}무단\s?(?:전재|복제|배포)[^.]{0,30}금지[.>\]]?$", re.I)
 RIGHTS_OWNER = re.compile(
     r"(?:copyright\s*(?:ⓒ|©|Ⓒ|\(c\))?|저작권자\s*(?:ⓒ|©|Ⓒ|\(c\))?|ⓒ|©|Ⓒ|\(c\))\s*(?:since\s*\d{4}\s*,?\s*)?"
@@ -60,7 +60,7 @@ UI_NOTICE = re.compile(
     r"|이 (?:메일|이메일)이 (?:잘 )?보이지 않으(?:시면|면) .{0,60}|본 (?:메일|이메일)은 .{0,80}발송(?:됩니다|되었습니다|합니다).{0,120}"
     r"|View (?:this email|it) in your browser\.?|You(?:'re| are) receiving this (?:email|newsletter).{0,160}"
     # A press release's contact line: "이 보도자료와 관련하여 … 연락주시기 바랍니다."
-    r"|이 보도자료와 관련하여 .{0,160}바랍니다\.?)$"
+    r"|이 보도자료와 관련하여 .{0,160}바랍니다\.?|<(?:붙임|참고|첨부)>.{0,80})$"
 )
 # Interface strings of news sites and portals (whole, short lines; see UI_MAX).
 UI_MAX = 80
@@ -94,8 +94,8 @@ RESEARCH_CREDIT = re.compile(
     rf"^(?:연구\s?책임자|책임\s?연구원|공동\s?연구원|연구\s?위원|연구진|집필(?:자)?|저자|작성자|글|필자)\s*[:：]?\s*"
     rf"(?P<names>{NAME}(?:\s?{RESEARCHER})?(?:\s*[·,]\s*{NAME}(?:\s?{RESEARCHER})?)*)(?:\s*\([^()]{{1,30}}\))?$")
 # An outside writer's line: "윤재석 한결대 경제학과 교수" (an opinion column's author; no 기자).
-CONTRIBUTOR = re.compile(rf"^(?P<name>{NAME})\s+(?:[가-힣A-Za-z·]+\s){{0,3}}(?:교수|명예교수|연구위원|선임연구위원|변호사|회계사|"
-                         r"소장|원장|대표|전문위원|칼럼니스트|작가|박사|평론가)$")
+CONTRIBUTOR = re.compile(rf"^(?P<name>{NAME})\s+(?:[가-힣A-Za-z·]+\s){{1,3}}(?:교수|명예교수|연구위원|선임연구위원|변호사|회계사|"
+                         r"소장|원장|전문위원|칼럼니스트|작가|박사|평론가)$")
 # Broadcast transcript markers: "[앵커]", "◀ 앵커 ▶", "<리포트>", "【기자】".
 BROADCAST_MARKER = re.compile(
     r"^[\[<◀【(]\s*(?:앵커|기자|리포트|인터뷰|녹취|스탠드업|앵커\s?멘트|리포터|클로징|현장음|싱크|자막|브릿지|CG)"
@@ -106,7 +106,8 @@ PRODUCTION_CREDITS = re.compile(
     r"^[(\[]?(?:(?:촬영\s?기자|영상\s?편집|영상\s?취재|영상\s?디자인|디자인|그래픽|촬영|편집|자막뉴스|CG)\s*[:：]\s*[가-힣·]{2,12}"
     r"\s*[,/]?\s*)+[)\]]?$")
 # A broadcast reporter signing off: "KBS 뉴스 이서연입니다." (furniture), "지금까지 워싱턴에서 YTN 홍길동입니다." (a sentence).
-SIGN_OFF = re.compile(rf"(?:[A-Z]{{2,5}}(?:\s?뉴스)?|[가-힣]{{1,6}}\s?뉴스)\s?(?P<name>{NAME})(?:입니다|였습니다)\.$")
+SIGN_OFF = re.compile(rf"^(?P<lead>지금까지 .{{1,20}}에서 )?(?:[A-Z]{{2,5}}(?:\s?뉴스)?|[가-힣]{{1,6}}\s?뉴스)\s?(?P<name>{NAME})"
+                      r"(?:입니다|였습니다)\.$")
 
 # Timestamps: "입력 2024.07.18 08:00", "수정 2024-07-18", "기사입력 2024.07.18. 오전 8:00", "작성일 11-28".
 STAMP_LABEL = (r"(?:입력|수정|등록|게재|송고|승인|기사\s?입력|기사\s?전송|최종\s?수정|업데이트|작성일|작성|발행일|발행|날짜|지면"
@@ -128,7 +129,6 @@ GLUED_STAMP = re.compile(rf"\s+(?=(?:{STAMP_LABEL})\s*[:：]?\s*(?:\d{{4}}[.\-/]
 
 # Bylines. "워싱턴=김남석 특파원 namdol@munhwa.com", "[홍길동 기자]", "한정호 기자(jhh@zdnet.co.kr)",
 # "한겨레 | 임지선 기자 | 2024-07-18 08:00", "홍길동 기자 hong@x.kr", "홍길동·김철수 기자".
-BYLINE_NAME = re.compile(rf"(?<![가-힣])(?P<name>{NAME})\s?{ROLE}(?![가-힣])")
 BYLINE_LINE = re.compile(
     rf"^[\[(]?\s*(?:(?P<pre>[^\s=\[\]()|]{{2,20}})\s*[=|·]\s*|(?P<outlet>[^\s=\[\]()|]{{2,12}})\s+(?={_PERSON}))?"
     rf"(?P<names>{NAMES})\s*[\])]?"
@@ -156,20 +156,21 @@ GLUED_BYLINE = re.compile(
 FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\d\s][.!?])|(?<=[.!?][\"”’]))\d{1,2}\)?$")
 GLUED_EMAIL = re.compile(rf"(?<=[.!?\"”’])\s*[(<\[]?{EMAIL}[)>\]]?\s*$")
 # An outlet tag closing the last paragraph: "…관심을 집중하고 있다. [뉴스드림]".
-CLOSING_TAG = re.compile(r"(?<=[.!?\"”’])\s*[\[【]\s*(?P<outlet>[^\[\]【】\s][^\[\]【】]{0,14}?)\s*[\]】]\s*$")
+CLOSING_TAG = re.compile(r"(?<=[.!?\"”’])\s*[\[【]\s*(?P<outlet>(?=[^\[\]【】]*[가-힣A-Za-z])[^\[\]【】\s][^\[\]【】]{0,14}?)\s*[\]】]\s*$")
 
 # Photo credits that close a caption: "사진 임지선 기자", "(사진=클립아트코리아)", "/연합뉴스", "[연합뉴스 자료사진]".
 CREDIT = re.compile(
     r"\s*(?P<credit>[(\[]\s*(?:사진|그래픽|자료|이미지|출처|영상)\s*[=:·]\s*[^()\[\]]{1,40}[)\]]"
     r"|\[[^\[\]]{0,20}(?:자료\s?사진|사진|제공)\]"
-    rf"|(?:사진|그래픽|자료사진|프리랜서)\s+{NAME}\s?(?:{ROLE}|작가)?"
+    rf"|(?:사진|그래픽|자료사진)\s+{NAME}\s?(?:{ROLE}|작가)|프리랜서\s+{NAME}"
     r"|(?:사진|그래픽|자료)\s*[=:]\s*[^\s].{0,30}"
     r"|/\s*(?:연합뉴스|뉴시스|뉴스1|로이터|AFP|AP|EPA|게티이미지(?:뱅크|코리아)?|클립아트코리아|셔터스톡|[가-힣A-Za-z]{1,15}\s?(?:제공|DB))"
     r"|\*?\s?재판매\s?및\s?DB\s?금지|(?:ⓒ|©)\s*[^\s].{0,30}"
     r"|(?<=[.!?] )[가-힣A-Za-z·]{2,20}\s?제공"  # "…드러나 있다. 남극해관측네트워크 제공"
     r"|(?<=[.!?] )(?:연합뉴스|뉴시스|뉴스1|로이터|AFP|AP|EPA|게티이미지(?:뱅크|코리아)?|Getty Images)"
     # English: "REUTERS/Lee Jae-won/File Photo", "(PHOTO NOT FOR SALE) (Yonhap)", "Photograph: A B/Reuters".
-    r"|[A-Z]{2,}/[A-Z][\w .'-]{1,40}(?:/File Photo)?(?:\s+Purchase Licensing Rights(?:, opens new tab)?)?"
+    r"|(?:REUTERS|AFP|AP|EPA|XINHUA|KYODO|YONHAP|BLOOMBERG)/[A-Z][\w .'-]{1,40}(?:/File Photo)?"
+    r"(?:\s+Purchase Licensing Rights(?:, opens new tab)?)?"
     r"|(?:\(PHOTO NOT FOR SALE\)\s*)?\((?:Yonhap|AP|AFP|EPA|Reuters|Xinhua|Kyodo|Getty Images)\)"
     r"|\((?:AP Photo|[A-Z][\w .'-]{1,30})/[A-Z][\w .,'-]{1,40}\)"  # "(AP Photo/Kendra Boateng, File)", "(Baek So-ah/The Hankyoreh)"
     r"|(?:Photograph|Photo|Image|Illustration|Credit):\s[^.]{2,60}|Credit\.{3}\s?[^.]{2,60})\s*$"
@@ -187,7 +188,8 @@ CLOSING_SECTION = re.compile(r"^(?:About the authors?|Author biograph(?:y|ies)|(
                            r"|About [A-Z][\w&.,’' -]{1,60}|Forward-Looking Statements|(?:Media|Press) [Cc]ontacts?:?)$")
 AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.-]+-based |Senior |Chief )?(?:correspondent|reporter|editor|columnist|writer) "
                          r"(?:covering|based|for|who)\b")
-AUTHOR_NOTE_VERB = re.compile(rf"^(?:is|was|covers|writes|reports|leads|has|joined|(?:{ROLE}|연구위원|선임연구위원)?\s?[은는이가]\s)")
+AUTHOR_NOTE_VERB = re.compile(rf"^(?:is (?:a|an|the)\b|covers|writes (?:about|on|for)|reports on"
+                              rf"|(?:{ROLE}|연구위원|선임연구위원)\s?[은는]\s)")
 # A table of contents: its label, and entries that end in a dot leader and a page number.
 TOC_LINE = re.compile(r"^(?:(?:이번 호 )?목\s?차|차\s?례|Contents|Table of [Cc]ontents|In this (?:issue|brief))$"
                       r"|^.{1,80}?\s*[.·…‥․⋯]{4,}\s*\d{1,3}$")
@@ -206,8 +208,8 @@ SENDER_KEYS = ("보낸사람", "보낸 사람", "From")
 INTRODUCER = re.compile(r"^(?:(?P<publisher>(?:NEWS |CONTENT )?PROVIDED BY|PUBLISHED BY)|(?P<author>WRITTEN BY|Words by))$",
                         re.I)
 # A reporter's role under their name: "Health correspondent, BBC News", "Senior reporter, The Times".
-EN_ROLE_LINE = re.compile(r"^(?:[A-Z][a-z]+ )?(?:[a-z]+ )?(?:correspondent|reporter|editor|writer|journalist|analyst)"
-                          r"(?: [a-z]+)?, [A-Z][\w .&’'-]{1,40}$", re.I)
+EN_ROLE_LINE = re.compile(r"^(?:[A-Z][a-z]+ )?(?:[a-z]+ )?(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|[Jj]ournalist)"
+                          r"(?: [a-z]+)?, (?:The )?[A-Z][\w&’' -]{1,40}$")
 # "2 hours ago", "5 mins ago", "Yesterday": a stamp that gives no date.
 RELATIVE_STAMP = re.compile(r"^(?:\d{1,2} (?:min(?:ute)?s?|hours?|hrs?|days?) ago|Yesterday|Just now|\d{1,2}(?:분|시간|일) 전)$", re.I)
 # A picture agency alone on a line, over the caption it credits (a text save of a photo block).
@@ -296,7 +298,8 @@ EN_UI_LINE = re.compile(
     # A wire's contributors, who did not write it: "Associated Press writer X in Chicago contributed to this report."
     r"|.{0,80}\bcontributed (?:to )?this (?:report|story|article)\."
     # A newsletter's promotion: "… selects her favourite stories in this weekly newsletter."
-    r"|.{0,80}\b(?:this|our|your)\b.{0,40}\bnewsletter\b.{0,100}|.{0,40}\bnewsletter is your\b.{0,140}"
+    r"|(?=.*\b(?:[Ss]ign up|[Ss]ubscribe|inbox|weekly|daily|go-to)\b).{0,80}\b(?:this|our|your)\b.{0,40}\bnewsletter\b.{0,100}"
+    r"|.{0,40}\bnewsletter is your\b.{0,140}"
     r"|Our Standards: .{0,80}|Thanks for reading .{1,60}! Subscribe .{0,100}|.{0,40}, opens new tab)$")
 # Labels that open a box of links: related, most read, next. Inside the article they open a
 # box to skip; after it, the trailer.
@@ -304,8 +307,7 @@ BOX_LABEL = re.compile(
     r"^(?:[▶▷►]\s?)?[\[【]?(?:[가-힣A-Za-z0-9]{2,12}\s)?(?:관련\s?(?:자료|기사|뉴스)|많이\s?본\s?(?:뉴스|기사)|인기\s?(?:뉴스|기사)|주요\s?뉴스|추천\s?기사"
     r"|이\s?시각\s?(?:주요|인기)\s?(?:뉴스|기사)?|(?:이\s?)?기자의\s?다른\s?기사|Read [Nn]ext"
     r"|Related(?: [Aa]rticles| [Ss]tories)?|Recommended"
-    r"|Most (?:read|viewed|popular)|More from .{1,30}|RELATED (?:COVERAGE|STORIES|ARTICLES)|Related (?:coverage|stories)"
-    r"|<(?:붙임|참고|첨부)>.{0,80})"
+    r"|Most (?:read|viewed|popular)|More from .{1,30}|RELATED (?:COVERAGE|STORIES|ARTICLES)|Related (?:coverage|stories))"
     r"[\]】]?\s*:?$")
 # A list bullet or number opening a line: "• ", "- ", "○ ", "1) ", "2. ", "①".
 LIST_MARK = re.compile(r"^\s*(?:(?P<bullet>[-•·○◦▪▫●*–▶▷►])|(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2})\)"

@@ -95,17 +95,14 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             kinds.append("furniture" if interface(text) else "menu")
         elif furniture_line(text, facts) or byline(text, facts) or F.RIGHTS.search(text):
             kinds.append("anchor" if anchor(text) else "furniture")
-            facts.dropped += 1
         elif F.DASHED_DECK.match(text):
             kinds.append("dashed")
         elif line.cells:  # a table above the headline: a press release's contacts and dates, a board post's header
             stamp_dates(" ".join(line.cells), facts)
             furniture_line(text, facts)
             kinds.append("furniture")
-            facts.dropped += 1
         elif _label(text):
             kinds.append("furniture")
-            facts.dropped += 1
         elif 6 <= len(text) <= 160 and not re.search(r"다\.[\"”’)]*$", text):
             kinds.append("candidate")
         elif 160 < len(text) <= 320 and not re.search(r"다\.[\"”’)]*$", text):
@@ -127,7 +124,6 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
                    or after and F.EN_ROLE_LINE.match(lines[after[0]].text))):
             # "Eleanor Whitcombe and Daniel Osei" beside a date, "Fiona Marsh" over "Health correspondent, BBC News"
             kinds[index] = "anchor"
-            facts.dropped += 1
             for name in re.split(r"\s*(?:,(?!\d)|\band\b|&)\s*", lines[index].text):
                 facts.author(F.AFFILIATION_MARK.sub("", name))
         elif F.INTRODUCER.match(lines[index].text):

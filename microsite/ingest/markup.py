@@ -44,7 +44,6 @@ class PageMeta:
     published: str = ""  # YYYY-MM-DD, as the page's own clock wrote it
     authors: tuple[str, ...] = ()
     site: str = ""
-    description: str = ""
     language: str = ""
 
 
@@ -94,7 +93,7 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
                 if figure is not None:
                     add(figure)
                 continue
-            if name == "tr":
+            if name == "tr" and _data_row(child):
                 flush()
                 cells = tuple(re.sub(r"\s+", " ", cell.get_text(" ")).strip() for cell in child.find_all(["td", "th"]))
                 if any(cells):
@@ -124,18 +123,31 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
 _BOX_WORDS = {"newsletter", "promo", "promotion", "ad", "ads", "advert", "advertisement", "cookie", "consent",
               "related", "comment", "comments", "cmt", "reply", "share", "sns", "social", "ranking", "popular",
               "most", "footer", "subscribe", "subscription", "recommend", "recommended", "outbrain", "taboola",
-              "sidebar", "side", "trending", "readnext", "reaction", "discussion", "onetrust"}
+              "sidebar", "trending", "readnext", "reaction", "discussion", "onetrust"}
 _BOX_ROLES = {"complementary", "contentinfo", "navigation", "dialog", "alertdialog"}
 
 
+_ROW_BLOCKS = ["p", "div", "table", "ul", "ol", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section"]
+
+
+def _data_row(row: Tag) -> bool:
+    """A row of a table of data: two cells or more, holding no paragraphs, lists or tables of
+    their own (a page laid out in a table is read as text, cell by cell)."""
+    cells = row.find_all(["td", "th"], recursive=False)
+    return len(cells) >= 2 and not any(cell.find(_ROW_BLOCKS) for cell in cells)
+
+
 def _box(tag: Tag, page_length: int) -> bool:
-    """An element the page sets apart from the article (``<aside>``, ``<footer>``, or one whose
-    names say promotion, related list, comments...). One that holds most of the page's text is
-    a layout wrapper whatever its name, never a box."""
+    """An element the page sets apart from the article (``<aside>``, ``<footer>``, ``<nav>``,
+    or one whose class or id names a promotion, a related list, comments...). One that holds
+    the headline or the article (``<h1>``, ``<article>``, ``articleBody``), or 40% of the
+    page's text, is a layout wrapper whatever its name, never a box."""
     names = " ".join([*(tag.get("class") or ()), tag.get("id") or "", tag.get("data-component") or "",
                       tag.get("data-testid") or "", tag.get("aria-label") or ""])
     words = {word.lower() for word in re.split(r"[\W_]+|(?<=[a-z])(?=[A-Z])", names) if word}
     if not (tag.name in ("aside", "footer", "nav") or tag.get("role") in _BOX_ROLES or words & _BOX_WORDS):
+        return False
+    if tag.find(["h1", "article"]) or tag.find(attrs={"itemprop": "articleBody"}):
         return False
     return len(tag.get_text(" ", strip=True)) < 0.4 * page_length
 
@@ -202,7 +214,6 @@ def page_meta(soup: BeautifulSoup) -> PageMeta:
         authors=tuple(dict.fromkeys(authors)),
         site=first("og:site_name", "application-name") or _text((linked.get("publisher") or {}).get("name")
                                                                   if isinstance(linked.get("publisher"), dict) else ""),
-        description=first("og:description", "description", "twitter:description"),
         language=(html.get("lang") or "").split("-")[0].lower() if html else "",
     )
 

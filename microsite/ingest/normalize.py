@@ -45,7 +45,6 @@ class Extracted:
     cites: tuple[str, ...]
     dates: tuple[DateEvidence, ...]
     language: str
-    dropped_lines: int
     from_metadata: tuple[str, ...] = ()  # fields an HTML page's metadata filled, its printed text silent
     title_guessed: bool = False
     doubts: tuple[str, ...] = ()  # where the normalizer is unsure: said in the build output and the provenance
@@ -84,7 +83,7 @@ def extract(text: str) -> Extracted:
     if not title:
         title, deck, items = _lead(items)
         guessed = top.guessed and bool(title)
-    items = _unmarked_lists(_section_headings(items))
+    items = _section_headings(_unmarked_lists(items))
     while items and items[0].kind == "text" and _headline_like(items[0].text, 100) and len(deck) < 6:
         deck.append(items.pop(0).text)  # under a portal's summary, above the first sentence
     blocks = _body(items, facts)
@@ -111,7 +110,6 @@ def extract(text: str) -> Extracted:
         cites=tuple(cite for cite in find_cites(body_text) if not any(cite.startswith(o) for o in {outlet, *facts.outlets} if o)),
         dates=tuple(facts.dates),
         language=meta.language if meta.language in ("ko", "en") else _language(body_text or title),
-        dropped_lines=facts.dropped + len(lines) - (end - start),
         from_metadata=tuple(metadata),
         title_guessed=guessed,
         doubts=tuple(doubts),
@@ -158,11 +156,8 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
             continue
         if len(text) < 200 and F.RIGHTS.search(text):
             _rights(text, facts)
-            facts.dropped += 1
             continue
-        if line.boxed:  # a promotion, a related list, comments: what it says about the report is kept
-            byline(text, facts) or furniture_line(text, facts)
-            facts.dropped += 1
+        if line.boxed:  # a promotion, a related list, comments: its bylines are other reports' (a rights line counted above)
             continue
         if line.figure:
             items.append(_Item("figure", text, line.original))
@@ -171,30 +166,24 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
             items.append(_structure(text, line))
             continue
         if in_box and not sentence_like(text):
-            facts.dropped += 1
             continue
         in_box = False
         if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text) or F.LISTING_ROW.match(text):
             in_box = bool(F.BOX_LABEL.match(text))
-            facts.dropped += 1
             continue
         if furniture_line(text, facts):
-            facts.dropped += 1
             continue
         marker = F.BROADCAST_MARKER.match(text)
         if marker:
             text = text[marker.end():].strip()
-            facts.dropped += not text
             if not text:
                 continue
         if byline(text, facts):
-            facts.dropped += 1
             continue
-        sign_off = F.SIGN_OFF.search(text)
-        if sign_off:  # it names the reporter; a sentence that says more than the sign-off stays
+        sign_off = F.SIGN_OFF.match(text)
+        if sign_off:  # it names the reporter; "지금까지 워싱턴에서 …" says more than the sign-off, and stays
             facts.author(sign_off.group("name"))
-            if sign_off.start() == 0:
-                facts.dropped += 1
+            if not sign_off.group("lead"):
                 continue
         items.append(_structure(text, line))
     return items
@@ -208,7 +197,9 @@ def _rights(text: str, facts: Facts) -> None:
 
 
 def _structure(text: str, line: Line) -> _Item:
-    """What a kept line is: a heading, a list item, a table row, a quotation or text."""
+    """What a kept line is: a table row, a heading, a list item, a quotation or text."""
+    if line.cells:
+        return _Item("row", " | ".join(line.cells))
     heading = F.HEADING_MARK.match(text)
     if heading and len(text) <= 100 and not F.SENTENCE_END.search(text):
         return _Item("heading", heading.group("text"))
@@ -224,8 +215,6 @@ def _structure(text: str, line: Line) -> _Item:
         return _Item("item", listed.group("text"), ordered=not listed.group("bullet"))
     if text.startswith(">"):
         return _Item("quote", text.lstrip("> ").strip())
-    if line.cells:
-        return _Item("row", " | ".join(line.cells))
     return _Item("text", text)
 
 
@@ -404,22 +393,37 @@ def _strip_closing(blocks: list[Block], facts: Facts) -> None:
 
 
 def _drop_closing_notes(blocks: list[Block], facts: Facts) -> None:
-    """Notes that close a capture and the few lines after them are not the article: about the
-    authors ("About the authors", "Choi Yun-ha covers …", a name card over "Washington-based
-    correspondent covering …"), about the company, forward-looking statements, media contacts."""
-    names = tuple(facts.authors) + tuple(name.split()[-1] for name in facts.authors if " " in name)  # "Tolliver covers …"
+    """Notes that close a capture are not the article: a closing section (about the authors,
+    about the company, forward-looking statements, media contacts) up to the next heading,
+    and a note on an author ("Choi Yun-ha covers …", "Washington-based correspondent
+    covering …") with the name card above it. Only the second half of a capture is read."""
+    surnames = {name.split()[-1]: name for name in facts.authors if " " in name}  # "Tolliver covers …"
+    cards = {name.lower() for name in facts.authors}
+    drop: set[int] = set()
+    section = False
+    for index in range(len(blocks) // 2, len(blocks)):
+        text = blocks[index].text
+        heading = blocks[index].kind == "heading" or F.CLOSING_SECTION.match(text)
+        if heading:
+            section = _closing_section(text, blocks[index + 1].text if index + 1 < len(blocks) else "")
+        note = F.AUTHOR_NOTE.match(text) or any(
+            text.startswith(name + " ") and F.AUTHOR_NOTE_VERB.match(text[len(name) + 1:])
+            for name in (*facts.authors, *surnames))
+        if section or note:
+            drop.add(index)
+            if note and index - 1 >= 0 and blocks[index - 1].text.lower() in cards:
+                drop.add(index - 1)
+    blocks[:] = [block for index, block in enumerate(blocks) if index not in drop]
 
-    def note(text: str) -> bool:
-        return bool(F.CLOSING_SECTION.match(text) or F.AUTHOR_NOTE.match(text) or any(
-            text.startswith(name + " ") and F.AUTHOR_NOTE_VERB.match(text[len(name) + 1:]) for name in names))
 
-    start = max(len(blocks) * 2 // 3, len(blocks) - 8)
-    first = next((i for i in range(start, len(blocks)) if note(blocks[i].text)), None)
-    if first is None:
-        return
-    while first > 0 and blocks[first - 1].text.lower() in {name.lower() for name in facts.authors}:  # its name card
-        first -= 1
-    del blocks[first:]
+def _closing_section(label: str, following: str) -> bool:
+    """A closing section's label; "About Veltrix Networks" only over its boilerplate
+    ("Veltrix Networks, Inc. designs …"), so that a section "About Huawei" stays."""
+    found = F.CLOSING_SECTION.match(label)
+    if not found:
+        return False
+    about = re.match(r"About (?!the authors?$)(\S+)", label)
+    return not about or following.startswith(about.group(1))
 
 
 def _outlet_pattern() -> re.Pattern[str]:

@@ -24,8 +24,13 @@ def text_lines(text: str) -> list[Line]:
         cells = _columns(line)
         if cells and all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells):
             continue  # the rule under a Markdown table's header: the page draws its own
+        if len(cells) == 2 and _MARK.fullmatch(cells[0]):  # "□\t질병관리청은 …": a mark and its text, not a row
+            line, cells = f"{cells[0]} {cells[1]}", []
         lines.append(Line(" | ".join(cells), cells=tuple(cells)) if cells else Line(clean(line)))
     return _unwrap(lines)
+
+
+_MARK = re.compile(r"[□■○●◆◇▶▷►•·*–-]|\d{1,2}[.)]")
 
 
 def _numbers_joined(lines: list[str]) -> list[str]:
@@ -47,7 +52,8 @@ def _pages(text: str) -> list[str]:
     def shape(line: str) -> str:  # "Harbour Review | page 2" and "… page 3" are one running footer
         return re.sub(r"\d+", "#", clean(line))
 
-    counts = Counter(shape(line) for page in pages for line in page)
+    edges = [line for page in pages for line in [*page[:4], *page[max(4, len(page) - 4):]]]  # running lines: page edges
+    counts = Counter(shape(line) for line in edges)
 
     def running(line: str) -> bool:
         return not line or bool(F.PAGE_NUMBER.match(line)) or counts[shape(line)] >= 2 and len(line) <= 80
@@ -58,8 +64,9 @@ def _pages(text: str) -> list[str]:
             page = page[1:]
         while page and running(page[-1]):
             page = page[:-1]
-        if out and page and not (sentence_like(out[-1]) or page[0][:1].isupper() or F.LIST_MARK.match(page[0])):
-            out.extend(page)  # the sentence goes on across the break
+        if out and out[-1] and page and not (sentence_like(out[-1]) or page[0][:1].isupper() or F.LIST_MARK.match(page[0])):
+            joined = out[-1][:-1] + page[0] if out[-1].endswith("-") and page[0][:1].islower() else f"{out[-1]} {page[0]}"
+            out[-1:] = [joined, *page[1:]]  # the sentence goes on across the break
         else:
             out.extend([""] + page if out else page)
     return out
@@ -72,15 +79,18 @@ def _unwrap(lines: list[Line]) -> list[Line]:
     if len(lengths) < 10:
         return lines
     width = lengths[int(len(lengths) * 0.9)]
-    if not 50 <= width <= 110 or sum(n >= 0.8 * width for n in lengths) < 0.3 * len(lengths):
-        return lines
+    full = [line.text for line in lines if not line.cells and len(line.text) >= 0.8 * width]
+    if (not 50 <= width <= 110 or len(full) < 0.3 * len(lengths)
+            or sum(not sentence_like(text) for text in full) < 0.5 * len(full)):
+        return lines  # not wrapped at a width: most full lines would end mid-sentence
     out: list[Line] = []
     last = 0  # the length of the previous line as printed
     for line in lines:
         text = line.text
         previous = out[-1].text if out else ""
-        if (previous and text and last >= 0.7 * width and not F.LIST_MARK.match(text)
-                and not line.cells and not out[-1].cells and not F.TOC_LINE.match(previous)):
+        if (previous and text and last >= 0.7 * width and not F.LIST_MARK.match(text) and not sentence_like(previous)
+                and not line.cells and not out[-1].cells and not F.TOC_LINE.match(previous)
+                and not F.BOX_LABEL.match(text) and not F.TRAILER_START.match(text)):
             if re.search(r"[A-Za-z]-$", previous) and text[:1].islower():
                 out[-1] = Line(previous[:-1] + text)
             else:
@@ -96,6 +106,8 @@ def _columns(line: str) -> list[str]:
     runs of spaces into three or more cells; [] for any other line."""
     if "\t" in line:
         cells = line.split("\t")
+        if len([cell for cell in cells if cell.strip()]) == 2 and sentence_like(line):
+            return []  # a sentence with a tab in it
     elif line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
         cells = line[1:-1].split("|")
     elif line.count(" | ") >= 2 and not sentence_like(line):  # "구분 | 2023년 | 2024년": pipes without the frame

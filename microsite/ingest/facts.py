@@ -117,6 +117,13 @@ def furniture_line(text: str, facts: Facts) -> bool:
     return False
 
 
+def sentence_like(text: str) -> bool:
+    """Ends like a sentence (a byline, e-mail address or outlet tag glued after it aside)."""
+    for glued in (F.GLUED_BYLINE, F.GLUED_EMAIL, F.CLOSING_TAG, F.FOOTNOTE_MARK):
+        text = glued.sub("", text)
+    return bool(F.SENTENCE_END.search(text)) and len(text) >= 5 and " " in text.strip()
+
+
 def interface(text: str) -> bool:
     """A site's own words: buttons, toolbars, notices, widgets ("공유하기", "Sign In", "댓글12")."""
     return bool(F.EN_UI_LINE.match(text) or F.UI_NOTICE.match(text) or len(text) <= F.UI_MAX and F.UI_LINE.match(text)

@@ -1,10 +1,12 @@
-"""What page furniture looks like in Korean news captures: patterns, no logic.
+"""What page furniture looks like in news captures, Korean and English: patterns, no logic.
 
-Each pattern names one kind of furniture seen on Korean news sites and portals. The
-normalizer (``normalize.py``) decides what to do with a line; this module only says what
-a line looks like. Add a pattern here when a new portal brings new furniture. Patterns
-that could also match a sentence of the article are anchored and kept short on purpose:
-dropping a real sentence is worse than keeping a line of furniture.
+Each pattern names one kind of furniture seen on news sites, portals, press releases and
+research briefs. The normalizer decides what to do with a line; this module only says what
+a line looks like. Add a pattern here when a new site brings new furniture. A pattern that
+could also match a sentence of an article is anchored at both ends and needs a cue that a
+sentence would not carry (a symbol, a year, a sign-up verb): dropping a real sentence is
+worse than keeping a line of furniture, and ``tests/test_normalize.py`` holds ordinary
+sentences that must survive.
 """
 from __future__ import annotations
 

@@ -109,30 +109,27 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             kinds.append("standfirst")  # a deck of a sentence or two, never a headline
         else:
             kinds.append("other")
-    for index, kind in enumerate(kinds):
-        before = [i for i in range(index) if lines[i].text][-1:]
-        after = [i for i in range(index + 1, len(lines)) if lines[i].text][:1]
+    filled = [i for i, line in enumerate(lines) if line.text]  # neighbours are the nearest lines with text
+    for place, index in enumerate(filled):
+        kind, text = kinds[index], lines[index].text
+        before, after = filled[place - 1:place] if place else [], filled[place + 1:place + 4]
         introduced = F.INTRODUCER.match(lines[before[0]].text) if before else None
         if introduced and kind != "anchor":  # "NEWS PROVIDED BY" / "Veltrix Networks, Inc."
             kinds[index] = "anchor"
             if introduced.group("publisher"):
-                facts.outlets.insert(0, lines[index].text)
+                facts.outlets.insert(0, text)
             else:
-                facts.author(lines[index].text)
-        elif (kind in ("candidate", "menu") and F.EN_NAMES_ONLY.match(lines[index].text) and before
-              and (kinds[before[0]] == "candidate" and any(kinds[i] == "anchor" for i in before + _following(lines, index, 3))
+                facts.author(text)
+        elif (kind in ("candidate", "menu") and F.EN_NAMES_ONLY.match(text) and before
+              and (kinds[before[0]] == "candidate" and any(kinds[i] == "anchor" for i in before + after)
                    or after and F.EN_ROLE_LINE.match(lines[after[0]].text))):
             # "Eleanor Whitcombe and Daniel Osei" beside a date, "Fiona Marsh" over "Health correspondent, BBC News"
             kinds[index] = "anchor"
-            for name in re.split(r"\s*(?:,(?!\d)|\band\b|&)\s*", lines[index].text):
+            for name in re.split(r"\s*(?:,(?!\d)|\band\b|&)\s*", text):
                 facts.author(F.AFFILIATION_MARK.sub("", name))
-        elif F.INTRODUCER.match(lines[index].text):
+        elif F.INTRODUCER.match(text):
             kinds[index] = "furniture"
     return kinds
-
-
-def _following(lines: list[Line], index: int, count: int) -> list[int]:
-    return [i for i in range(index + 1, len(lines)) if lines[i].text][:count]
 
 
 def _label(text: str) -> bool:

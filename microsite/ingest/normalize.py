@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from ..lang.ko import sentences
 from . import furniture as F
-from .facts import DateEvidence, Facts, byline, furniture_line, reporter_names
+from .facts import DateEvidence, Facts, byline, furniture_line, reporter_names, sentence_like
 from .head import head, headline_index, site_name
 from .markup import Line, PageMeta, looks_like_html, read_html
 from .plain import credits_joined, split_glued_stamps, text_lines
-from .region import article_region, line_weight, past_standfirst, repeated_in, sentence_like, tail_lines, weak_region
+from .region import article_region, line_weight, past_standfirst, repeated_in, tail_lines, weak_region
 
 _LEAD_ZONE = 24  # portal summaries and printed-twice captions sit near the top
 _MIN_DUPLICATE = 12  # shorter lines may repeat by chance

@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import replace
 
 from . import furniture as F
+from .facts import sentence_like
 from .markup import Line
-from .region import sentence_like
 
 
 def text_lines(text: str) -> list[Line]:

@@ -6,15 +6,8 @@ printed after it.
 from __future__ import annotations
 
 from . import furniture as F
-from .facts import anchor, furniture_or_byline
+from .facts import anchor, furniture_or_byline, sentence_like
 from .markup import Line
-
-
-def sentence_like(text: str) -> bool:
-    """Ends like a sentence (a byline, e-mail address or outlet tag glued after it aside)."""
-    for glued in (F.GLUED_BYLINE, F.GLUED_EMAIL, F.CLOSING_TAG, F.FOOTNOTE_MARK):
-        text = glued.sub("", text)
-    return bool(F.SENTENCE_END.search(text)) and len(text) >= 5 and " " in text.strip()
 
 
 def line_weight(line: Line) -> float:

@@ -11,7 +11,7 @@ from . import furniture as F
 from .facts import Facts, anchor, byline, furniture_line, interface, stamp_dates
 from .markup import Line, PageMeta
 
-_DECK_LINES = 6
+DECK_LINES = 6  # a deck longer than this is the article
 
 
 @dataclass
@@ -74,7 +74,7 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
         text = dashed.group("text") if dashed else lines[index].text
         if deck and _continues(deck[-1]) and index - 1 in after:
             deck[-1] += " " + text
-        elif len(deck) < _DECK_LINES:
+        elif len(deck) < DECK_LINES:
             deck.append(text)
     return Head(title=title, deck=deck, guessed=text_above,
                 figures=[line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..lang.ko import sentences
 from . import furniture as F
 from .facts import DateEvidence, Facts, byline, furniture_line, reporter_names, sentence_like
-from .head import head, headline_index, site_name
+from .head import DECK_LINES, head, headline_index, site_name
 from .markup import Line, PageMeta, looks_like_html, read_html
 from .plain import credits_joined, split_glued_stamps, text_lines
 from .region import article_region, line_weight, past_standfirst, repeated_in, tail_lines, weak_region
@@ -84,7 +84,7 @@ def extract(text: str) -> Extracted:
         title, deck, items = _lead(items)
         guessed = top.guessed and bool(title)
     items = _section_headings(_unmarked_lists(items))
-    while items and items[0].kind == "text" and _headline_like(items[0].text, 100) and len(deck) < 6:
+    while items and items[0].kind == "text" and _headline_like(items[0].text, 100) and len(deck) < DECK_LINES:
         deck.append(items.pop(0).text)  # under a portal's summary, above the first sentence
     blocks = _body(items, facts)
     body_text = "\n".join(block.text for block in blocks if block.kind != "figure")
@@ -291,7 +291,7 @@ def _lead(items: list[_Item]) -> tuple[str, list[str], list[_Item]]:
     rest = list(items)
     if rest and rest[0].kind in {"text", "heading"} and _headline_like(rest[0].text, 150):
         title = rest.pop(0).text
-        while rest and rest[0].kind == "text" and _headline_like(rest[0].text, 100) and len(deck) < 6:
+        while rest and rest[0].kind == "text" and _headline_like(rest[0].text, 100) and len(deck) < DECK_LINES:
             deck.append(rest.pop(0).text)
     return title, deck, rest
 

@@ -119,13 +119,14 @@
           var words = queryUnits(query);
           var found = [];
           var counts = { "종류": {}, "매체": {}, "연도": {} };
+          var lowered = words.map(function (word) { return word.toLowerCase(); });
           pages.forEach(function (page) {
-            var haystack = page.title + " " + page.text;
+            var haystack = (page.title + " " + page.text).toLowerCase();
             var score = 0;
-            for (var i = 0; i < words.length; i++) {
-              var hits = haystack.split(words[i]).length - 1;
+            for (var i = 0; i < lowered.length; i++) {
+              var hits = haystack.split(lowered[i]).length - 1;
               if (!hits) return;
-              score += hits + (page.title.indexOf(words[i]) >= 0 ? 10 : 0);
+              score += hits + (page.title.toLowerCase().indexOf(lowered[i]) >= 0 ? 10 : 0);
             }
             var filters = { "종류": [page.kind], "매체": page.outlet ? [page.outlet] : [], "연도": page.year ? [page.year] : [] };
             for (var name in options.filters) {

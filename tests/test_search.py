@@ -135,6 +135,8 @@ def test_search_from_disk_uses_the_fallback_index(built_site: Path, browser) -> 
     expect(page.locator("article.report h1")).to_contain_text("美반도체 제재의 허점")
     page.get_by_role("link", name="연표", exact=True).click()  # folder links work from disk too
     expect(page.locator("h1")).to_have_text("연표")
+    page.goto((built_site / "search" / "index.html").as_uri() + "?q=nvidia")  # a name the reports write only in Korean
+    assert reports_in(results(page)) == REPORTS
     context.close()
 
 

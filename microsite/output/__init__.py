@@ -13,6 +13,7 @@ from ..cache import digest
 from ..errors import UserError
 from ..files import project_files
 from ..search.disk import disk_index
+from ..search.terms import entity_names
 from .cards import share_image
 from .exports import chronology_csv, chronology_json, entities_json, timeline_json
 from .feeds import atom_feed, robots_txt, sitemap_xml
@@ -85,7 +86,9 @@ def _data_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
         ("robots.txt", (), lambda: robots_txt(base)),
         ("feed.xml", (site.reports_digest,), lambda: atom_feed(base, config.title, config.description, reports, report_url)),
         ("search-index.js", (site.reports_digest, model.registry_key),
-         lambda: disk_index(model, site.summary, report_url, entity_url)),
+         lambda: disk_index(model, site.summary, lambda slug: entity_names([model.index.entity(e) for e in
+                                                                               sorted(site.mentioned(slug))]),
+                            report_url, entity_url)),
     ]
     return [SiteFile(path, digest(path, site.digest, *inputs), make) for path, inputs, make in made]
 

@@ -9,11 +9,13 @@ from ..content import Corpus
 from ..model import SiteModel
 
 
-def disk_index(model: SiteModel, summary, report_url, entity_url) -> bytes:
+def disk_index(model: SiteModel, summary, names, report_url, entity_url) -> bytes:
+    """*summary(slug)* is a report as lists show it; *names(slug)*, the names in other languages
+    of the entities it mentions (found, as over HTTP, though the text never writes them)."""
     corpus: Corpus = model.corpus
     pages = []
     for report in corpus.reports:
-        text = " ".join([*report.deck, *(block.text for block in model.texts[report.slug].blocks)])
+        text = " ".join([*report.deck, *(block.text for block in model.texts[report.slug].blocks), names(report.slug)])
         shown = summary(report.slug)
         pages.append({"url": report_url(report), "title": report.title, "outlet": report.outlet, "kind": "보도",
                       "date": shown["date_label"], "date_sort": report.published, "year": report.published[:4],

@@ -4,10 +4,14 @@ Each capture here is made up for the test, in the shapes Korean news captures ta
 """
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from html import unescape
 
 import pytest
+from conftest import ROOT
 
 from microsite.ingest.cascade import compose, escape_markdown
 from microsite.ingest.manifest import SourceEntry
@@ -348,3 +352,31 @@ def test_a_section_about_someone_stays_unless_it_is_boilerplate() -> None:
     draft = _draft(f"Council passes budget\nBy Jane Smith\nMarch 5, 2025\n\n{ARTICLE}About Huawei\n\n"
                    "The company has supplied the city's network since 2019, officials said.\n")
     assert "supplied the city's network" in draft.body
+
+
+PATHOLOGICAL = {  # shapes that sent a pattern into exponential or quadratic backtracking, or crashed the reader
+    "a wire lead with no reporter": "(서울=연합뉴스) " + "가나 " * 60 + "다.",
+    "a lead in brackets": "[서울=뉴시스] " + "가나다라마바사" * 20 + "다.",
+    "stamps repeated": "입력 2024.07.18 " * 40 + "x",
+    "research credits": "글 " + "·".join(["가가박사"] * 40) + "!",
+    "production credits": "편집:가가" + "영상편집:가가" * 40 + "!",
+    "correspondents": "Ab Cd in Xy" + " and Ab Cd in Xy" * 60 + "!",
+    "journal history": "Received 3 Jan 2025; " * 40 + "x",
+    "dots": "." * 40000,
+    "wide spaces": "x" + "\u2003" * 20000 + "x",
+    "blank lines at a page edge": "\f" + "\n" * 100000 + "text.",
+    "unclosed paragraphs": "<p>본문 문장이 여기에 있다.\n" * 1500,
+    "nested font tags": "<font>" * 1500 + "<p>본문이다.</p>",
+    "a JSON-LD graph that is not a list": '<script type="application/ld+json">{"@type":"WebPage","@graph":5}</script><p>본문이다.</p><p>둘째다.</p>',
+    "JSON-LD nested past the recursion limit": '<script type="application/ld+json">' + "[" * 5000 + "</script><p>본문이다.</p><p>둘째다.</p>",
+}
+
+
+def test_pathological_captures_are_read_in_bounded_time_without_crashing() -> None:
+    """All in one child process, under a bound generous for a loaded machine: the old
+    patterns took minutes to hours on the first shapes, and recursion errors on the last."""
+    script = ("import sys, json\nfrom microsite.ingest.normalize import extract\n"
+              "for text in json.load(sys.stdin).values():\n    extract(text)\nprint('read them all')\n")
+    result = subprocess.run([sys.executable, "-c", script], input=json.dumps(PATHOLOGICAL), capture_output=True,
+                            text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0 and "read them all" in result.stdout, result.stderr[-2000:]

@@ -118,10 +118,13 @@ def furniture_line(text: str, facts: Facts) -> bool:
 
 
 def sentence_like(text: str) -> bool:
-    """Ends like a sentence (a byline, e-mail address or outlet tag glued after it aside)."""
+    """Ends like a sentence (a byline, e-mail address or outlet tag glued after it aside), or,
+    long enough not to be a headline, like a Korean sentence whose period the capture lost."""
     for glued in (F.GLUED_BYLINE, F.GLUED_EMAIL, F.CLOSING_TAG, F.FOOTNOTE_MARK):
         text = glued.sub("", text)
-    return bool(F.SENTENCE_END.search(text)) and len(text) >= 5 and " " in text.strip()
+    ending = (F.SENTENCE_END.search(text)
+              or len(text) >= 45 and "…" not in text and F.UNPUNCTUATED_KOREAN_END.search(text))
+    return bool(ending) and len(text) >= 5 and " " in text.strip()
 
 
 def interface(text: str) -> bool:

@@ -17,11 +17,12 @@ ROLE = r"(?:기자|특파원|선임기자|수석기자|전문기자|객원기자
 NAME = r"[가-힣]{2,4}"
 # Words that stand where a name would and are not one: roles, stamp labels, "기사" of "기자의 다른 기사".
 _NOT_NAME = rf"(?:{ROLE}|입력|수정|등록|게재|송고|승인|작성일?|발행일?|지면|기사|모음|사진|영상|제공)"
-_PERSON = rf"(?!{_NOT_NAME}(?![가-힣])){NAME}"  # a name, not a role word standing alone
+_PERSON = rf"(?!{_NOT_NAME}(?![가-힣])){NAME}(?:(?![가-힣])|(?=\s?{ROLE}))"  # a name, not a role word standing alone
 # Several reporters: "홍길동·김철수 기자", "이윤정 특파원 홍길동 기자", "홍길동 김철수 기자".
-NAMES = rf"{_PERSON}(?:\s?{ROLE})?(?:\s*[·,]?\s*{_PERSON}(?:\s?{ROLE})?)*"
-EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+NAMES = rf"{_PERSON}(?:\s?{ROLE})?(?:(?:\s*[·,]\s*|\s+){_PERSON}(?:\s?{ROLE})?)*"
+EMAIL = r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
 SENTENCE_END = re.compile(r"[.!?。…][\"'”’)\]」』]*$")
+UNPUNCTUATED_KOREAN_END = re.compile(r"(?:했|됐|였|겠|있|없|된|한|이)다$")  # "…밝혔다" with its period lost (never a quote's end)
 
 # Dates as portals print them: 2024.07.18, 2024.07.18., 2025. 3. 14., 2024-07-18, 2024년 7월 18일, optional time.
 DATE = r"(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})\s*[일.]?"
@@ -39,7 +40,8 @@ TRAILER_START = re.compile(
 # Rights notices. They open with the mark, or are a short notice that forbids copying:
 # "Copyright © 문화일보. 무단전재 및 재배포 금지.", "<저작권자 ⓒ 연합뉴스, 무단 전재-재배포 금지>".
 RIGHTS = re.compile(
-    r"^[\[<‹(]?\s*(?:copyright\b(?=.*(?:ⓒ|©|Ⓒ|\(c\)|\b(?:19|20)\d{2}\b|all rights|무단|\bby\b))|ⓒ|©|Ⓒ|\(c\)|저작권자\s*[ⓒ©Ⓒ(])"
+    r"^[\[<‹(]?\s*(?:copyright\b(?=.*(?:ⓒ|©|Ⓒ|\(c\)|\b(?:19|20)\d{2}\b|all rights|무단|\bby\b))|ⓒ|©|Ⓒ"
+    r"|\(c\)(?=.{0,60}(?:\b(?:19|20)\d{2}\b|rights|reserved|무단))|저작권자\s*[ⓒ©Ⓒ(])"
     r"|^[^.]{0,30}무단\s?(?:전재|복제|배포)[^.]{0,30}금지[.>\]]?$", re.I)
 RIGHTS_OWNER = re.compile(
     r"(?:copyright\s*(?:ⓒ|©|Ⓒ|\(c\))?|저작권자\s*(?:ⓒ|©|Ⓒ|\(c\))?|ⓒ|©|Ⓒ|\(c\))\s*(?:since\s*\d{4}\s*,?\s*)?"
@@ -94,7 +96,7 @@ WIDGET_WORDS = frozenset(
 RESEARCHER = r"(?:선임\s?)?(?:연구\s?위원|연구원|책임\s?연구원|전문\s?연구원|연구관|연구사|박사)"
 RESEARCH_CREDIT = re.compile(
     rf"^(?:연구\s?책임자|책임\s?연구원|공동\s?연구원|연구\s?위원|연구진|집필(?:자)?|저자|작성자|글|필자)\s*[:：]?\s*"
-    rf"(?P<names>{NAME}(?:\s?{RESEARCHER})?(?:\s*[·,]\s*{NAME}(?:\s?{RESEARCHER})?)*)(?:\s*\([^()]{{1,30}}\))?$")
+    rf"(?P<names>{NAME}(?:\s?{RESEARCHER})?(?:\s*[·,]\s*{NAME}(?:\s?{RESEARCHER})?)*+)(?:\s*\([^()]{{1,30}}\))?$")
 # An outside writer's line: "윤재석 한결대 경제학과 교수" (an opinion column's author; no 기자).
 CONTRIBUTOR = re.compile(rf"^(?P<name>{NAME})\s+(?:[가-힣A-Za-z·]+\s){{1,3}}(?:교수|명예교수|연구위원|선임연구위원|변호사|회계사|"
                          r"소장|원장|전문위원|칼럼니스트|작가|박사|평론가)$")
@@ -106,7 +108,7 @@ BROADCAST_MARKER = re.compile(
 # Broadcast production credits: "촬영기자 : 이영수", "촬영기자:김철수/영상편집:이영희/그래픽:박민수".
 PRODUCTION_CREDITS = re.compile(
     r"^[(\[]?(?:(?:촬영\s?기자|영상\s?편집|영상\s?취재|영상\s?디자인|디자인|그래픽|촬영|편집|자막뉴스|CG)\s*[:：]\s*[가-힣·]{2,12}"
-    r"\s*[,/]?\s*)+[)\]]?$")
+    r"\s*[,/]?\s*)++[)\]]?$")
 # A broadcast reporter signing off: "KBS 뉴스 이서연입니다." (furniture), "지금까지 워싱턴에서 YTN 홍길동입니다." (a sentence).
 SIGN_OFF = re.compile(rf"^(?P<lead>지금까지 .{{1,20}}에서 )?(?:[A-Z]{{2,5}}(?:\s?뉴스)?|[가-힣]{{1,6}}\s?뉴스)\s?(?P<name>{NAME})"
                       r"(?:입니다|였습니다)\.$")
@@ -121,7 +123,7 @@ PAGE_NUMBER = re.compile(r"^(?:\d{1,3}|Page \d{1,3} of \d{1,3}|- ?\d{1,3} ?-|\d{
 # A print-edition page: "(2면)", "3면", "[A10면]".
 _PAGE_REF = r"\s*[(\[]?[A-D]?\d{1,3}면[)\]]?"
 STAMP_ONLY_LINE = re.compile(
-    rf"^(?:\s*[|·/]?\s*{STAMP_LABEL}\s*[:：]?\s*(?:{DATE_UNNAMED}|\d{{1,2}}[.\-/]\d{{1,2}}){TIME}\.?(?:{_PAGE_REF})?)+"
+    rf"^(?:\s*[|·/]?\s*{STAMP_LABEL}\s*[:：]?\s*(?:{DATE_UNNAMED}|\d{{1,2}}[.\-/]\d{{1,2}}){TIME}\.?(?:{_PAGE_REF})?)++"
     rf"(?:\s*{DATE_UNNAMED}{_PAGE_REF})?(?:\s*기사\s?원문)?\s*[|·/]?\s*$"
 )
 # A date and time alone on a line, no label: "2025.08.06. 오후 1:42".
@@ -222,7 +224,7 @@ NUMBER_ONLY = re.compile(r"^(?:\d{1,3}[.)]|\[\d{1,3}\])$")
 # A journal's history line: "Received 3 Jan 2025; Accepted 2 May 2025; Published 20 May 2025".
 _EN_SHORT_DATE = r"\d{1,2} [A-Z][a-z]{2,8}\.? (?:19|20)\d{2}"
 ARTICLE_HISTORY = re.compile(rf"^(?:(?:Received|Revised|Accepted|Published(?: online)?|First published)\s*:?\s*{_EN_SHORT_DATE}"
-                             r"\s*[;,|·]?\s*){2,}$")
+                             r"\s*[;,|·]?\s*){2,}+$")
 HISTORY_PUBLISHED = re.compile(r"(?:Published(?: online)?|First published)\s*:?\s*(?P<d>\d{1,2}) (?P<mon>[A-Z][a-z]{2})[a-z]*\.? "
                                r"(?P<y>(?:19|20)\d{2})")
 # Section heading markers: "◆美 AI 칩…", "■ 제목".
@@ -265,7 +267,8 @@ CITING_CUE = re.compile(r"따르면|인용|보도|전했|밝혔|소개했|보고
 # "Reporting by A in Seoul; Additional reporting by B; Editing by C" (C edited, did not write).
 EN_NAME = r"[A-Z][a-z]+(?:(?: [A-Z]|-[A-Za-z])[a-z]+){1,3}"
 EN_BYLINE_NAMES = re.compile(rf"^By\s+(?P<names>{EN_NAME}(?:\s*(?:,|\band\b|&)\s*{EN_NAME})*)\s*(?:[,|·].{{0,60}})?$")
-EN_CORRESPONDENTS = re.compile(rf"^{EN_NAME} in [A-Z][A-Za-z ]{{1,20}}(?:(?:,| and) {EN_NAME} in [A-Z][A-Za-z ]{{1,20}})*$")
+_EN_PLACE = r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,2}"  # capitalised words only: it never swallows " and B in C"
+EN_CORRESPONDENTS = re.compile(rf"^{EN_NAME} in {_EN_PLACE}(?:(?:,| and) {EN_NAME} in {_EN_PLACE})*$")
 EN_CREDIT_LINE = re.compile(r"^(?:Reporting|Writing|Additional reporting|Compiled|Photographs|Photos|Video|Graphics|Edited)"
                             r" by .{3,}$")
 EN_CREDITED = re.compile(rf"(?:^|;\s*)(?:Reporting|Writing|Additional reporting) by (?P<names>{EN_NAME}(?:\s*(?:,|\band\b)\s*{EN_NAME})*)")

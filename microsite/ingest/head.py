@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from . import furniture as F
-from .facts import Facts, anchor, byline, furniture_line, interface, stamp_dates
+from .facts import Facts, anchor, byline, furniture_line, interface, sentence_like, stamp_dates
 from .markup import Line, PageMeta
 
 DECK_LINES = 6  # a deck longer than this is the article
@@ -105,7 +105,7 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             kinds.append("furniture")
         elif 6 <= len(text) <= 160 and not re.search(r"다\.[\"”’)]*$", text):
             kinds.append("candidate")
-        elif 160 < len(text) <= 320 and not re.search(r"다\.[\"”’)]*$", text):
+        elif len(text) <= 320 and (len(text) > 160 or sentence_like(text)):
             kinds.append("standfirst")  # a deck of a sentence or two, never a headline
         else:
             kinds.append("other")

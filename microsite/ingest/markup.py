@@ -73,8 +73,24 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
     def add(line: Line) -> None:
         lines.append(replace(line, boxed=boxed[-1]))
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
+    def finish(name: str) -> None:  # a block element's end
+        text_of_block = re.sub(r"\s+", " ", "".join(buffer)).strip()
+        if name in {"h1", "h2", "h3", "h4", "h5", "h6"} and text_of_block:
+            buffer.clear()
+            add(Line(text_of_block, heading=name != "h1", headline=name == "h1"))
+        flush()
+        boxed.pop()
+
+    def walk(root: Tag) -> None:  # iterative: a page's nesting may be deeper than Python's recursion limit
+        stack: list[tuple[object, str | None]] = [(iter(root.children), None)]
+        while stack:
+            children, block = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if block is not None:
+                    finish(block)
+                continue
             if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
@@ -102,16 +118,9 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
             if name in _BLOCK:
                 flush()
                 boxed.append(boxed[-1] or _box(child, page_length))
-                walk(child)
-                text_of_block = re.sub(r"\s+", " ", "".join(buffer)).strip()
-                if name in {"h1", "h2", "h3", "h4", "h5", "h6"} and text_of_block:
-                    buffer.clear()
-                    add(Line(text_of_block, heading=name != "h1", headline=name == "h1"))
-                flush()
-                boxed.pop()
+                stack.append((iter(child.children), name))
             else:
-                walk(child)
-        return None
+                stack.append((iter(child.children), None))
 
     walk(soup)
     flush()
@@ -144,6 +153,7 @@ def _box(tag: Tag, page_length: int) -> bool:
     page's text, is a layout wrapper whatever its name, never a box."""
     names = " ".join([*(tag.get("class") or ()), tag.get("id") or "", tag.get("data-component") or "",
                       tag.get("data-testid") or "", tag.get("aria-label") or ""])
+    names = re.sub(r"\b(?:no|non)[-_]\w+|\w+[-_]free\b", " ", names)  # "ad-free", "no-ads": not a box
     words = {word.lower() for word in re.split(r"[\W_]+|(?<=[a-z])(?=[A-Z])", names) if word}
     if not (tag.name in ("aside", "footer", "nav") or tag.get("role") in _BOX_ROLES or words & _BOX_WORDS):
         return False
@@ -223,7 +233,7 @@ def _json_ld(soup: BeautifulSoup) -> dict:
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         try:
             data = json.loads(script.string or "")
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         stack = [data]
         while stack:
@@ -235,7 +245,8 @@ def _json_ld(soup: BeautifulSoup) -> dict:
                 kinds = kind if isinstance(kind, list) else [kind]
                 if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
                     return item
-                stack.extend(item.get("@graph") or [])
+                graph = item.get("@graph")
+                stack.extend(graph if isinstance(graph, list) else [graph] if isinstance(graph, dict) else [])
     return {}
 
 

@@ -60,10 +60,12 @@ def _pages(text: str) -> list[str]:
 
     out: list[str] = []
     for page in pages:
-        while page and running(page[0]):
-            page = page[1:]
-        while page and running(page[-1]):
-            page = page[:-1]
+        first, last = 0, len(page)
+        while first < last and running(page[first]):
+            first += 1
+        while last > first and running(page[last - 1]):
+            last -= 1
+        page = page[first:last]
         if out and out[-1] and page and not (sentence_like(out[-1]) or page[0][:1].isupper() or F.LIST_MARK.match(page[0])):
             joined = out[-1][:-1] + page[0] if out[-1].endswith("-") and page[0][:1].islower() else f"{out[-1]} {page[0]}"
             out[-1:] = [joined, *page[1:]]  # the sentence goes on across the break
@@ -121,7 +123,7 @@ def _columns(line: str) -> list[str]:
 
 
 def clean(text: str) -> str:
-    return re.sub(r"[ \t\u00a0\u3000]+", " ", text).strip()
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def credits_joined(lines: list[Line]) -> list[Line]:

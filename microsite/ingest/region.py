@@ -5,6 +5,8 @@ printed after it.
 """
 from __future__ import annotations
 
+import re
+
 from . import furniture as F
 from .facts import anchor, furniture_or_byline, sentence_like
 from .markup import Line
@@ -77,13 +79,16 @@ def past_appended_table(lines: list[Line], end: int) -> int:
 
 def past_standfirst(lines: list[Line], weights: list[float], start: int, end: int) -> int:
     """Where the article starts when one sentence stands between the headline and the byline
-    (a standfirst, printed once): after the byline and stamps; the sentence is the deck."""
+    (a standfirst, printed once, not in the body's own voice): after the byline and stamps;
+    the sentence is the deck. Not when a byline or stamp already stands above: then a stamp
+    further down is an update inside the article."""
     near = range(start, min(start + 8, end))
     first = next((i for i in near if lines[i].text and anchor(lines[i].text)), None)
-    if first is None:
+    if first is None or any(line.text and anchor(line.text) for line in lines[max(start - 6, 0):start]):
         return start
     text = [i for i in range(start, first) if lines[i].text and not lines[i].figure and weights[i] > 0]
-    if len(text) != 1 or repeated_in(lines[text[0]].text, "\n".join(line.text for line in lines[first:end])):
+    if (len(text) != 1 or re.search(r"다\.[\"”’)]*$", lines[text[0]].text)
+            or repeated_in(lines[text[0]].text, "\n".join(line.text for line in lines[first:end]))):
         return start
     while first < end and (not lines[first].text or anchor(lines[first].text) or weights[first] <= 0):
         first += 1  # the byline, the stamps and whatever else is not text, up to the first paragraph

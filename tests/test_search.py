@@ -211,3 +211,11 @@ def test_every_result_can_be_reached(served: dict, page) -> None:
         expect(page.locator("#search-results li")).not_to_have_count(len(first))
         first = page.locator("#search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert len(first) == total and len(set(first)) == total
+
+
+def test_entity_excerpts_are_the_description_and_names_not_labels_run_into_values(served: dict, page) -> None:
+    page.goto(f"{served['/']}search/?q=바이두")
+    results(page)
+    card = page.locator(".search-result", has=page.locator('a[href*="/entities/baidu/"]'))
+    excerpt = card.locator(".excerpt").inner_text()
+    assert "검색" in excerpt and not any(label in excerpt for label in ("분류기업", "언급보도", "위키데이터", "표기바이두"))

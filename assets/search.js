@@ -253,20 +253,44 @@
     filterBox.innerHTML = html;
   }
 
+  // The address holds the whole search (?q=…&sort=desc&filter=매체:연합뉴스), so it can be shared.
+  function remember() {
+    var url = new URL(location.href);
+    if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
+    if (sortBox.value) url.searchParams.set("sort", sortBox.value); else url.searchParams.delete("sort");
+    url.searchParams.delete("filter");
+    var filters = currentFilters();
+    Object.keys(filters).sort().forEach(function (name) {
+      filters[name].any.forEach(function (value) { url.searchParams.append("filter", name + ":" + value); });
+    });
+    history.replaceState(null, "", url);
+  }
+
+  function recall() {
+    var params = new URLSearchParams(location.search);
+    if (/^(asc|desc)$/.test(params.get("sort") || "")) sortBox.value = params.get("sort");
+    params.getAll("filter").forEach(function (pair) {
+      var at = pair.indexOf(":");
+      if (at < 1) return;
+      var name = pair.slice(0, at);
+      chosen[name] = chosen[name] || {};
+      chosen[name][pair.slice(at + 1)] = true;
+    });
+  }
+
   filterBox.addEventListener("change", function (event) {
     var box = event.target;
     var name = box.getAttribute("data-filter");
     chosen[name] = chosen[name] || {};
     chosen[name][box.value] = box.checked;
+    remember();
     run(input.value);
   });
-  sortBox.addEventListener("change", function () { run(input.value); });
+  sortBox.addEventListener("change", function () { remember(); run(input.value); });
 
   var timer = null;
   input.addEventListener("input", function () {
-    var url = new URL(location.href);
-    if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
-    history.replaceState(null, "", url);
+    remember();
     clearTimeout(timer);
     timer = setTimeout(function () { run(input.value); }, 200);
   });
@@ -275,6 +299,7 @@
     run(input.value);
   });
 
+  recall();
   // What the reader typed while this script was loading wins over the address.
   var query = input.value || new URLSearchParams(location.search).get("q") || "";
   if (query !== input.value) input.value = query;

@@ -219,3 +219,22 @@ def test_entity_excerpts_are_the_description_and_names_not_labels_run_into_value
     card = page.locator(".search-result", has=page.locator('a[href*="/entities/baidu/"]'))
     excerpt = card.locator(".excerpt").inner_text()
     assert "검색" in excerpt and not any(label in excerpt for label in ("분류기업", "언급보도", "위키데이터", "표기바이두"))
+
+
+def test_filters_and_sort_live_in_the_address_so_a_search_can_be_shared(served: dict, browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{served['/repo/']}search/?q=엔비디아")
+    results(page)
+    page.locator('input[data-filter="종류"][value="보도"]').check()
+    page.select_option("#search-sort", "asc")
+    expect(page.locator("#search-status")).to_contain_text("검색 결과 5건")
+    shared = page.url
+    assert "sort=asc" in shared and "filter=%EC%A2%85%EB%A5%98%3A%EB%B3%B4%EB%8F%84" in shared, shared
+    other = context.new_page()  # the address alone gives the same search
+    other.goto(shared)
+    expect(other.locator("#search-status")).to_contain_text("검색 결과 5건")
+    assert other.input_value("#search-sort") == "asc"
+    expect(other.locator('input[data-filter="종류"][value="보도"]')).to_be_checked()
+    assert results(other) == results(page)
+    context.close()

@@ -300,6 +300,8 @@
   });
 
   recall();
+  // On a wide screen the filters stand beside the results; on a phone they fold above them.
+  controls.open = window.matchMedia("(min-width: 64rem)").matches;
   // What the reader typed while this script was loading wins over the address.
   var query = input.value || new URLSearchParams(location.search).get("q") || "";
   if (query !== input.value) input.value = query;

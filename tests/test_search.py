@@ -238,3 +238,18 @@ def test_filters_and_sort_live_in_the_address_so_a_search_can_be_shared(served: 
     expect(other.locator('input[data-filter="종류"][value="보도"]')).to_be_checked()
     assert results(other) == results(page)
     context.close()
+
+
+def test_on_a_phone_the_filters_fold_above_the_first_result(served: dict, browser) -> None:
+    for width, folded in ((375, True), (1280, False)):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(f"{served['/']}search/?q=엔비디아")
+        results(page)
+        expect(page.locator("#search-controls summary")).to_be_visible()
+        if folded:
+            expect(page.locator("#search-sort")).to_be_hidden()
+            assert page.locator("#search-results li").first.bounding_box()["y"] < 800, "a result on the first screen"
+            page.locator("#search-controls summary").click()  # one tap opens them
+        expect(page.locator("#search-sort")).to_be_visible()
+        context.close()

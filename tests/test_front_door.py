@@ -140,6 +140,33 @@ def test_normalize_keeps_a_hand_edit_and_says_so(built: Path) -> None:
         page.write_text(original, encoding="utf-8")
 
 
+def test_captures_never_seen_build_as_a_user_drops_them_in(tmp_path: Path) -> None:
+    """A full-page HTML save, an English text save and a capture whose headline is a guess,
+    dropped into seeds/ and built with the plain command: each is a page, its facts in the
+    front matter, and the guess is said in the output and the page's provenance."""
+    project = clone(tmp_path / "project")
+    for name in ("en-nyt-html.html", "en-bbc-text.txt", "ko-gov-press-release.txt"):
+        (project / "seeds" / name).write_bytes((ROOT / "tests" / "captures" / name).read_bytes())
+    menu = " · ".join(["정치 일반", "경제 일반", "사회 일반", "국제 일반", "문화 일반"] * 6)
+    (project / "seeds" / "guessed.txt").write_text(
+        f"{menu}\n\n항만 물동량 석 달째 줄어\n\n부산항 컨테이너 물동량이 석 달 연속 줄었다. 해운업계는 운임 하락을 걱정한다.\n",
+        encoding="utf-8")
+    result = run(project, "--no-search")
+    no_traceback(result.stdout, result.stderr)
+    assert result.returncode == 0, result.stderr
+    assert "seeds/guessed.txt: warning: headline guessed" in result.stderr
+    reports = project / "content" / "reports"
+    nyt = (reports / "en-nyt-html.md").read_text(encoding="utf-8")
+    assert "title: In a Cold Maine Lake, Scientists Watch Winter Slip Away" in nyt and "language: en" in nyt
+    assert "Elena Marchetti" in nyt and "Skip to content" not in nyt
+    assert "published: '2025-06-04'" in (reports / "en-bbc-text.md").read_text(encoding="utf-8")
+    press = (reports / "ko-gov-press-release.md").read_text(encoding="utf-8")
+    assert "| 2021 | 3\\. 22. | 7\\. 29. | 23 |" in press  # the appendix table, as a table
+    assert "title: guessed" in (reports / "guessed.md").read_text(encoding="utf-8")
+    page = (project / "site" / "reports" / "en-nyt-html" / "index.html").read_text(encoding="utf-8")
+    assert "Tolland Lake" in page and "<html lang=\"en\"" in page
+
+
 def test_check_passes_on_the_built_site_and_fails_on_a_broken_link(built: Path) -> None:
     result = run(built, "check")
     assert result.returncode == 0, result.stderr[-2000:]

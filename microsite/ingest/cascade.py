@@ -18,8 +18,6 @@ from ..when import parse_published
 from .manifest import SourceEntry
 from .normalize import Block, DateEvidence, Extracted
 
-_STAMP_LABELS = ("입력", "등록", "게재", "송고", "작성일", "발행", "기사", "배포", "보낸날짜", "보낸 날짜", "Received")
-
 
 @dataclass(frozen=True)
 class Draft:
@@ -131,7 +129,7 @@ def date_from_text(dates: tuple[DateEvidence, ...]) -> str:
     stamp only bounds it (published on or before), so it never gives it."""
     dates = tuple(d for d in dates if not d.updated)
     full = [d for d in dates if d.year is not None and parse_published(f"{d.year:04d}-{d.month:02d}-{d.day:02d}")]
-    stamped = [d for d in full if d.source.lstrip("|·/ ").startswith(_STAMP_LABELS)]
+    stamped = [d for d in full if d.stamped]
     for candidate in stamped or [d for d in full if not d.source.startswith("image address")]:
         return f"{candidate.year:04d}-{candidate.month:02d}-{candidate.day:02d}"
     for partial in (d for d in dates if d.year is None):

@@ -20,6 +20,7 @@ class DateEvidence:
     day: int
     source: str  # the text it came from
     updated: bool = False  # an update stamp's: the report is older, and this counts only when nothing else is printed
+    stamped: bool = False  # a labelled publication stamp (입력, 작성일, Received …): it wins over a date printed bare
 
 
 @dataclass
@@ -52,12 +53,13 @@ def furniture_line(text: str, facts: Facts) -> bool:
             facts.outlets.append(sender.group(1).strip())
         date = re.search(F.DATE, value) if key in F.DATE_KEYS else None
         if date:
-            facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), text))
+            facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), text,
+                                            stamped=True))
         return True
     history = F.ARTICLE_HISTORY.match(text) and F.HISTORY_PUBLISHED.search(text)
     if history:
         facts.dates.append(DateEvidence(int(history.group("y")), F.MONTHS[history.group("mon").lower()[:3]],
-                                        int(history.group("d")), text))
+                                        int(history.group("d")), text, stamped=True))
         return True
     if F.RELATIVE_STAMP.match(text) or F.EN_ROLE_LINE.match(text):
         return True
@@ -127,6 +129,16 @@ def sentence_like(text: str) -> bool:
     return bool(ending) and len(text) >= 5 and " " in text.strip()
 
 
+def rights_line(text: str) -> bool:
+    """A rights notice: short, and opening with the mark or forbidding copying."""
+    return len(text) < 200 and bool(F.RIGHTS.search(text))
+
+
+def opens_box(text: str) -> bool:
+    """A label that opens a box of links (related, most read) or the trailer after the article."""
+    return bool(F.BOX_LABEL.match(text) or F.TRAILER_START.match(text))
+
+
 def interface(text: str) -> bool:
     """A site's own words: buttons, toolbars, notices, widgets ("공유하기", "Sign In", "댓글12")."""
     return bool(F.EN_UI_LINE.match(text) or F.UI_NOTICE.match(text) or len(text) <= F.UI_MAX and F.UI_LINE.match(text)
@@ -162,7 +174,7 @@ def stamp_dates(text: str, facts: Facts) -> None:
         updated = label.startswith(F.UPDATE_LABELS)
         if match.group("y"):
             facts.dates.append(DateEvidence(int(match.group("y")), int(match.group("m")), int(match.group("d")), label,
-                                            updated=updated))
+                                            updated=updated, stamped=not updated))
         else:
             facts.dates.append(DateEvidence(None, int(match.group("pm")), int(match.group("pd")), label, updated=updated))
 
@@ -194,7 +206,8 @@ def byline(text: str, facts: Facts) -> bool:
         stamp_dates(rest, facts)
     elif rest:
         date = re.search(F.DATE, rest)
-        facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), "입력 " + rest))
+        facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), "입력 " + rest,
+                                        stamped=True))
     return True
 
 

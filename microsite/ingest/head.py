@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from . import furniture as F
-from .facts import Facts, anchor, byline, furniture_line, interface, sentence_like, stamp_dates
+from .facts import Facts, anchor, byline, furniture_line, interface, rights_line, sentence_like, stamp_dates
 from .markup import Line, PageMeta
 
 DECK_LINES = 6  # a deck longer than this is the article
@@ -93,7 +93,7 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             kinds.append("blank")
         elif index in menu or line.boxed:  # a toolbar between the headline and the byline is passed; a menu is not
             kinds.append("furniture" if interface(text) else "menu")
-        elif furniture_line(text, facts) or byline(text, facts) or F.RIGHTS.search(text):
+        elif furniture_line(text, facts) or byline(text, facts) or rights_line(text):
             kinds.append("anchor" if anchor(text) else "furniture")
         elif F.DASHED_DECK.match(text):
             kinds.append("dashed")

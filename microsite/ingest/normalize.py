@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..lang.ko import sentences
 from . import furniture as F
-from .facts import DateEvidence, Facts, byline, furniture_line, reporter_names, sentence_like
+from .facts import DateEvidence, Facts, byline, furniture_line, opens_box, reporter_names, rights_line, sentence_like
 from .head import DECK_LINES, head, headline_index, site_name
 from .markup import Line, PageMeta, looks_like_html, read_html
 from .plain import credits_joined, split_glued_stamps, text_lines
@@ -76,7 +76,7 @@ def extract(text: str) -> Extracted:
     items = _classify(top.figures + lines[start:end], facts)
     _classify(tail_lines(lines[end:]), facts)  # a byline, an e-mail or a rights line after the article: facts only
     for line in lines[end:]:  # a rights line in the page's footer
-        if len(line.text) < 200 and F.RIGHTS.search(line.text):
+        if rights_line(line.text):
             _rights(line.text, facts)
     items, summary = _drop_repeats(items)
     title, deck, guessed = top.title, top.deck, top.guessed
@@ -154,7 +154,7 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
         text = line.text
         if not text and not line.original:
             continue
-        if len(text) < 200 and F.RIGHTS.search(text):
+        if rights_line(text):
             _rights(text, facts)
             continue
         if line.boxed:  # a promotion, a related list, comments: its bylines are other reports' (a rights line counted above)
@@ -168,7 +168,7 @@ def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
         if in_box and not sentence_like(text):
             continue
         in_box = False
-        if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text) or F.LISTING_ROW.match(text):
+        if opens_box(text) or F.LISTING_ROW.match(text):
             in_box = bool(F.BOX_LABEL.match(text))
             continue
         if furniture_line(text, facts):

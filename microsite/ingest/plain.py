@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from . import furniture as F
-from .facts import sentence_like
+from .facts import opens_box, sentence_like
 from .markup import Line
 
 
@@ -92,7 +92,7 @@ def _unwrap(lines: list[Line]) -> list[Line]:
         previous = out[-1].text if out else ""
         if (previous and text and last >= 0.7 * width and not F.LIST_MARK.match(text) and not sentence_like(previous)
                 and not line.cells and not out[-1].cells and not F.TOC_LINE.match(previous)
-                and not F.BOX_LABEL.match(text) and not F.TRAILER_START.match(text)):
+                and not opens_box(text)):
             if re.search(r"[A-Za-z]-$", previous) and text[:1].islower():
                 out[-1] = Line(previous[:-1] + text)
             else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import furniture as F
-from .facts import anchor, furniture_or_byline, sentence_like
+from .facts import anchor, furniture_or_byline, opens_box, rights_line, sentence_like
 from .markup import Line
 
 
@@ -25,9 +25,9 @@ def line_weight(line: Line) -> float:
         return -0.1
     if line.cells:  # a table weighs little alone: a contact table atop a press release is not the article
         return -1.0 if F.KEY_VALUE.match(text) else 0.2
-    if F.RIGHTS.search(text) and len(text) < 200:
+    if rights_line(text):
         return -8.0
-    if F.BOX_LABEL.match(text) or F.TRAILER_START.match(text):
+    if opens_box(text):
         return -2.5
     if furniture_or_byline(text) or F.LISTING_ROW.match(text):
         return -1.0
@@ -107,7 +107,7 @@ def tail_lines(lines: list[Line]) -> list[Line]:
     """The lines just after the article that may say who wrote it: up to the first box of links."""
     out = []
     for line in lines[:8]:
-        if F.BOX_LABEL.match(line.text) or F.TRAILER_START.match(line.text) or F.PAGE_NUMBER.match(line.text):
+        if opens_box(line.text) or F.PAGE_NUMBER.match(line.text):
             break
         out.append(line)
     return out

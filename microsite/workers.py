@@ -51,7 +51,12 @@ def parallel_map(job: Callable[[int], T], count: int, *, at_least: int = 64,
 
 def _die_with_parent() -> None:
     """A worker ends when the build does, however it ends (killed, interrupted): on Linux
-    the kernel sends it SIGKILL when its parent dies; elsewhere the pool's own ending."""
+    the kernel sends it SIGKILL when its parent dies; elsewhere the pool's own ending.
+    It ends quietly: the pool stops idle workers with SIGTERM, and the handler inherited
+    from the command (which reports an interruption) printed a traceback in the middle of
+    the build's output. Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (AttributeError, OSError):

@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -246,3 +247,23 @@ def test_the_second_build_of_a_fresh_archive_is_skipped(tmp_path: Path) -> None:
     first = build_site(config, Diagnostics(stream=io.StringIO()), search=False)
     second = build_site(config, Diagnostics(stream=io.StringIO()), search=False)
     assert not first.skipped and second.skipped
+
+
+WORKERS_UNDER_THE_COMMANDS_HANDLER = """
+import signal, sys
+from microsite import workers
+from microsite.cli import _terminated
+signal.signal(signal.SIGTERM, _terminated)  # as the build command installs it
+workers.os.cpu_count = lambda: 2
+for _ in range(5):
+    assert workers.parallel_map(abs, 400, at_least=10) == list(range(400))
+print("done")
+"""
+
+
+def test_the_workers_end_quietly_when_the_command_handles_sigterm() -> None:
+    """The pool stops its idle workers with SIGTERM; a worker running the command's handler
+    printed a traceback into the build's output."""
+    done = subprocess.run([sys.executable, "-c", WORKERS_UNDER_THE_COMMANDS_HANDLER], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "done", "")

@@ -39,7 +39,14 @@ def parallel_map(job: Callable[[int], T], count: int, *, at_least: int = 64,
     slices = [(start, min(start + step, count)) for start in range(0, count, step)]
     results: list[T] = []
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_die_with_parent) as pool:
+        # Workers are forked with Ctrl-C and SIGTERM held back until they have dropped the
+        # command's handlers (see ``_die_with_parent``).
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_die_with_parent)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        with pool:
             for part in pool.imap(_run_slice, slices):
                 results.extend(part)
                 if progress:
@@ -54,9 +61,12 @@ def _die_with_parent() -> None:
     the kernel sends it SIGKILL when its parent dies; elsewhere the pool's own ending.
     It ends quietly: the pool stops idle workers with SIGTERM, and the handler inherited
     from the command (which reports an interruption) printed a traceback in the middle of
-    the build's output. Ctrl-C is the parent's to handle."""
+    the build's output, or hung the pool when it came before this ran. So workers start
+    with both signals held back, and take them only once the handlers are dropped. Ctrl-C
+    is the parent's to handle."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (AttributeError, OSError):
@@ -66,6 +76,7 @@ def _die_with_parent() -> None:
 
 
 _PR_SET_PDEATHSIG = 1
+_STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _run_slice(bounds: tuple[int, int]) -> list:

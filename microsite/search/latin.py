@@ -16,24 +16,31 @@ import re
 
 FIRST = "abcdefghijklmnoprstuvwxyz"  # no "q": "qq" is a literal q
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_HANGUL = re.compile(r"[가-힣qQ]")
-_HANGUL_IN_HTML = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[가-힣qQ]")  # character references stay whole
 _CODE = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);|([qQ])([qQ]|[a-pr-z][a-z]{2})")
 _META = re.compile(r'(data-pagefind-meta="[^":]*:)([^"]*)"')
 
 
-def _encode_char(match: re.Match) -> str:
-    char = match.group(0)
-    if len(char) > 1:  # a character reference
-        return char
+def _code(char: str) -> str:
     if char in "qQ":
         return char * 2
     number = ord(char) - 0xAC00
     return "q" + FIRST[number // 676] + LETTERS[number // 26 % 26] + LETTERS[number % 26]
 
 
+_TABLE = {ord(char): _code(char) for char in [*map(chr, range(0xAC00, 0xD7A4)), "q", "Q"]}
+_REFERENCE = re.compile(r"(&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);)")  # a character reference stays whole
+
+
 def encode(text: str) -> str:
-    return _HANGUL.sub(_encode_char, text)
+    return text.translate(_TABLE)
+
+
+def _encode_text(html_text: str) -> str:
+    if html_text.isascii() and "q" not in html_text and "Q" not in html_text:
+        return html_text  # most text between tags: nothing to spell
+    pieces = _REFERENCE.split(html_text)
+    pieces[::2] = [piece.translate(_TABLE) for piece in pieces[::2]]
+    return "".join(pieces)
 
 
 def _decode_code(match: re.Match) -> str:
@@ -55,7 +62,7 @@ def encode_html(html: str) -> str:
     parts = re.split(r"(<[^>]*>)", html)
     for number, part in enumerate(parts):
         if number % 2:
-            parts[number] = _META.sub(lambda m: m.group(1) + _HANGUL_IN_HTML.sub(_encode_char, m.group(2)) + '"', part)
+            parts[number] = _META.sub(lambda m: m.group(1) + _encode_text(m.group(2)) + '"', part)
         else:
-            parts[number] = _HANGUL_IN_HTML.sub(_encode_char, part)
+            parts[number] = _encode_text(part)
     return "".join(parts)

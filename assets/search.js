@@ -1,15 +1,20 @@
 // The search page. Over HTTP it queries Pagefind's index; opened from disk (file://),
 // where module scripts and fetch are blocked, it searches a compact index shipped as a
-// classic script (search-index.js). Korean queries lose their particles ("엔비디아가" →
-// "엔비디아") and the original form is searched too, so exact forms rank first.
-// Which pages match is decided by exact lookups, one per word or "quoted phrase": an
-// unquoted Pagefind search also returns pages for the longest indexed prefix of a word
-// that is nowhere (its backtracking has no cap), so it only orders what the lookups found.
+// classic script (search-index.js) made from the same pages and terms.
+// The contract (README, "Search"): a word finds the pages it is a term of (the word, its
+// stem, a compound's nouns, an entity's names; see microsite/search/terms.py), and a word
+// typed with particles finds its stem's pages too; a "quoted phrase" finds the pages where
+// its words stand together; several find the pages that have all of them. Membership is
+// decided by exact lookups: an unquoted Pagefind search also returns the pages of the
+// longest indexed prefix of a word that is nowhere (its backtracking has no cap), so it
+// only orders what the lookups found. Filters and their counts are applied here too, from
+// each filter value's pages, so the counts follow the query and the other filters.
 (function () {
   "use strict";
   var script = document.currentScript;
   var root = new URL(script.getAttribute("data-root") || "./", location.href);
-  var endings = JSON.parse(script.getAttribute("data-particles") || "[]");
+  var code = window.MicrositeSearchCode;  // assets/searchcode.js
+  var stem = code.stemmer(JSON.parse(script.getAttribute("data-endings") || "[]"), script.getAttribute("data-stem") || "[^]{2,}?");
   var input = document.getElementById("search-input");
   var form = input.form;
   var statusLine = document.getElementById("search-status");
@@ -25,36 +30,24 @@
   var PAGE = 20;
   var latest = 0;
 
-  function stripOnce(word) {
-    if (!/[가-힣]$/.test(word)) return word;
-    for (var i = 0; i < endings.length; i++) {
-      var ending = endings[i];
-      if (word.length - ending.length >= 2 && word.slice(-ending.length) === ending) return word.slice(0, -ending.length);
-    }
-    return word;
-  }
-
-  function strip(word) {  // two particles can stack: 상무부+에서+는
-    return stripOnce(stripOnce(word));
-  }
-
-  var encode = window.MicrositeSearchCode.encode, decode = window.MicrositeSearchCode.decode;  // assets/searchcode.js
-
-  // The query's words and "quoted phrases", each to be found whole.
+  // The query's units: each word, and each "quoted phrase", as the index keys its words.
   function queryUnits(query) {
     var units = [];
-    query.replace(/"([^"]+)"|(\S+)/g, function (all, phrase, word) {
-      var unit = (phrase || word).replace(/"/g, "").trim();
-      if (unit) units.push(unit);
+    query.replace(/"([^"]*)"?|(\S+)/g, function (all, phrase, word) {
+      var words = code.words(phrase === undefined ? word : phrase);
+      if (words.length) units.push(words);
       return all;
     });
     return units;
   }
 
-  // Pagefind's own ?highlight= carries decomposed Hangul (jamo), which never matches the
-  // page's text; the words as typed (particles stripped) do.
-  function highlightUrl(url, words) {
-    return url + "?" + words.map(function (w) { return "highlight=" + encodeURIComponent(w); }).join("&");
+  // The words to mark on the pages: each word as typed and its stem.
+  function markedWords(units) {
+    var marked = [];
+    units.forEach(function (words) {
+      words.forEach(function (word) { [word, stem(word)].forEach(function (w) { if (marked.indexOf(w) < 0) marked.push(w); }); });
+    });
+    return marked;
   }
 
   function escapeHtml(text) {
@@ -63,44 +56,141 @@
     });
   }
 
+  function union(sets) {
+    var all = {};
+    sets.forEach(function (set) { for (var key in set) all[key] = true; });
+    return all;
+  }
+
+  // The keys of the pages that hold every unit, in the engine's order, and the filter counts.
+  function find(search, units, sort) {
+    return Promise.all(units.map(function (words) {
+      if (words.length > 1) return search.phrase(words);
+      var forms = [words[0]];
+      if (stem(words[0]) !== words[0]) forms.push(stem(words[0]));
+      return Promise.all(forms.map(search.lookup)).then(union);
+    })).then(function (sets) {
+      var matched = sets.reduce(function (kept, set) {
+        var both = {};
+        for (var key in kept) if (set[key]) both[key] = true;
+        return both;
+      });
+      return Promise.all([search.filterSets(), search.order(units, sort)]).then(function (done) {
+        var facets = done[0], order = done[1];
+        var active = currentFilters();
+        var allowed = function (key, except) {  // the page passes every chosen filter but *except*'s
+          return Object.keys(active).every(function (name) {
+            return name === except || active[name].some(function (value) { return (facets[name] || {})[value] && facets[name][value][key]; });
+          });
+        };
+        var kept = Object.keys(matched).filter(function (key) { return allowed(key, null); });
+        var counts = {};
+        Object.keys(facets).forEach(function (name) {
+          counts[name] = {};
+          var base = Object.keys(matched).filter(function (key) { return allowed(key, name); });
+          Object.keys(facets[name]).forEach(function (value) {
+            counts[name][value] = base.filter(function (key) { return facets[name][value][key]; }).length;
+          });
+        });
+        var rank = {};
+        order.forEach(function (key, at) { if (!(key in rank)) rank[key] = at; });
+        kept.sort(function (a, b) {
+          var ra = a in rank ? rank[a] : Infinity, rb = b in rank ? rank[b] : Infinity;
+          return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
+        });
+        var entityPages = (facets["종류"] || {})["색인"] || {};
+        return { keys: kept, counts: counts, entities: kept.filter(function (key) { return entityPages[key]; }) };
+      });
+    });
+  }
+
+  function keySet(found) {
+    var keys = {};
+    found.results.forEach(function (result) { keys[result.id] = true; });
+    return keys;
+  }
+
+  // The elements with an id (a paragraph #p-N, a chronology event) that hold the matches,
+  // in page order, each the nearest one that starts before a match, with its text.
+  function matchAnchors(data) {
+    var anchors = (data.anchors || []).filter(function (a) { return a.id; }).sort(function (a, b) { return a.location - b.location; });
+    var words = code.decode(data.content || "").split(" "), found = [];
+    (data.locations || []).slice().sort(function (a, b) { return a - b; }).forEach(function (at) {
+      var best = -1;
+      anchors.forEach(function (anchor, i) { if (anchor.location <= at) best = i; });
+      if (best < 0 || found.some(function (f) { return f.id === anchors[best].id; })) return;
+      var end = best + 1 < anchors.length ? anchors[best + 1].location : anchors[best].location + 40;
+      found.push({ id: anchors[best].id, element: anchors[best].element, text: words.slice(anchors[best].location, end).join(" ") });
+    });
+    return found;
+  }
+
+  // Pagefind's own ?highlight= carries decomposed Hangul (jamo), which never matches the
+  // page's text; the words as typed (and their stems) do.
+  function highlightUrl(url, words, anchor) {
+    return url.split("?")[0] + "?" + words.map(function (w) { return "highlight=" + encodeURIComponent(w); }).join("&") +
+      (anchor ? "#" + anchor.id : "");
+  }
+
   function pagefindEngine() {
     return import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
+      var results = {}, facets = null;
+      function remembered(found) {  // an exact result, until a ranked one replaces it
+        found.results.forEach(function (result) { if (!results[result.id]) results[result.id] = result; });
+        return found;
+      }
+      function exact(words) {
+        return pagefind.search('"' + code.encode(words.join(" ")) + '"').then(remembered).then(keySet);
+      }
       return pagefind.options({ baseUrl: root.pathname }).then(function () {
-        return pagefind.filters();  // loads the filter data, without which results carry no counts
-      }).then(function () {
-        function exact(unit, options) {  // the pages that hold a word, or a phrase, as it is
-          return pagefind.search('"' + encode(unit) + '"', options);
-        }
         return {
-          search: function (query, options) {
-            var units = queryUnits(query);
-            return Promise.all(units.map(function (unit) { return exact(unit, options); })).then(function (lookups) {
-              var allowed = lookups.map(function (found) {
-                var ids = {};
-                found.results.forEach(function (result) { ids[result.id] = true; });
-                return ids;
-              });
-              var holds = function (result) { return allowed.every(function (ids) { return ids[result.id]; }); };
-              return pagefind.search(encode(units.join(" ")), options).then(function (ranked) {
-                var ids = ranked.results.filter(holds), listed = {};
-                ids.forEach(function (result) { listed[result.id] = true; });
-                lookups[0].results.forEach(function (result) {  // exact matches the ranking missed, last
-                  if (!listed[result.id] && holds(result)) ids.push(result);
+          lookup: function (word) { return exact([word]); },
+          phrase: exact,
+          order: function (units, sort) {  // by date, or ranked by Pagefind: the words as typed first, then their stems
+            var typed = units.map(function (words) { return words.join(" "); }).join(" ");
+            var stems = units.map(function (words) { return words.map(stem).join(" "); }).join(" ");
+            var ranked = [typed, stems].filter(function (q, at, all) { return all.indexOf(q) === at; }).map(function (q) {
+              return pagefind.search(code.encode(q));
+            });
+            var dated = sort ? [pagefind.search(null, { sort: { date: sort } })] : [];
+            return Promise.all(ranked.concat(dated)).then(function (all) {
+              var order = [];
+              all.forEach(function (found, at) {
+                found.results.forEach(function (result) {
+                  if (at < ranked.length) results[result.id] = result;  // a ranked result carries where the words are
+                  if (!sort || at >= ranked.length) order.push(result.id);
                 });
-                var counted = units.length === 1 ? lookups[0] : ranked;  // a lone word's counts are exact
-                return { ids: ids, filters: counted.totalFilters || counted.filters || {} };
               });
+              return order;
             });
           },
-          load: function (result, words) {
-            return result.data().then(function (data) {
-              return { url: highlightUrl(data.url.split("?")[0], words), title: decode(data.meta.title || data.url),
-                       outlet: decode(data.meta["매체"] || ""), date: decode(data.meta["날짜"] || ""),
-                       kind: (data.filters["종류"] || [""])[0], language: decode(data.meta["언어"] || ""),
-                       excerpt: decode(data.excerpt) };
+          filterSets: function () {  // each filter value's pages, read once
+            if (!facets) facets = pagefind.filters().then(function (values) {
+              var sets = {}, searches = [];
+              Object.keys(values).forEach(function (name) {
+                sets[name] = {};
+                Object.keys(values[name]).forEach(function (value) {
+                  var filter = {};
+                  filter[name] = value;
+                  searches.push(pagefind.search(null, { filters: filter }).then(function (found) { sets[name][value] = keySet(found); }));
+                });
+              });
+              return Promise.all(searches).then(function () { return sets; });
             });
+            return facets;
           },
-          key: function (result) { return result.id; }
+          load: function (key, words) {
+            return results[key].data().then(function (data) {
+              var anchors = matchAnchors(data), kind = (data.filters["종류"] || [""])[0];
+              return { url: highlightUrl(data.url, words, anchors[0]), title: code.decode(data.meta.title || data.url),
+                       outlet: code.decode(data.meta["매체"] || ""), date: code.decode(data.meta["날짜"] || ""),
+                       kind: kind, language: code.decode(data.meta["언어"] || ""), excerpt: code.decode(data.excerpt),
+                       names: kind === "색인" ? code.words(code.decode((data.meta.title || "") + " " + (data.meta.names || ""))) : [],
+                       parts: kind === "연표" ? anchors.filter(function (a) { return a.element === "li"; }).map(function (anchor) {
+                         return { url: highlightUrl(data.url, words, anchor), text: anchor.text };
+                       }) : [] };
+            });
+          }
         };
       });
     });
@@ -114,46 +204,61 @@
       tag.onerror = reject;
       document.head.appendChild(tag);
     }).then(function (pages) {
+      var byTerm = {}, facets = {};
+      pages.forEach(function (page, key) {
+        page.terms.split(" ").forEach(function (term) { (byTerm[term] = byTerm[term] || {})[key] = true; });
+        Object.keys(page.filters).forEach(function (name) {
+          facets[name] = facets[name] || {};
+          page.filters[name].forEach(function (value) { (facets[name][value] = facets[name][value] || {})[key] = true; });
+        });
+      });
+      function standsIn(words, text) {  // the words, in this order, one after another
+        var all = code.positions(text);
+        for (var i = 0; i + words.length <= all.length; i++) {
+          if (words.every(function (word, j) { return all[i + j].indexOf(word) >= 0; })) return true;
+        }
+        return false;
+      }
+      function fields(page) { return [page.text].concat(Object.keys(page.meta).map(function (name) { return page.meta[name]; })); }
       return {
-        search: function (query, options) {
-          var words = queryUnits(query);
-          var found = [];
-          var counts = { "종류": {}, "매체": {}, "연도": {} };
-          var lowered = words.map(function (word) { return word.toLowerCase(); });
-          pages.forEach(function (page) {
-            var haystack = (page.title + " " + page.text).toLowerCase();
-            var score = 0;
-            for (var i = 0; i < lowered.length; i++) {
-              var hits = haystack.split(lowered[i]).length - 1;
-              if (!hits) return;
-              score += hits + (page.title.toLowerCase().indexOf(lowered[i]) >= 0 ? 10 : 0);
-            }
-            var filters = { "종류": [page.kind], "매체": page.outlet ? [page.outlet] : [], "연도": page.year ? [page.year] : [] };
-            for (var name in options.filters) {
-              var wanted = options.filters[name].any || [];
-              if (wanted.length && !wanted.some(function (v) { return filters[name] && filters[name].indexOf(v) >= 0; })) return;
-            }
-            Object.keys(filters).forEach(function (name) {
-              filters[name].forEach(function (value) { counts[name][value] = (counts[name][value] || 0) + 1; });
-            });
-            found.push({ page: page, score: score, words: words });
+        lookup: function (word) { return Promise.resolve(byTerm[word] || {}); },
+        phrase: function (words) {
+          var found = {};
+          Object.keys(byTerm[words[0]] || {}).forEach(function (key) {
+            if (fields(pages[key]).some(function (text) { return standsIn(words, text); })) found[key] = true;
           });
-          if (options.sort) found.sort(function (a, b) {
-            return options.sort.date === "desc" ? b.page.date_sort.localeCompare(a.page.date_sort) : a.page.date_sort.localeCompare(b.page.date_sort);
-          });
-          else found.sort(function (a, b) { return b.score - a.score; });
-          return Promise.resolve({ ids: found, filters: counts });
+          return Promise.resolve(found);
         },
-        load: function (result) {
-          var page = result.page, text = page.text, at = -1;
-          for (var i = 0; i < result.words.length && at < 0; i++) at = text.indexOf(result.words[i]);
+        order: function (units, sort) {  // by date, or by how often the words stand in the page (title first)
+          var keys = pages.map(function (page, key) { return String(key); });
+          if (sort) {
+            var sign = sort === "desc" ? -1 : 1;
+            return Promise.resolve(keys.sort(function (a, b) { return sign * pages[a].date_sort.localeCompare(pages[b].date_sort); }));
+          }
+          var words = markedWords(units), score = {};
+          keys.forEach(function (key) {
+            var title = code.words(pages[key].meta.title || ""), text = code.words(pages[key].text);
+            score[key] = words.reduce(function (sum, word) {
+              return sum + 10 * (title.indexOf(word) >= 0) + text.filter(function (w) { return w.indexOf(word) === 0; }).length;
+            }, 0);
+          });
+          return Promise.resolve(keys.sort(function (a, b) { return score[b] - score[a]; }));
+        },
+        filterSets: function () { return Promise.resolve(facets); },
+        load: function (key, words) {
+          var page = pages[key], text = page.text, lowered = text.toLowerCase(), at = -1;
+          for (var i = 0; i < words.length && at < 0; i++) at = lowered.indexOf(words[i]);
           var start = Math.max(0, at - 40), piece = escapeHtml(text.slice(start, start + 160));
-          result.words.forEach(function (word) { piece = piece.split(escapeHtml(word)).join("<mark>" + escapeHtml(word) + "</mark>"); });
-          return Promise.resolve({ url: new URL(page.url + (/\/$/.test(page.url) ? "index.html" : ""), root).href,
-                                   title: page.title, outlet: page.outlet, date: page.date, kind: page.kind, language: page.language,
-                                   excerpt: (start > 0 ? "…" : "") + piece + "…" });
-        },
-        key: function (result) { return result.page.url; }
+          words.forEach(function (word) {
+            piece = piece.replace(new RegExp(escapeHtml(word).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), function (m) { return "<mark>" + m + "</mark>"; });
+          });
+          var kind = (page.filters["종류"] || [""])[0];
+          return Promise.resolve({ url: new URL(page.url, root).href, title: page.meta.title || page.url,
+                                   outlet: page.meta["매체"] || "", date: page.meta["날짜"] || "",
+                                   kind: kind, language: page.meta["언어"] || "", excerpt: (start > 0 ? "…" : "") + piece + "…",
+                                   names: kind === "색인" ? code.words((page.meta.title || "") + " " + (page.meta.names || "")) : [],
+                                   parts: [] });
+        }
       };
     });
   }
@@ -163,51 +268,41 @@
     return engine;
   }
 
-  function currentFilters() {
+  function currentFilters() {  // filter name → the values chosen (a page must have one of them)
     var filters = {};
     Object.keys(chosen).forEach(function (name) {
       var values = Object.keys(chosen[name]).filter(function (v) { return chosen[name][v]; });
-      if (values.length) filters[name] = { any: values };
+      if (values.length) filters[name] = values;
     });
     return filters;
   }
 
   function run(query) {
     var ticket = ++latest;
-    var words = queryUnits(query);
-    if (!words.length) {
+    var units = queryUnits(query);
+    if (!units.length) {
       list.innerHTML = "";
       statusLine.textContent = "검색어를 입력하세요.";
       controls.hidden = true;
       return Promise.resolve();
     }
-    var quoted = function (word) { return /\s/.test(word) ? '"' + word + '"' : word; };
-    var exact = words.map(quoted).join(" ");
-    var broad = words.map(function (word) { return /\s/.test(word) ? quoted(word) : strip(word); }).join(" ");
-    var options = { filters: currentFilters() };
-    if (sortBox.value) options.sort = { date: sortBox.value };
+    var shownQuery = query.trim();
     statusLine.textContent = "찾는 중…";
     return ready().then(function (search) {
-      var searches = [search.search(exact, options)];
-      if (broad !== exact) searches.push(search.search(broad, options));
-      return Promise.all(searches).then(function (found) {
+      var marked = markedWords(units);
+      return find(search, units, sortBox.value).then(function (found) {
+        return namedEntityFirst(search, found, units, marked);
+      }).then(function (found) {
         if (ticket !== latest) return;
-        var seen = {}, merged = [];
-        found.forEach(function (one) {
-          one.ids.forEach(function (result) {
-            var key = search.key(result);
-            if (!seen[key]) { seen[key] = true; merged.push(result); }
-          });
-        });
-        drawFilters(found[found.length - 1].filters);
-        var marked = words.map(strip);
+        drawFilters(found.counts);
         var shown = [];
         var more = function () {
-          var next = merged.slice(shown.length, shown.length + PAGE);
-          return Promise.all(next.map(function (result) { return search.load(result, marked); })).then(function (items) {
+          var next = found.keys.slice(shown.length, shown.length + PAGE);
+          return Promise.all(next.map(function (key) { return search.load(key, marked); })).then(function (items) {
             if (ticket !== latest) return;
+            items.forEach(function (item, at) { item.card = next[at] === found.card; });
             shown = shown.concat(items);
-            draw(shown, merged.length, exact, broad, shown.length < merged.length ? more : null);
+            draw(shown, found.keys.length, shownQuery, shown.length < found.keys.length ? more : null);
           });
         };
         return more();
@@ -219,21 +314,46 @@
     });
   }
 
-  function draw(items, total, exact, broad, more) {
+  // A one-word search that names an entity (its name or an alias, in any language) puts that
+  // entity's page first, drawn as a card. It is looked for among the first entity pages found.
+  function namedEntityFirst(search, found, units, marked) {
+    found.card = null;
+    if (units.length !== 1 || units[0].length !== 1 || !found.entities.length) return found;
+    var forms = [units[0][0], stem(units[0][0])];
+    var keys = found.entities.slice(0, 10);
+    return Promise.all(keys.map(function (key) { return search.load(key, marked); })).then(function (items) {
+      for (var i = 0; i < items.length; i++) {
+        if (forms.some(function (form) { return items[i].names.indexOf(form) >= 0; })) {
+          found.keys = [keys[i]].concat(found.keys.filter(function (key) { return key !== keys[i]; }));
+          found.card = keys[i];
+          break;
+        }
+      }
+      return found;
+    });
+  }
+
+  function draw(items, total, query, more) {
     controls.hidden = false;
     moreButton.hidden = !more;
     moreButton.onclick = more && function () { moreButton.disabled = true; more().then(function () { moreButton.disabled = false; }); };
     if (!total) {
       list.innerHTML = "";
-      statusLine.textContent = "‘" + exact + "’에 대한 검색 결과가 없습니다. 다른 낱말로 찾아보세요.";
+      statusLine.textContent = "‘" + query + "’에 대한 검색 결과가 없습니다. 다른 낱말로 찾아보세요.";
       return;
     }
-    statusLine.textContent = "‘" + exact + "’" + (broad !== exact ? "(‘" + broad + "’ 포함)" : "") + " 검색 결과 " + total + "건" +
+    statusLine.textContent = "‘" + query + "’ 검색 결과 " + total + "건" +
       (total > items.length ? ", 앞의 " + items.length + "건" : "");
     list.innerHTML = items.map(function (item) {
       var meta = [item.kind, item.outlet, item.date, item.language].filter(Boolean).map(escapeHtml).join(" · ");
-      return '<li class="search-result"><a class="search-result-link" href="' + escapeHtml(item.url) + '">' + escapeHtml(item.title) +
-        "</a>" + (meta ? '<p class="meta">' + meta + "</p>" : "") + '<p class="excerpt">' + item.excerpt + "</p></li>";
+      var parts = item.parts.slice(0, 3).map(function (part) {
+        var text = part.text.length > 140 ? part.text.slice(0, 140) + "…" : part.text;
+        return '<li><a href="' + escapeHtml(part.url) + '">' + escapeHtml(text) + "</a></li>";
+      }).join("");
+      return '<li class="search-result' + (item.card ? " search-card" : "") + '"><a class="search-result-link" href="' +
+        escapeHtml(item.url) + '">' + escapeHtml(item.title) + "</a>" + (meta ? '<p class="meta">' + meta + "</p>" : "") +
+        '<p class="excerpt">' + item.excerpt + "</p>" +
+        (parts ? '<ul class="search-parts" aria-label="맞는 사건">' + parts + "</ul>" : "") + "</li>";
     }).join("");
   }
 
@@ -261,7 +381,7 @@
     url.searchParams.delete("filter");
     var filters = currentFilters();
     Object.keys(filters).sort().forEach(function (name) {
-      filters[name].any.forEach(function (value) { url.searchParams.append("filter", name + ":" + value); });
+      filters[name].forEach(function (value) { url.searchParams.append("filter", name + ":" + value); });
     });
     history.replaceState(null, "", url);
   }

@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from ..cache import digest
 from ..errors import UserError
 from ..files import project_files
-from ..search.disk import disk_index
-from ..search.terms import entity_names
 from .cards import share_image
 from .exports import chronology_csv, chronology_json, entities_json, timeline_json
 from .feeds import atom_feed, robots_txt, sitemap_xml
 from .kinds import KINDS
 from .pages import Planned, render
-from .site import Site, entity_url, raw_path, report_url
+from .site import Site, raw_path, report_url
 
 Bytes = bytes | Iterable[bytes]
 
@@ -85,10 +83,6 @@ def _data_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
         ("sitemap.xml", (urls,), lambda: sitemap_xml(base, urls)),
         ("robots.txt", (), lambda: robots_txt(base)),
         ("feed.xml", (site.reports_digest,), lambda: atom_feed(base, config.title, config.description, reports, report_url)),
-        ("search-index.js", (site.reports_digest, model.registry_key),
-         lambda: disk_index(model, site.summary, lambda slug: entity_names([model.index.entity(e) for e in
-                                                                               sorted(site.mentioned(slug))]),
-                            report_url, entity_url)),
     ]
     return [SiteFile(path, digest(path, site.digest, *inputs), make) for path, inputs, make in made]
 

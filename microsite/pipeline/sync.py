@@ -20,7 +20,7 @@ from ..output.templates import Templates
 from ..output.worker import service_worker
 from ..workers import parallel_map
 
-UNMANAGED = ("pagefind", "sw.js")  # made after the files, from them (see ``finish``)
+UNMANAGED = ("pagefind", "search-index.js", "sw.js")  # made after the files, from them (see ``finish``)
 
 
 @dataclass
@@ -132,7 +132,8 @@ class Pipeline:
         missing), then the service worker for the files as they are. *record*: what was
         recorded of *folder*; returns what to record now."""
         now = {"keys": prepared.keys, "search": record.get("search", ""), "indexed": record.get("indexed", 0)}
-        if self.search and (record.get("search") != prepared.pages_key or not (folder / "pagefind").is_dir()):
+        if self.search and (record.get("search") != prepared.pages_key or not (folder / "pagefind").is_dir()
+                            or not (folder / "search-index.js").is_file()):
             now["indexed"], now["search"] = indexed(), prepared.pages_key
         elif not self.search:
             now["search"], now["indexed"] = "", 0

@@ -1,28 +1,25 @@
 """The compact index the search page falls back to when the site is opened from disk
 (``file://``, where pages may neither fetch nor import modules): one classic script,
-``search-index.js``, with every report's and entity's text."""
+``search-index.js``, made from the same pages and the same terms as the Pagefind index, so
+that a search from disk answers as one over HTTP does."""
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
-from ..content import Corpus
-from ..model import SiteModel
+FILTERS = ("종류", "매체", "연도", "개체")
 
 
-def disk_index(model: SiteModel, summary, names, report_url, entity_url) -> bytes:
-    """*summary(slug)* is a report as lists show it; *names(slug)*, the names in other languages
-    of the entities it mentions (found, as over HTTP, though the text never writes them)."""
-    corpus: Corpus = model.corpus
-    pages = []
-    for report in corpus.reports:
-        text = " ".join([*report.deck, *(block.text for block in model.texts[report.slug].blocks), names(report.slug)])
-        shown = summary(report.slug)
-        pages.append({"url": report_url(report), "title": report.title, "outlet": report.outlet, "kind": "보도",
-                      "date": shown["date_label"], "date_sort": report.published, "year": report.published[:4],
-                      "language": shown["other_language"], "text": text})
-    for entity in corpus.entities:
-        text = " ".join([entity.name_en, *(a.text for a in entity.aliases), entity.description])
-        pages.append({"url": entity_url(entity.id), "title": entity.name, "outlet": "", "kind": "색인", "date": "",
-                      "date_sort": "", "year": "", "language": "", "text": text})
-    data = json.dumps(pages, ensure_ascii=False, separators=(",", ":"))
-    return f"window.MICROSITE_SEARCH_INDEX = {data};\n".encode("utf-8")
+def write_disk_index(target: Path, pages: dict, terms: dict[str, list[str]]) -> None:
+    """*pages*: path under the site → ``index.IndexedPage``; *terms*: path → its words."""
+    entries = []
+    for path, page in pages.items():
+        entries.append({"url": path, "meta": {name: value for name, value in page.meta.items() if name != "terms"},
+                        "filters": {name: page.filters[name] for name in FILTERS if name in page.filters},
+                        "date_sort": page.sort.get("date", ""), "text": page.text, "terms": " ".join(terms[path])})
+    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+    # A new file, never written in place: the folder may hold links to the live site's files.
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(f"window.MICROSITE_SEARCH_INDEX = {data};\n", encoding="utf-8")
+    os.replace(temporary, target)

@@ -17,6 +17,7 @@ import re
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
@@ -26,19 +27,29 @@ from pagefind.service import PagefindService
 
 from ..checkpoints import checkpoint
 from ..errors import SearchIndexError
+from .disk import write_disk_index
 from .latin import encode_html
-from .terms import word_parts
+from .terms import lexicon_of, page_terms
 
 
 def build_search_index(site_dir: Path, output: Path | None = None, language: str = "ko") -> int:
-    """Index the HTML pages under *site_dir* into *output* (``site_dir/pagefind``); returns the page count.
-    Every page goes into one index, in the site's *language*, whatever the page's own: the
-    search page queries its own language's index only, and a report in English must be
-    found there too. The API is asynchronous; it runs on a thread of its own so that
-    callers that already run an event loop (the live server, browser-driven tests) can build too."""
+    """Index the HTML pages under *site_dir* into *output* (``site_dir/pagefind``), and write
+    the index a copy opened from disk searches (``site_dir/search-index.js``, see ``disk``)
+    from the same pages and terms; returns the page count. Every page goes into one index,
+    in the site's *language*, whatever the page's own: the search page queries its own
+    language's index only, and a report in English must be found there too. The API is
+    asynchronous; it runs on a thread of its own so that callers that already run an event
+    loop (the live server, browser-driven tests) can build too."""
     source = Path(tempfile.mkdtemp(prefix=".search-source-", dir=site_dir.parent))
     try:
-        _write_encoded_pages(site_dir, source)
+        pages = _read_pages(site_dir)
+        lexicon = lexicon_of(page.searched() for page in pages.values())
+        terms = {path: page_terms(page.searched(), lexicon) for path, page in pages.items()}
+        for path, page in pages.items():
+            target = source / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(encode_html(with_terms(page.html, terms[path])), encoding="utf-8")
+        write_disk_index(site_dir / "search-index.js", pages, terms)
         checkpoint("indexing")
         with ThreadPoolExecutor(max_workers=1) as pool:
             return pool.submit(asyncio.run, _index(source, output or site_dir / "pagefind", language)).result()
@@ -46,53 +57,103 @@ def build_search_index(site_dir: Path, output: Path | None = None, language: str
         shutil.rmtree(source, ignore_errors=True)
 
 
-def _write_encoded_pages(site_dir: Path, source: Path) -> None:
-    """The pages that opt in to the index, with the parts of their Korean words added
-    (see ``terms``) and encoded, at the same paths under *source*."""
-    for page in site_dir.rglob("*.html"):
+def _read_pages(site_dir: Path) -> dict[str, IndexedPage]:
+    """The pages that opt in to the index (``data-pagefind-body``), by path under *site_dir*."""
+    pages = {}
+    for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         if "data-pagefind-body" in html:
-            target = source / page.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(encode_html(with_word_parts(html)), encoding="utf-8")
+            pages[page.relative_to(site_dir).as_posix()] = read_page(html)
+    return pages
 
 
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|<!--.*?-->|([^<]+)", re.S)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_SKIPPED = {"script", "style", "template", "noscript"}
+_SKIPPED = {"head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe", "template"}
+_SPACED = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "div", "ul", "li", "article", "section", "br"}  # the rest join up
+_PAGEFIND_ATTRIBUTE = re.compile(r'data-pagefind-(meta|filter|sort)="([^"]*)"')
+
+
+@dataclass
+class IndexedPage:
+    """A page as Pagefind reads it: the text inside the ``data-pagefind-body`` element
+    (outside ``data-pagefind-ignore`` ones, scripts and styles), its metadata, filters and
+    sort keys."""
+    html: str
+    text: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: dict[str, str] = field(default_factory=dict)
+
+    def fields(self) -> list[str]:
+        """What a search finds the page by: its text and the values of its metadata (title,
+        outlet, date, the names in other languages of the entities it mentions, …)."""
+        return [self.text, *(value for name, value in sorted(self.meta.items()) if name != "terms")]
+
+    def searched(self) -> str:
+        return " ".join(self.fields())
+
+
+def read_page(html: str) -> IndexedPage:
+    """As Pagefind 1.5 reads a page (``fossick/parser.rs``): elements it leaves out, and a
+    space only at the edges of block elements, so "<a>미국</a>의" is the one word 미국의. (The
+    pages are our own, valid HTML: start and end tags pair up.)"""
+    page, text = IndexedPage(html), []
+    stack: list[tuple[str, bool, bool, str | None, list[str]]] = []  # name, in the body, ignored, meta named by its text
+    for match in _TOKEN.finditer(html):
+        closing, name, attributes, data = match.groups()
+        in_body, ignored = stack[-1][1:3] if stack else (False, False)
+        if data is not None:
+            data = unescape(data)
+            if in_body and not ignored:
+                text.append(data)
+            for open_element in stack:
+                if open_element[3]:
+                    open_element[4].append(data)
+        elif name:
+            name = name.lower()
+            if name in _SPACED:
+                text.append(" ")
+            if closing:
+                while stack:
+                    element, *_, meta, captured = stack.pop()
+                    if meta:
+                        page.meta[meta] = " ".join("".join(captured).split())
+                    if element == name:
+                        break
+                continue
+            in_body = in_body or "data-pagefind-body" in attributes
+            named = None
+            for kind, value in _PAGEFIND_ATTRIBUTE.findall(attributes):
+                key, has_value, value = unescape(value).partition(":")
+                if kind == "filter" and has_value:
+                    page.filters.setdefault(key, []).append(value)
+                elif kind == "sort" and has_value:
+                    page.sort[key] = value
+                elif kind == "meta":
+                    if has_value:
+                        page.meta[key] = value
+                    else:
+                        named = key
+            if name not in _VOID and not attributes.rstrip().endswith("/"):
+                stack.append((name, in_body, ignored or "data-pagefind-ignore" in attributes or name in _SKIPPED, named, []))
+    page.text = " ".join("".join(text).split())
+    return page
 
 
 def indexed_text(html: str) -> str:
-    """The text Pagefind reads from a page: inside the ``data-pagefind-body`` element,
-    outside ``data-pagefind-ignore`` ones, scripts and styles. (The pages are our own,
-    valid HTML: start and end tags pair up.)"""
-    text: list[str] = []
-    stack: list[tuple[str, bool, bool]] = []  # open elements: name, in the body, ignored
-    for match in _TOKEN.finditer(html):
-        closing, name, attributes, data = match.groups()
-        in_body, ignored = stack[-1][1:] if stack else (False, False)
-        if data is not None:
-            if in_body and not ignored:
-                text.append(unescape(data))
-        elif name:
-            name = name.lower()
-            if closing:
-                while stack and stack.pop()[0] != name:
-                    pass
-            elif name not in _VOID and not attributes.rstrip().endswith("/"):
-                stack.append((name, in_body or "data-pagefind-body" in attributes,
-                              ignored or "data-pagefind-ignore" in attributes or name in _SKIPPED))
-    return " ".join(text)
+    """The text Pagefind reads from a page."""
+    return read_page(html).text
 
 
-def with_word_parts(html: str) -> str:
-    """The page with a hidden metadata field of its Korean word parts at the start of its
-    indexed element."""
-    parts = word_parts(indexed_text(html))
-    if not parts:
+def with_terms(html: str, terms: list[str]) -> str:
+    """The page with a hidden metadata field of the words it is found by (see ``terms``) at
+    the start of its indexed element. A "·" between two terms keeps them from standing
+    together: Pagefind finds a quoted phrase in a metadata field too."""
+    if not terms:
         return html
     body = re.search(r"<[^>]*data-pagefind-body[^>]*>", html)
-    field = f'<div hidden data-pagefind-ignore><span data-pagefind-meta="parts:{parts}"></span></div>'
+    field = f'<div hidden data-pagefind-ignore><span data-pagefind-meta="terms:{" · ".join(terms)}"></span></div>'
     return html[:body.end()] + field + html[body.end():]
 
 

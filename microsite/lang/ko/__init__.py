@@ -1,15 +1,16 @@
 """Korean: the single home of what the site knows about Korean text — particles and
-endings (``grammar``), sentences (``sentences``), date expressions and how dates are
-written (``dates``), and the interface's words (``words``). A language package for
+endings (``grammar``), stems and compounds as the archive's words show them
+(``lexicon``), sentences (``sentences``), date expressions and how dates are written
+(``dates``), and the interface's words (``words``). A language package for
 another language offers the same names."""
 from __future__ import annotations
 
 from . import words
 from .dates import Context, DateMention, find_dates, format_published, format_when
-from .grammar import ENDINGS, name_tail, noun_before_particle, strip_endings
+from .grammar import ENDINGS, STEM, name_tail, noun_before_particle, strip_endings
 from .sentences import first_sentence, sentence_spans, sentences
 
 CODE = "ko"
 
 __all__ = ["CODE", "Context", "DateMention", "ENDINGS", "find_dates", "first_sentence", "format_published",
-           "format_when", "name_tail", "noun_before_particle", "sentence_spans", "sentences", "strip_endings", "words"]
+           "format_when", "name_tail", "noun_before_particle", "sentence_spans", "sentences", "STEM", "strip_endings", "words"]

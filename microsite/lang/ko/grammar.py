@@ -20,13 +20,20 @@ SUFFIXES = "칩 급 측 사 산 씨 계 제 용 발 식 社".split()
 # Endings a query word or an indexed word loses (longest first: 에서 before 서).
 ENDINGS = tuple(sorted({*PARTICLES, *COPULAS}, key=lambda ending: (-len(ending), ending)))
 _ENDING = "(?:" + "|".join(ENDINGS) + ")"
-_STRIP = re.compile(rf"^([가-힣]{{2,}}?){_ENDING}?{_ENDING}?$")
+STEM = r"[가-힣a-z0-9]{2,}?"  # the shortest stem (of two characters or more) that leaves only endings
+_STRIP = re.compile(rf"^({STEM}){_ENDING}?{_ENDING}?$")
 _VERB_LIKE = "다하라되했던"  # a stem ending so is a verb or an adjective, not a noun
+# Last syllables of verb and adjective forms (하는, 많은, 밝혔다, 됐던) and of object
+# particles, which few nouns end in: a word standing alone that ends so is not taken for
+# a noun. (Many nouns end in 어, 아, 고, 지, 한: 언어, 엔비디아, 광고, 유지, 제한.)
+VERB_FINALS = frozenset("다는은던된될할했됐겠며을를")
 
 
 @functools.lru_cache(maxsize=65536)
 def strip_endings(word: str) -> str:
-    """"엔비디아가" → "엔비디아", "상무부에서는" → "상무부"; at least two syllables are kept."""
+    """"엔비디아가" → "엔비디아", "상무부에서는" → "상무부", "h100을" → "h100": up to two
+    endings off a lower-case word; at least two characters are kept. (The search page's
+    script strips query words with the same expression: ``STEM`` and ``ENDINGS``.)"""
     match = _STRIP.match(word)
     return match.group(1) if match else word
 

@@ -52,7 +52,7 @@ def entity_view(site: Site, entity: Entity, pager: Pager) -> dict:
                              for e, n in (index.appears_with(entity.id) if first else [])]}
     return {"page": {"title": entity.name if first else f"{entity.name}: 언급 {pager.number}쪽",
                      "description": f"{kind_label}. 보도 {len(mentioning)}건에서 {mentions}회 언급."},
-            "entity": view, "search_terms": entity_names([entity]), "pager": pager.view()}
+            "entity": view, "entity_names": entity_names([entity]), "pager": pager.view()}
 
 
 def _mentioning_report(site: Site, report, found) -> dict:

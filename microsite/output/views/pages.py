@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 from ...content import Page
-from ...search.terms import QUERY_ENDINGS
 from ..markdown import render_body
 from ..pages import PageKind, Planned, plan
 from ..site import Site
@@ -25,7 +24,7 @@ def search_pages(kind: PageKind, site: Site) -> list[Planned]:
 
 def search_view(site: Site) -> dict:
     return {"page": {"title": "검색", "description": f"{site.config.title}의 보도와 문서를 검색합니다."},
-            "particles": json.dumps(QUERY_ENDINGS, ensure_ascii=False)}
+            "endings": json.dumps(site.lang.ENDINGS, ensure_ascii=False), "stem": site.lang.STEM}
 
 
 def missing_pages(kind: PageKind, site: Site) -> list[Planned]:

@@ -25,7 +25,7 @@ def report_view(site: Site, slug: str) -> dict:
                      "description": f"{report.outlet} {site.lang.format_published(report.published)}: {description}".strip()[:300],
                      "subtitle": f"{report.outlet} · {summary['date_label']}"},
             "report": summary, "body": site.body_html(report), "in_report": in_report(site, slug),
-            "search_terms": entity_names(entities), "mentioned_names": [e.name for e in entities]}
+            "entity_names": entity_names(entities), "mentioned_names": [e.name for e in entities]}
 
 
 def in_report(site: Site, slug: str) -> list[dict]:

@@ -183,7 +183,7 @@
             return results[key].data().then(function (data) {
               var anchors = matchAnchors(data), kind = (data.filters["종류"] || [""])[0];
               return { url: highlightUrl(data.url, words, anchors[0]), title: code.decode(data.meta.title || data.url),
-                       outlet: code.decode(data.meta["매체"] || ""), date: code.decode(data.meta["날짜"] || ""),
+                       outlet: code.decode(data.meta["매체"] || data.meta["분류"] || ""), date: code.decode(data.meta["날짜"] || ""),
                        kind: kind, language: code.decode(data.meta["언어"] || ""), excerpt: code.decode(data.excerpt),
                        names: kind === "색인" ? code.words(code.decode((data.meta.title || "") + " " + (data.meta.names || ""))) : [],
                        parts: kind === "연표" ? anchors.filter(function (a) { return a.element === "li"; }).map(function (anchor) {
@@ -254,7 +254,7 @@
           });
           var kind = (page.filters["종류"] || [""])[0];
           return Promise.resolve({ url: new URL(page.url, root).href, title: page.meta.title || page.url,
-                                   outlet: page.meta["매체"] || "", date: page.meta["날짜"] || "",
+                                   outlet: page.meta["매체"] || page.meta["분류"] || "", date: page.meta["날짜"] || "",
                                    kind: kind, language: page.meta["언어"] || "", excerpt: (start > 0 ? "…" : "") + piece + "…",
                                    names: kind === "색인" ? code.words((page.meta.title || "") + " " + (page.meta.names || "")) : [],
                                    parts: [] });

@@ -130,5 +130,6 @@ class Site:
                     if index.entity(e).kind != "place"]
         return {"id": event.id, "date": self.lang.format_when(event.when), "iso": event.when.html_datetime(),
                 "year": event.when.start.year, "label": event.label, "text": event.text, "full": event.label != event.text,
+                "label_cut_from_text": event.label != event.text and event.text.startswith(event.label.rstrip("…")),
                 "future": event.future, "kind": event.kind, "curated": event.curated, "sources": sources,
                 "entities": entities}

@@ -75,7 +75,7 @@
         for (var key in kept) if (set[key]) both[key] = true;
         return both;
       });
-      return Promise.all([search.filterSets(), search.order(units, sort)]).then(function (done) {
+      return Promise.all([search.filterSets(), search.order(units, sort, Object.keys(matched))]).then(function (done) {
         var facets = done[0], order = done[1];
         var active = currentFilters();
         var allowed = function (key, except) {  // the page passes every chosen filter but *except*'s
@@ -224,20 +224,22 @@
         lookup: function (word) { return Promise.resolve(byTerm[word] || {}); },
         phrase: function (words) {
           var found = {};
-          Object.keys(byTerm[words[0]] || {}).forEach(function (key) {
+          Object.keys(byTerm[words[0]] || {}).forEach(function (key) {  // a phrase's every word is a term of its pages
+            if (!words.every(function (word) { return (byTerm[word] || {})[key]; })) return;
             if (fields(pages[key]).some(function (text) { return standsIn(words, text); })) found[key] = true;
           });
           return Promise.resolve(found);
         },
-        order: function (units, sort) {  // by date, or by how often the words stand in the page (title first)
-          var keys = pages.map(function (page, key) { return String(key); });
+        order: function (units, sort, keys) {  // by date, or by how often the words stand in the page (title first)
           if (sort) {
             var sign = sort === "desc" ? -1 : 1;
             return Promise.resolve(keys.sort(function (a, b) { return sign * pages[a].date_sort.localeCompare(pages[b].date_sort); }));
           }
           var words = markedWords(units), score = {};
           keys.forEach(function (key) {
-            var title = code.words(pages[key].meta.title || ""), text = code.words(pages[key].text);
+            var page = pages[key];
+            if (!page.words) page.words = code.words(page.text);  // read once, on its first match
+            var title = code.words(page.meta.title || ""), text = page.words;
             score[key] = words.reduce(function (sum, word) {
               return sum + 10 * (title.indexOf(word) >= 0) + text.filter(function (w) { return w.indexOf(word) === 0; }).length;
             }, 0);

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import shutil
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -29,6 +30,12 @@ def _size(site: Path, url: str) -> int:
     """Bytes of the file behind *url* (the test server sends files as they are)."""
     path = site / url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
     return path.stat().st_size if path.is_file() else 0
+
+
+def _is_code(url: str) -> bool:
+    """Pagefind's script and WebAssembly, fetched once per visit (the rest is index data)."""
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    return name.endswith(".js") or name.startswith("wasm.")
 
 
 def bundle_size(site: Path) -> tuple[int, int]:
@@ -52,12 +59,13 @@ def measure(site: Path, queries: list[str]) -> list[tuple[str, int, int, int]]:
             for query in queries:
                 before = len(fetched)
                 page.fill("#search-input", query)
-                page.wait_for_function("(() => { const s = document.getElementById('search-status').textContent;"
-                                       " return s && s !== '찾는 중…' && s !== '검색어를 입력하세요.'; })()", timeout=120_000)
+                # (no wait_for_function: the pages' CSP forbids evaluating strings)
+                expect(page.locator("#search-status")).to_have_text(re.compile(r"건|없습니다"), timeout=120_000)
                 page.wait_for_timeout(300)
                 batch = fetched[before:]
-                results = page.locator("#search-results a").count()
-                rows.append((query, len(batch), sum(size for _, size in batch), results))
+                code = sum(size for url, size in batch if _is_code(url))
+                results = page.locator("#search-results a.search-result-link").count()
+                rows.append((query, len(batch), sum(size for _, size in batch) - code, code, results))
             browser.close()
     finally:
         server.shutdown()
@@ -72,9 +80,9 @@ def main() -> int:
     site = Path(args.site)
     count, size = bundle_size(site)
     print(f"bundle: {count} files, {size / 1024:.0f} KB in {site}/pagefind")
-    print("| query (in order) | requests | bytes fetched | results shown |\n|---|---|---|---|")
-    for query, requests, fetched, results in measure(site, args.queries):
-        print(f"| {query} | {requests} | {fetched / 1024:.1f} KB | {results} |")
+    print("| query (in order) | requests | index data fetched | script + WASM fetched | results shown |\n|---|---:|---:|---:|---:|")
+    for query, requests, data, code, results in measure(site, args.queries):
+        print(f"| {query} | {requests} | {data / 1024:.1f} KB | {code / 1024:.1f} KB | {results} |")
     return 0
 
 

@@ -29,7 +29,7 @@ from ..checkpoints import checkpoint
 from ..errors import SearchIndexError
 from .disk import write_disk_index
 from .latin import encode_html
-from .terms import lexicon_of, page_terms
+from .terms import lexicon_of, page_terms, words
 
 
 def build_search_index(site_dir: Path, output: Path | None = None, language: str = "ko") -> int:
@@ -48,7 +48,11 @@ def build_search_index(site_dir: Path, output: Path | None = None, language: str
         for path, page in pages.items():
             target = source / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(encode_html(with_terms(page.html, terms[path])), encoding="utf-8")
+            # Pagefind keys the page's own words itself: the field carries only the others
+            # (it ships in every result's fragment).
+            own = set(words(page.searched()))
+            extra = [term for term in terms[path] if term not in own]
+            target.write_text(encode_html(with_terms(page.html, extra)), encoding="utf-8")
         write_disk_index(site_dir / "search-index.js", pages, terms)
         checkpoint("indexing")
         with ThreadPoolExecutor(max_workers=1) as pool:

@@ -27,7 +27,7 @@
   var engine = null;
   var chosen = {};
   var FILTER_ORDER = ["종류", "매체", "연도", "개체"];
-  var PAGE = 20;
+  var PAGE = 10;
   var latest = 0;
 
   // The query's units: each word, and each "quoted phrase", as the index keys its words.
@@ -134,13 +134,38 @@
 
   function pagefindEngine() {
     return import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-      var results = {}, facets = null;
+      var results = {}, facetData = null;
       function remembered(found) {  // an exact result, until a ranked one replaces it
         found.results.forEach(function (result) { if (!results[result.id]) results[result.id] = result; });
         return found;
       }
       function exact(words) {
         return pagefind.search('"' + code.encode(words.join(" ")) + '"').then(remembered).then(keySet);
+      }
+      // Each filter value's pages and the pages in date order, by result id (written with
+      // the bundle, see microsite/search/index.py: Pagefind's own filter counts and sorting
+      // need a search without words, which loads every index chunk).
+      function facets() {
+        if (!facetData) facetData = fetch(new URL("pagefind/facets.json", root)).then(function (response) {
+          if (!response.ok) throw new Error("facets.json: " + response.status);
+          return response.json();
+        }).then(function (read) {
+          var filters = {};
+          Object.keys(read.filters).forEach(function (name) {
+            filters[name] = {};
+            Object.keys(read.filters[name]).forEach(function (value) {
+              var pages = {};
+              read.filters[name][value].forEach(function (page) { pages[read.pages[page]] = true; });
+              filters[name][value] = pages;
+            });
+          });
+          var sorts = {};
+          Object.keys(read.sorts).forEach(function (name) {
+            sorts[name] = read.sorts[name].map(function (page) { return read.pages[page]; });
+          });
+          return { filters: filters, sorts: sorts };
+        });
+        return facetData;
       }
       return pagefind.options({ baseUrl: root.pathname }).then(function () {
         return {
@@ -152,40 +177,26 @@
             var ranked = [typed, stems].filter(function (q, at, all) { return all.indexOf(q) === at; }).map(function (q) {
               return pagefind.search(code.encode(q));
             });
-            var dated = sort ? [pagefind.search(null, { sort: { date: sort } })] : [];
-            return Promise.all(ranked.concat(dated)).then(function (all) {
+            return Promise.all([facets()].concat(ranked)).then(function (all) {
               var order = [];
-              all.forEach(function (found, at) {
+              all.slice(1).forEach(function (found) {
                 found.results.forEach(function (result) {
-                  if (at < ranked.length) results[result.id] = result;  // a ranked result carries where the words are
-                  if (!sort || at >= ranked.length) order.push(result.id);
+                  results[result.id] = result;  // a ranked result carries where the words are
+                  order.push(result.id);
                 });
               });
-              return order;
+              if (!sort) return order;
+              var dated = all[0].sorts.date.slice();
+              return sort === "desc" ? dated.reverse() : dated;
             });
           },
-          filterSets: function () {  // each filter value's pages, read once
-            if (!facets) facets = pagefind.filters().then(function (values) {
-              var sets = {}, searches = [];
-              Object.keys(values).forEach(function (name) {
-                sets[name] = {};
-                Object.keys(values[name]).forEach(function (value) {
-                  var filter = {};
-                  filter[name] = value;
-                  searches.push(pagefind.search(null, { filters: filter }).then(function (found) { sets[name][value] = keySet(found); }));
-                });
-              });
-              return Promise.all(searches).then(function () { return sets; });
-            });
-            return facets;
-          },
+          filterSets: function () { return facets().then(function (read) { return read.filters; }); },
           load: function (key, words) {
             return results[key].data().then(function (data) {
               var anchors = matchAnchors(data), kind = (data.filters["종류"] || [""])[0];
               return { url: highlightUrl(data.url, words, anchors[0]), title: code.decode(data.meta.title || data.url),
                        outlet: code.decode(data.meta["매체"] || data.meta["분류"] || ""), date: code.decode(data.meta["날짜"] || ""),
                        kind: kind, language: code.decode(data.meta["언어"] || ""), excerpt: code.decode(data.excerpt),
-                       names: kind === "색인" ? code.words(code.decode((data.meta.title || "") + " " + (data.meta.names || ""))) : [],
                        parts: kind === "연표" ? anchors.filter(function (a) { return a.element === "li"; }).map(function (anchor) {
                          return { url: highlightUrl(data.url, words, anchor), text: anchor.text };
                        }) : [] };
@@ -258,7 +269,6 @@
           return Promise.resolve({ url: new URL(page.url, root).href, title: page.meta.title || page.url,
                                    outlet: page.meta["매체"] || page.meta["분류"] || "", date: page.meta["날짜"] || "",
                                    kind: kind, language: page.meta["언어"] || "", excerpt: (start > 0 ? "…" : "") + piece + "…",
-                                   names: kind === "색인" ? code.words((page.meta.title || "") + " " + (page.meta.names || "")) : [],
                                    parts: [] });
         }
       };
@@ -293,7 +303,7 @@
     return ready().then(function (search) {
       var marked = markedWords(units);
       return find(search, units, sortBox.value).then(function (found) {
-        return namedEntityFirst(search, found, units, marked);
+        return namedEntityFirst(search, found, units);
       }).then(function (found) {
         if (ticket !== latest) return;
         drawFilters(found.counts);
@@ -317,19 +327,17 @@
   }
 
   // A one-word search that names an entity (its name or an alias, in any language) puts that
-  // entity's page first, drawn as a card. It is looked for among the first entity pages found.
-  function namedEntityFirst(search, found, units, marked) {
+  // entity's page first, drawn as a card: the entity pages carry each form of their name
+  // as a filter value ("이름"), so no result has to be read to know.
+  function namedEntityFirst(search, found, units) {
     found.card = null;
-    if (units.length !== 1 || units[0].length !== 1 || !found.entities.length) return found;
-    var forms = [units[0][0], stem(units[0][0])];
-    var keys = found.entities.slice(0, 10);
-    return Promise.all(keys.map(function (key) { return search.load(key, marked); })).then(function (items) {
-      for (var i = 0; i < items.length; i++) {
-        if (forms.some(function (form) { return items[i].names.indexOf(form) >= 0; })) {
-          found.keys = [keys[i]].concat(found.keys.filter(function (key) { return key !== keys[i]; }));
-          found.card = keys[i];
-          break;
-        }
+    if (units.length !== 1 || units[0].length !== 1) return found;
+    return search.filterSets().then(function (facets) {
+      var names = facets["이름"] || {}, forms = [units[0][0], stem(units[0][0])];
+      var named = found.entities.filter(function (key) { return forms.some(function (form) { return (names[form] || {})[key]; }); });
+      if (named.length) {
+        found.card = named[0];
+        found.keys = [named[0]].concat(found.keys.filter(function (key) { return key !== named[0]; }));
       }
       return found;
     });

@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-FILTERS = ("종류", "매체", "연도", "개체")
+FILTERS = ("종류", "매체", "연도", "개체", "이름")
 
 
 def write_disk_index(target: Path, pages: dict, terms: dict[str, list[str]]) -> None:

@@ -179,6 +179,7 @@ async def _index(source: Path, output: Path, language: str) -> int:
         finally:
             await _close(service)
         canonical_filters(output)
+        write_facets(output)
         return count
     except SearchIndexError:
         raise
@@ -253,6 +254,29 @@ def canonical_filters(bundle: Path) -> None:
         meta_file.unlink()
         (bundle / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def write_facets(bundle: Path) -> None:
+    """``facets.json`` in the bundle: each filter value's pages and the pages in date order,
+    by the ids Pagefind gives its results. The search page filters, counts and sorts the
+    pages its lookups found with it: Pagefind answers a search without words (which
+    filter-only counts and date order need) by loading every index chunk (1.7 MB at 1,000
+    reports)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    facets: dict = {"pages": [], "filters": {}, "sorts": {}}
+    for language in entry["languages"].values():
+        meta = _read_chunk(bundle / f"pagefind.{language['hash']}.pf_meta")
+        first = len(facets["pages"])
+        facets["pages"] += [page for page, _ in meta[1]]
+        for name, chunk in meta[3]:
+            _, values = _read_chunk(bundle / "filter" / f"{chunk}.pf_filter")
+            found = facets["filters"].setdefault(name, {})
+            for value, pages in values:
+                found.setdefault(value, []).extend(first + page for page in pages)
+        for name, pages in meta[4]:
+            facets["sorts"].setdefault(name, []).extend(first + page for page in pages)
+    data = json.dumps(facets, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    (bundle / "facets.json").write_text(data, encoding="utf-8")
 
 
 def _read_chunk(path: Path):

@@ -83,6 +83,13 @@ def page_terms(text: str, lexicon: Lexicon) -> list[str]:
     return list(terms)
 
 
+def name_keys(entity: Entity) -> list[str]:
+    """Each form of the entity's name as a one-word query keys it ("Baidu" → baidu), for the
+    search page to put the entity a query names first."""
+    forms = (entity.name_en, entity.name, *(alias.text for alias in entity.aliases))
+    return sorted({"".join(words(form)) for form in forms if form} - {""})
+
+
 def entity_names(entities: list[Entity]) -> str:
     """The entities' names and aliases, for a page that mentions them."""
     names: dict[str, None] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ...content.entities import KINDS, Entity
-from ...search.terms import entity_names
+from ...search.terms import entity_names, name_keys
 from ..markdown import render_body
 from ..pages import PageKind, Pager, Planned, paged, plan
 from ..site import Site, entity_url
@@ -52,7 +52,8 @@ def entity_view(site: Site, entity: Entity, pager: Pager) -> dict:
                              for e, n in (index.appears_with(entity.id) if first else [])]}
     return {"page": {"title": entity.name if first else f"{entity.name}: 언급 {pager.number}쪽",
                      "description": f"{kind_label}. 보도 {len(mentioning)}건에서 {mentions}회 언급."},
-            "entity": view, "entity_names": entity_names([entity]), "pager": pager.view()}
+            "entity": view, "entity_names": entity_names([entity]), "name_keys": name_keys(entity),
+            "pager": pager.view()}
 
 
 def _mentioning_report(site: Site, report, found) -> dict:

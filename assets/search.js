@@ -150,19 +150,23 @@
           if (!response.ok) throw new Error("facets.json: " + response.status);
           return response.json();
         }).then(function (read) {
-          var filters = {};
+          function pages(numbers, steps) {  // base-36 page numbers (steps between them, when ascending) → ids
+            var at = 0;
+            return numbers ? numbers.split(",").map(function (n) {
+              at = (steps ? at : 0) + parseInt(n, 36);
+              return read.pages[at];
+            }) : [];
+          }
+          var filters = {}, sorts = {};
           Object.keys(read.filters).forEach(function (name) {
             filters[name] = {};
             Object.keys(read.filters[name]).forEach(function (value) {
-              var pages = {};
-              read.filters[name][value].forEach(function (page) { pages[read.pages[page]] = true; });
-              filters[name][value] = pages;
+              var ids = {};
+              pages(read.filters[name][value], true).forEach(function (id) { ids[id] = true; });
+              filters[name][value] = ids;
             });
           });
-          var sorts = {};
-          Object.keys(read.sorts).forEach(function (name) {
-            sorts[name] = read.sorts[name].map(function (page) { return read.pages[page]; });
-          });
+          Object.keys(read.sorts).forEach(function (name) { sorts[name] = pages(read.sorts[name], false); });
           return { filters: filters, sorts: sorts };
         });
         return facetData;

@@ -5,6 +5,7 @@ the search page's script; exact lookups that find every page of a term whatever 
 lies in; and what a first search downloads."""
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
@@ -213,3 +214,37 @@ def test_a_pagefind_that_crashes_stops_the_build_with_a_clear_error(tmp_path: Pa
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Pagefind stopped before it finished (exit code 101)" in result.stderr
     assert not (project / "site").exists()  # nothing half-built was put in place
+
+
+def test_the_facets_file_lists_each_filter_values_pages_and_the_date_order(generated_site: Path) -> None:
+    """Read back as the search page reads it, facets.json gives the same pages per filter
+    value as Pagefind's own filter files, and the pages in date order."""
+    from microsite.search.index import _read_chunk
+    bundle = generated_site / "pagefind"
+    facets = json.loads((bundle / "facets.json").read_text(encoding="utf-8"))
+
+    def numbers(text: str, steps: bool) -> list[int]:
+        at, found = 0, []
+        for piece in text.split(",") if text else []:
+            at = (at if steps else 0) + int(piece, 36)
+            found.append(at)
+        return found
+
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    meta = _read_chunk(bundle / f"pagefind.{next(iter(entry['languages'].values()))['hash']}.pf_meta")
+    assert facets["pages"] == [page for page, _ in meta[1]]
+    for name, chunk in meta[3]:
+        _, values = _read_chunk(bundle / "filter" / f"{chunk}.pf_filter")
+        assert {value: numbers(facets["filters"][name][value], True) for value, _ in values} == \
+            {value: sorted(pages) for value, pages in values}
+    dates = numbers(facets["sorts"]["date"], False)
+    assert dates == dict(meta[4])["date"] and len(dates) > 100
+    published = [read_page((generated_site / _url_of(bundle, facets["pages"][page])).read_text(encoding="utf-8")).sort["date"]
+                 for page in dates[:40]]
+    assert published == sorted(published)
+
+
+def _url_of(bundle: Path, page: str) -> str:
+    """The address of a page in the bundle (a fragment is gzip of "pagefind_dcd" + JSON)."""
+    fragment = json.loads(gzip.decompress((bundle / "fragment" / f"{page}.pf_fragment").read_bytes())[len("pagefind_dcd"):])
+    return fragment["url"].lstrip("/") + "index.html"

@@ -258,7 +258,7 @@ def canonical_filters(bundle: Path) -> None:
 
 def write_facets(bundle: Path) -> None:
     """``facets.json`` in the bundle: each filter value's pages and the pages in date order,
-    by the ids Pagefind gives its results. The search page filters, counts and sorts the
+    as numbers into the list of the ids Pagefind gives its results. The search page filters, counts and sorts the
     pages its lookups found with it: Pagefind answers a search without words (which
     filter-only counts and date order need) by loading every index chunk (1.7 MB at 1,000
     reports)."""
@@ -275,8 +275,30 @@ def write_facets(bundle: Path) -> None:
                 found.setdefault(value, []).extend(first + page for page in pages)
         for name, pages in meta[4]:
             facets["sorts"].setdefault(name, []).extend(first + page for page in pages)
+    facets["filters"] = {name: {value: _numbers(sorted(pages), delta=True) for value, pages in values.items()}
+                         for name, values in facets["filters"].items()}
+    facets["sorts"] = {name: _numbers(pages, delta=False) for name, pages in facets["sorts"].items()}
     data = json.dumps(facets, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     (bundle / "facets.json").write_text(data, encoding="utf-8")
+
+
+def _numbers(numbers: list[int], delta: bool) -> str:
+    """Page numbers as base-36, comma-separated; an ascending list as the steps between them
+    (a third of the plain list's size at 1,000 reports)."""
+    previous, written = 0, []
+    for number in numbers:
+        written.append(_base36(number - previous))
+        previous = number if delta else 0
+    return ",".join(written)
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+        if not number:
+            return digits
 
 
 def _read_chunk(path: Path):

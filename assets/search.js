@@ -99,7 +99,10 @@
           return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
         });
         var entityPages = (facets["종류"] || {})["색인"] || {};
-        return { keys: kept, counts: counts, entities: kept.filter(function (key) { return entityPages[key]; }) };
+        var entities = Object.keys(matched).filter(function (key) { return entityPages[key]; }).sort(function (a, b) {
+          return (a in rank ? rank[a] : Infinity) - (b in rank ? rank[b] : Infinity) || (a < b ? -1 : a > b ? 1 : 0);
+        });
+        return { keys: kept, counts: counts, entities: entities };  // entities: also those the filters leave out
       });
     });
   }
@@ -310,6 +313,7 @@
         return namedEntityFirst(search, found, units);
       }).then(function (found) {
         if (ticket !== latest) return;
+        (found.names || []).forEach(function (name) { if (marked.indexOf(name) < 0) marked.push(name); });
         drawFilters(found.counts);
         var shown = [];
         var more = function () {
@@ -335,13 +339,18 @@
   // as a filter value ("이름"), so no result has to be read to know.
   function namedEntityFirst(search, found, units) {
     found.card = null;
+    found.names = [];
     if (units.length !== 1 || units[0].length !== 1) return found;
     return search.filterSets().then(function (facets) {
       var names = facets["이름"] || {}, forms = [units[0][0], stem(units[0][0])];
       var named = found.entities.filter(function (key) { return forms.some(function (form) { return (names[form] || {})[key]; }); });
       if (named.length) {
-        found.card = named[0];
-        found.keys = [named[0]].concat(found.keys.filter(function (key) { return key !== named[0]; }));
+        if (found.keys.indexOf(named[0]) >= 0) {  // unless the filters leave it out
+          found.card = named[0];
+          found.keys = [named[0]].concat(found.keys.filter(function (key) { return key !== named[0]; }));
+        }
+        // its other names are marked on the pages too: "Nvidia" finds a report that writes 엔비디아
+        found.names = Object.keys(names).filter(function (name) { return names[name][named[0]]; });
       }
       return found;
     });

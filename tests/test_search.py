@@ -84,7 +84,7 @@ def test_facets_and_sorting(served: dict, page) -> None:
     assert len(reports_in(results(page))) == 5
     page.select_option("#search-sort", "desc")
     expect(page.locator("#search-results a").first).to_have_attribute(
-        "href", re.compile(rf"^/repo/reports/{Z}/\?highlight=%EC%97%94%EB%B9%84%EB%94%94%EC%95%84#p-\d+$"))
+        "href", re.compile(rf"^/repo/reports/{Z}/\?highlight=%EC%97%94%EB%B9%84%EB%94%94%EC%95%84(&highlight=nvidia)?#p-\d+$"))
     page.locator("#search-results a").first.click()
     expect(page.locator("mark.pagefind-highlight").first).to_have_text("엔비디아")
     page.go_back()
@@ -351,3 +351,10 @@ def test_from_disk_the_search_answers_as_over_http(served: dict, built_site: Pat
         from_disk = every_result((built_site / "search" / "index.html").as_uri() + f"?q={query}")
         assert from_disk == over_http, query
     context.close()
+
+
+def test_a_match_through_a_name_in_another_language_is_highlighted_in_the_reports_own_words(served: dict, page) -> None:
+    page.goto(f"{served['/repo/']}search/?q=Nvidia&filter=종류:보도")
+    results(page)
+    page.locator("#search-results a.search-result-link", has_text="미 정부의 대중국 수출 규제").click()
+    expect(page.locator("mark.pagefind-highlight").first).to_have_text(re.compile("엔비디아", re.I))

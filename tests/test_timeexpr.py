@@ -109,3 +109,17 @@ def test_resolving_never_crashes_and_spans_are_ordered(text: str, published: dat
         if mention.when:
             assert mention.when.start <= mention.when.end
             assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("화웨이는 오는 5월 15일 신형 칩을 공개한다.", (2024, 10, 8), [("오는 5월 15일", "2025-05-15", "day", True)]),
+    ("올해 1월 13일 발표된 규칙", (2025, 3, 2), [("올해 1월 13일", "2025-01-13", "day", False)]),
+    ("지난달 9일 열린 회의", (2024, 8, 26), [("지난달 9일", "2024-07-09", "day", False)]),
+    ("지난 12월 3일 발표", (2025, 1, 20), [("지난 12월 3일", "2024-12-03", "day", False)]),
+    ("바이두는 12월 20일 양산에 들어갔다.", (2025, 1, 6), [("12월 20일", "2024-12-20", "day", False)]),
+    ("장관은 7월 6∼9일 순방할 예정이다.", (2024, 6, 28), [("7월 6∼9일", "2024-07-06/2024-07-09", "range", True)]),
+])
+def test_a_month_and_day_with_a_relative_year_is_one_day(sentence, published, expected) -> None:
+    """"오는 5월 15일" is one day (not 5월 plus a 15일 of the publication month), and a month
+    and day alone take the year the tense gives them."""
+    assert resolve(sentence, published) == expected

@@ -75,12 +75,18 @@ PATTERNS = [  # (name, pattern); earlier names win at the same position
     ("abs_half", rf"{_Y}년\s?(?P<h>상|하)반기"),
     ("abs_month", rf"{_Y}년\s?{_M}월(?:\s?(?P<q>초|중순|말))?{_NOT_DURATION}"),
     ("abs_year", rf"{_Y}년(?:\s?(?P<yq>초|중반|말))?(?!\s?\d)(?![가-힣]*(?:간|대))"),
+    ("year_month_day", rf"(?P<which>지난해|작년|올해|내년)\s?{_M}월\s?{_D}일{_LOCAL}"),
+    ("last_month_n_day", rf"지난\s?{_M}월\s?{_D}일{_LOCAL}"),
+    ("next_month_day", rf"오는\s?{_M}월\s?{_D}일{_LOCAL}"),
+    ("last_month_day", rf"지난달\s?{_D}일{_LOCAL}"),
     ("last_year_month", rf"(?:지난해|작년)\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
     ("last_year", r"(?:지난해|작년)(?:\s?(?P<yq>초|중반|말))?(?!\s?\d)"),
     ("this_year_month", rf"올해\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
     ("half", r"(?P<which>지난해|작년|올해|올|지난)\s?(?P<h>상|하)반기"),
     ("last_month_n", rf"지난\s?{_M}월(?:\s?(?P<q>초|중순|말))?(?!\s?\d+일)"),
     ("next_month_n", rf"오는\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
+    ("month_day_range", rf"(?<![\d.]){_M}월\s?(?P<d1>3[01]|[12]\d|0?[1-9])\s?[∼~〜-]\s?(?P<d2>3[01]|[12]\d|0?[1-9])일"
+                        + _NOT_DURATION),
     ("month_day", rf"(?<![\d.]){_M}월\s?{_D}일{_LOCAL}"),
     ("last_month", r"지난달(?:\s?(?P<q>초|중순|말))?"),
     ("this_month", r"이달(?:\s?(?P<q>초|중순|말))?"),
@@ -91,8 +97,9 @@ PATTERNS = [  # (name, pattern); earlier names win at the same position
     ("that_day", r"이날"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
-_RELATIVE = {"last_year_month", "last_year", "this_year_month", "half", "last_month_n", "next_month_n", "month_day",
-             "last_month", "this_month", "last_week", "day_range", "day", "this_year", "that_day"}
+_RELATIVE = {"year_month_day", "last_month_n_day", "next_month_day", "last_month_day", "last_year_month", "last_year",
+             "this_year_month", "half", "last_month_n", "next_month_n", "month_day_range", "month_day", "last_month",
+             "this_month", "last_week", "day_range", "day", "this_year", "that_day"}
 _NEEDS_DAY = {"day", "day_range", "that_day", "last_week"}
 _FUTURE_WORDS = re.compile(r"예정|계획|전망|앞두|방침|것으로 보인")
 _LEFT_EDGE = re.compile(r"[가-힣A-Za-z0-9]$")
@@ -118,19 +125,20 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         text = match.group(0)
         start = match.start()
-        if _LEFT_EDGE.search(sentence[:start]) and not text.startswith(("지난", "오는", "이달", "올해", "작년", "이날")):
+        if _LEFT_EDGE.search(sentence[:start]) and not text.startswith(("지난", "오는", "이달", "올해", "작년", "내년", "이날")):
             continue  # part of a longer word or number ("제11일", "A2024년")
         unresolved = kind in _RELATIVE and (context.published is None
                                              or (kind in _NEEDS_DAY and context.published[2] is None))
         if kind in _RELATIVE:
             groups["ahead"] = bool(_FUTURE_WORDS.search(sentence[match.end():match.end() + 12]))
+            groups["sentence"] = sentence
             when = None if unresolved else _resolve(kind, groups, context)
         else:
             when = _absolute(kind, groups)
         if when is None and not unresolved:
             continue  # not a real date (2월 30일)
         future = bool(when and _after_publication(when, context)
-                      and (kind == "next_month_n" or "next" in groups or _FUTURE_WORDS.search(sentence)))
+                      and (kind in ("next_month_n", "next_month_day") or "next" in groups or _FUTURE_WORDS.search(sentence)))
         if when and when.precision == "day" and not future and kind != "that_day":
             context.news_day = when.start
         found.append(DateMention(text, start, match.end(), when, kind in _RELATIVE, future))
@@ -155,6 +163,20 @@ def _absolute(kind: str, g: dict) -> When | None:
 def _resolve(kind: str, g: dict, context: Context) -> When | None:
     py, pm, pd = context.published
     try:
+        local = bool(g.get("local"))
+        if kind == "year_month_day":  # 올해 1월 13일: one day, not a month as well
+            year = {"지난해": py - 1, "작년": py - 1, "올해": py, "내년": py + 1}[g["which"]]
+            return day_span(date(year, int(g["m"]), int(g["d"])), local)
+        if kind in ("last_month_n_day", "next_month_day"):  # the latest such day before, or the first after
+            m, d = int(g["m"]), int(g["d"])
+            if kind == "last_month_n_day":
+                year = py if (m, d) <= (pm, pd or 31) else py - 1
+            else:
+                year = py if (m, d) >= (pm, pd or 1) else py + 1
+            return day_span(date(year, m, d), local)
+        if kind == "last_month_day":
+            year, month = (py - 1, 12) if pm == 1 else (py, pm - 1)
+            return day_span(date(year, month, int(g["d"])), local)
         if kind == "last_year_month":
             return month_span(py - 1, int(g["m"]), g.get("q", ""))
         if kind == "last_year":
@@ -177,9 +199,13 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
         if kind == "next_month_n":
             m = int(g["m"])
             return month_span(py if m > pm else py + 1, m, g.get("q", ""))
-        if kind == "month_day":
-            day = date(py, int(g["m"]), int(g["d"]))
-            return day_span(day, bool(g.get("local")))
+        if kind in ("month_day", "month_day_range"):  # a past date written before publication falls in the year before
+            m = int(g["m"])
+            first, last = (int(g["d"]), int(g["d"])) if kind == "month_day" else (int(g["d1"]), int(g["d2"]))
+            year = py - 1 if (m, first) > (pm, pd or 31) and not g["ahead"] and not _FUTURE_WORDS.search(g["sentence"]) else py
+            if kind == "month_day":
+                return day_span(date(year, m, first), local)
+            return When(date(year, m, first), date(year, m, last), "range") if first < last else None
         if kind == "last_month":
             return month_span(py - 1, 12, g.get("q", "")) if pm == 1 else month_span(py, pm - 1, g.get("q", ""))
         if kind == "this_month":

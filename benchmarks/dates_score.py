@@ -58,20 +58,14 @@ def read_table(path: Path = TABLE) -> list[Row]:
 
 
 def written(when: When | None) -> str:
-    """A resolved date in the table's notation."""
+    """A resolved date in the table's notation: its ISO form (a half-year as 2024-H1, a week
+    as its days), precision and qualifier."""
     if when is None:
         return "?"
-    start, end = when.start, when.end
-    qualifier = f"~{when.qualifier}" if when.qualifier else ""
-    if when.precision == "day":
-        return f"{start.isoformat()}:day"
-    if when.precision == "month":
-        return f"{start:%Y-%m}:month{qualifier}"
-    if when.precision == "year":
-        return f"{start.year}:year{qualifier}"
     if when.precision == "half":
-        return f"{start.year}-H{1 if start.month <= 6 else 2}:half"
-    return f"{start.isoformat()}/{end.isoformat()}:range"  # a range, or a week as its days
+        return f"{when.start.year}-H{1 if when.start.month <= 6 else 2}:half"
+    precision = "range" if when.precision == "week" else when.precision
+    return f"{when.iso()}:{precision}" + (f"~{when.qualifier}" if when.qualifier else "")
 
 
 def resolve(row: Row) -> list[tuple[str, str]]:

@@ -43,14 +43,15 @@ def build_search_index(site_dir: Path, output: Path | None = None, language: str
     source = Path(tempfile.mkdtemp(prefix=".search-source-", dir=site_dir.parent))
     try:
         pages = _read_pages(site_dir)
-        lexicon = lexicon_of(page.searched() for page in pages.values())
-        terms = {path: page_terms(page.searched(), lexicon) for path, page in pages.items()}
+        searched = {path: page.searched() for path, page in pages.items()}
+        lexicon = lexicon_of(searched.values())
+        terms = {path: page_terms(text, lexicon) for path, text in searched.items()}
         for path, page in pages.items():
             target = source / path
             target.parent.mkdir(parents=True, exist_ok=True)
             # Pagefind keys the page's own words itself: the field carries only the others
             # (it ships in every result's fragment).
-            own = set(words(page.searched()))
+            own = set(words(searched[path]))
             extra = [term for term in terms[path] if term not in own]
             target.write_text(encode_html(with_terms(page.html, extra)), encoding="utf-8")
         write_disk_index(site_dir / "search-index.js", pages, terms)

@@ -83,17 +83,20 @@ def page_terms(text: str, lexicon: Lexicon) -> list[str]:
     return list(terms)
 
 
+def _name_forms(entity: Entity) -> list[str]:
+    return [form for form in (entity.name_en, entity.name, *(alias.text for alias in entity.aliases)) if form]
+
+
 def name_keys(entity: Entity) -> list[str]:
     """Each form of the entity's name as a one-word query keys it ("Baidu" → baidu), for the
     search page to put the entity a query names first."""
-    forms = (entity.name_en, entity.name, *(alias.text for alias in entity.aliases))
-    return sorted({"".join(words(form)) for form in forms if form} - {""})
+    return sorted({"".join(words(form)) for form in _name_forms(entity)} - {""})
 
 
 def entity_names(entities: list[Entity]) -> str:
     """The entities' names and aliases, for a page that mentions them."""
     names: dict[str, None] = {}
     for entity in entities:
-        for name in (entity.name_en, entity.name, *(alias.text for alias in entity.aliases)):
-            names.update(dict.fromkeys(part for part in re.split(r"[\s·,]+", name or "") if part))
+        for name in _name_forms(entity):
+            names.update(dict.fromkeys(part for part in re.split(r"[\s·,]+", name) if part))
     return " ".join(names)

@@ -123,3 +123,16 @@ def test_a_month_and_day_with_a_relative_year_is_one_day(sentence, published, ex
     """"오는 5월 15일" is one day (not 5월 plus a 15일 of the publication month), and a month
     and day alone take the year the tense gives them."""
     assert resolve(sentence, published) == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("위원회는 어제 법안을 의결했다.", (2024, 7, 18), [("어제", "2024-07-17", "day", False)]),
+    ("외교부는 그제 성명을 냈다.", (2024, 7, 18), [("그제", "2024-07-16", "day", False)]),
+    ("정부는 내일 대책을 발표할 예정이다.", (2024, 7, 18), [("내일", "2024-07-19", "day", True)]),
+    ("오라클은 내년 초 리전을 열 계획이다.", (2024, 7, 18), [("내년 초", "2025", "year", True)]),
+    ("MS는 다음 달 착공한다.", (2024, 12, 3), [("다음 달", "2025-01", "month", True)]),
+    ("MS는 내년 상반기 리전을 연다.", (2024, 7, 18), [("내년 상반기", "2025-01/2025-06", "half", True)]),
+    ("어제 발표가 있었다.", (2024, 7, None), [("어제", None, None, False)]),  # needs the publication day
+])
+def test_days_months_and_years_counted_from_the_publication(sentence, published, expected) -> None:
+    assert resolve(sentence, published) == expected

@@ -82,7 +82,10 @@ PATTERNS = [  # (name, pattern); earlier names win at the same position
     ("last_year_month", rf"(?:지난해|작년)\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
     ("last_year", r"(?:지난해|작년)(?:\s?(?P<yq>초|중반|말))?(?!\s?\d)"),
     ("this_year_month", rf"올해\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
-    ("half", r"(?P<which>지난해|작년|올해|올|지난)\s?(?P<h>상|하)반기"),
+    ("half", r"(?P<which>지난해|작년|올해|올|지난|내년)\s?(?P<h>상|하)반기"),
+    ("next_year", r"내년(?:\s?(?P<yq>초|중반|말))?(?!\s?\d)(?!\s?[상하]반기)"),
+    ("next_month", r"다음\s?달(?:\s?(?P<q>초|중순|말))?(?!\s?\d+일)"),
+    ("near_day", r"(?P<near>그제|그저께|어제|오늘|내일|모레)"),
     ("last_month_n", rf"지난\s?{_M}월(?:\s?(?P<q>초|중순|말))?(?!\s?\d+일)"),
     ("next_month_n", rf"오는\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
     ("month_day_range", rf"(?<![\d.]){_M}월\s?(?P<d1>3[01]|[12]\d|0?[1-9])\s?[∼~〜-]\s?(?P<d2>3[01]|[12]\d|0?[1-9])일"
@@ -97,10 +100,11 @@ PATTERNS = [  # (name, pattern); earlier names win at the same position
     ("that_day", r"이날"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
-_RELATIVE = {"year_month_day", "last_month_n_day", "next_month_day", "last_month_day", "last_year_month", "last_year",
+_RELATIVE = {"next_year", "next_month", "near_day", "year_month_day", "last_month_n_day", "next_month_day", "last_month_day",
+             "last_year_month", "last_year",
              "this_year_month", "half", "last_month_n", "next_month_n", "month_day_range", "month_day", "last_month",
              "this_month", "last_week", "day_range", "day", "this_year", "that_day"}
-_NEEDS_DAY = {"day", "day_range", "that_day", "last_week"}
+_NEEDS_DAY = {"day", "day_range", "that_day", "last_week", "near_day"}
 _FUTURE_WORDS = re.compile(r"예정|계획|전망|앞두|방침|것으로 보인")
 _LEFT_EDGE = re.compile(r"[가-힣A-Za-z0-9]$")
 
@@ -125,7 +129,8 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         text = match.group(0)
         start = match.start()
-        if _LEFT_EDGE.search(sentence[:start]) and not text.startswith(("지난", "오는", "이달", "올해", "작년", "내년", "이날")):
+        if _LEFT_EDGE.search(sentence[:start]) and not text.startswith(("지난", "오는", "이달", "올해", "작년", "내년", "이날",
+                                                                         "다음", "그제", "그저께", "어제", "오늘", "내일", "모레")):
             continue  # part of a longer word or number ("제11일", "A2024년")
         unresolved = kind in _RELATIVE and (context.published is None
                                              or (kind in _NEEDS_DAY and context.published[2] is None))
@@ -138,7 +143,9 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
         if when is None and not unresolved:
             continue  # not a real date (2월 30일)
         future = bool(when and _after_publication(when, context)
-                      and (kind in ("next_month_n", "next_month_day") or "next" in groups or _FUTURE_WORDS.search(sentence)))
+                      and (kind in ("next_month_n", "next_month_day", "next_year", "next_month") or "next" in groups
+                           or groups.get("which") == "내년"
+                           or _FUTURE_WORDS.search(sentence)))
         if when and when.precision == "day" and not future and kind != "that_day":
             context.news_day = when.start
         found.append(DateMention(text, start, match.end(), when, kind in _RELATIVE, future))
@@ -177,6 +184,10 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
         if kind == "last_month_day":
             year, month = (py - 1, 12) if pm == 1 else (py, pm - 1)
             return day_span(date(year, month, int(g["d"])), local)
+        if kind == "next_year":
+            return year_span(py + 1, g.get("yq", ""))
+        if kind == "next_month":
+            return month_span(py + 1, 1, g.get("q", "")) if pm == 12 else month_span(py, pm + 1, g.get("q", ""))
         if kind == "last_year_month":
             return month_span(py - 1, int(g["m"]), g.get("q", ""))
         if kind == "last_year":
@@ -189,6 +200,8 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
             half = 1 if g["h"] == "상" else 2
             if g["which"] in ("지난해", "작년"):
                 return half_span(py - 1, half)
+            if g["which"] == "내년":
+                return half_span(py + 1, half)
             if g["which"] == "지난":  # the most recent such half before publication
                 current = 1 if pm <= 6 else 2
                 return half_span(py if half < current else py - 1, half)
@@ -214,6 +227,9 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
         if kind == "last_week":
             monday = published - timedelta(days=published.weekday() + 7)
             return When(monday, monday + timedelta(days=6), "week")
+        if kind == "near_day":
+            offset = {"그제": -2, "그저께": -2, "어제": -1, "오늘": 0, "내일": 1, "모레": 2}[g["near"]]
+            return day_span(published + timedelta(days=offset))
         if kind == "that_day":
             day = context.news_day or published
             return day_span(day)

@@ -136,3 +136,13 @@ def test_a_month_and_day_with_a_relative_year_is_one_day(sentence, published, ex
 ])
 def test_days_months_and_years_counted_from_the_publication(sentence, published, expected) -> None:
     assert resolve(sentence, published) == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("삼성전자는 지난해 하반기 양산에 들어갔다.", (2025, 2, 10), [("지난해 하반기", "2024-07/2024-12", "half", False)]),
+    ("엔비디아는 하반기 새 칩을 내놓을 계획이다.", (2024, 5, 2), [("하반기", "2024-07/2024-12", "half", True)]),
+    ("정부는 다음 달 1일부터 신고제를 시행한다.", (2024, 11, 29), [("다음 달 1일", "2024-12-01", "day", True)]),
+])
+def test_halves_and_a_day_of_next_month(sentence, published, expected) -> None:
+    """"지난해 하반기" is a half-year, not the year; 하반기 alone is the publication year's."""
+    assert resolve(sentence, published) == expected

@@ -80,11 +80,13 @@ PATTERNS = [  # (name, pattern); earlier names win at the same position
     ("next_month_day", rf"오는\s?{_M}월\s?{_D}일{_LOCAL}"),
     ("last_month_day", rf"지난달\s?{_D}일{_LOCAL}"),
     ("last_year_month", rf"(?:지난해|작년)\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
-    ("last_year", r"(?:지난해|작년)(?:\s?(?P<yq>초|중반|말))?(?!\s?\d)"),
+    ("last_year", r"(?:지난해|작년)(?:\s?(?P<yq>초|중반|말))?(?!\s?\d)(?!\s?[상하]반기)"),
     ("this_year_month", rf"올해\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
     ("half", r"(?P<which>지난해|작년|올해|올|지난|내년)\s?(?P<h>상|하)반기"),
     ("next_year", r"내년(?:\s?(?P<yq>초|중반|말))?(?!\s?\d)(?!\s?[상하]반기)"),
     ("next_month", r"다음\s?달(?:\s?(?P<q>초|중순|말))?(?!\s?\d+일)"),
+    ("next_month_d", rf"다음\s?달\s?{_D}일{_LOCAL}"),
+    ("bare_half", r"(?<![가-힣])(?P<h>상|하)반기"),
     ("near_day", r"(?P<near>그제|그저께|어제|오늘|내일|모레)"),
     ("last_month_n", rf"지난\s?{_M}월(?:\s?(?P<q>초|중순|말))?(?!\s?\d+일)"),
     ("next_month_n", rf"오는\s?{_M}월(?:\s?(?P<q>초|중순|말))?"),
@@ -100,13 +102,13 @@ PATTERNS = [  # (name, pattern); earlier names win at the same position
     ("that_day", r"이날"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
-_RELATIVE = {"next_year", "next_month", "near_day", "year_month_day", "last_month_n_day", "next_month_day", "last_month_day",
-             "last_year_month", "last_year",
-             "this_year_month", "half", "last_month_n", "next_month_n", "month_day_range", "month_day", "last_month",
-             "this_month", "last_week", "day_range", "day", "this_year", "that_day"}
+_ABSOLUTE = {"abs_day", "dotted", "abs_half", "abs_month", "abs_year"}
+_RELATIVE = {name for name, _ in PATTERNS} - _ABSOLUTE
 _NEEDS_DAY = {"day", "day_range", "that_day", "last_week", "near_day"}
 _FUTURE_WORDS = re.compile(r"예정|계획|전망|앞두|방침|것으로 보인")
 _LEFT_EDGE = re.compile(r"[가-힣A-Za-z0-9]$")
+# A date that starts with one of these is a word of its own, even glued to the word before.
+_WORDS = ("지난", "오는", "이달", "올해", "작년", "내년", "이날", "다음", "그제", "그저께", "어제", "오늘", "내일", "모레")
 
 
 def _candidates(sentence: str) -> list[tuple[str, re.Match]]:
@@ -129,8 +131,7 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         text = match.group(0)
         start = match.start()
-        if _LEFT_EDGE.search(sentence[:start]) and not text.startswith(("지난", "오는", "이달", "올해", "작년", "내년", "이날",
-                                                                         "다음", "그제", "그저께", "어제", "오늘", "내일", "모레")):
+        if _LEFT_EDGE.search(sentence[:start]) and not text.startswith(_WORDS):
             continue  # part of a longer word or number ("제11일", "A2024년")
         unresolved = kind in _RELATIVE and (context.published is None
                                              or (kind in _NEEDS_DAY and context.published[2] is None))
@@ -143,7 +144,8 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
         if when is None and not unresolved:
             continue  # not a real date (2월 30일)
         future = bool(when and _after_publication(when, context)
-                      and (kind in ("next_month_n", "next_month_day", "next_year", "next_month") or "next" in groups
+                      and (kind in ("next_month_n", "next_month_day", "next_year", "next_month", "next_month_d")
+                           or "next" in groups
                            or groups.get("which") == "내년"
                            or _FUTURE_WORDS.search(sentence)))
         if when and when.precision == "day" and not future and kind != "that_day":
@@ -188,6 +190,11 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
             return year_span(py + 1, g.get("yq", ""))
         if kind == "next_month":
             return month_span(py + 1, 1, g.get("q", "")) if pm == 12 else month_span(py, pm + 1, g.get("q", ""))
+        if kind == "next_month_d":
+            year, month = (py + 1, 1) if pm == 12 else (py, pm + 1)
+            return day_span(date(year, month, int(g["d"])), local)
+        if kind == "bare_half":  # 하반기 alone: the publication year's
+            return half_span(py, 1 if g["h"] == "상" else 2)
         if kind == "last_year_month":
             return month_span(py - 1, int(g["m"]), g.get("q", ""))
         if kind == "last_year":

@@ -85,7 +85,7 @@
         };
         var kept = Object.keys(matched).filter(function (key) { return allowed(key, null); });
         var counts = {};
-        Object.keys(facets).forEach(function (name) {
+        FILTER_ORDER.filter(function (name) { return facets[name]; }).forEach(function (name) {  // the ones shown
           counts[name] = {};
           var base = Object.keys(matched).filter(function (key) { return allowed(key, name); });
           Object.keys(facets[name]).forEach(function (value) {
@@ -94,14 +94,13 @@
         });
         var rank = {};
         order.forEach(function (key, at) { if (!(key in rank)) rank[key] = at; });
-        kept.sort(function (a, b) {
+        var byRank = function (a, b) {  // the engine's order; pages it did not rank last, by key
           var ra = a in rank ? rank[a] : Infinity, rb = b in rank ? rank[b] : Infinity;
           return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
-        });
+        };
+        kept.sort(byRank);
         var entityPages = (facets["종류"] || {})["색인"] || {};
-        var entities = Object.keys(matched).filter(function (key) { return entityPages[key]; }).sort(function (a, b) {
-          return (a in rank ? rank[a] : Infinity) - (b in rank ? rank[b] : Infinity) || (a < b ? -1 : a > b ? 1 : 0);
-        });
+        var entities = Object.keys(matched).filter(function (key) { return entityPages[key]; }).sort(byRank);
         return { keys: kept, counts: counts, entities: entities };  // entities: also those the filters leave out
       });
     });

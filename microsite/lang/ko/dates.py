@@ -250,8 +250,7 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
             year, month = (py - 1, 12) if pm == 1 else (py, pm - 1)
         if g.get("next") and d < pd:  # "오는 3일" written on the 28th: next month
             year, month = (py + 1, 1) if pm == 12 else (py, pm + 1)
-        day = date(year, month, d)
-        return day_span(day, bool(g.get("local")))
+        return day_span(date(year, month, d), local)
     except ValueError:
         return None
 

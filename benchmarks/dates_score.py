@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from microsite.lang.ko.dates import Context, find_dates  # noqa: E402
-from microsite.when import When, parse_published  # noqa: E402
+from microsite.lang import PACKAGES  # noqa: E402
+from microsite.when import Context, When, parse_published  # noqa: E402
 
 TABLE = ROOT / "tests" / "dates" / "resolver_table.tsv"
 
@@ -68,12 +68,20 @@ def written(when: When | None) -> str:
     return f"{when.iso()}:{precision}" + (f"~{when.qualifier}" if when.qualifier else "")
 
 
+def publication(value: str) -> tuple[int, int | None, int | None] | None:
+    """The table's publication date: a day, a month, a year alone, or none."""
+    if value.isdigit():
+        return int(value), None, None
+    return parse_published(value) if value else None
+
+
 def resolve(row: Row) -> list[tuple[str, str]]:
     """What the resolver finds in the row's sentence: (date, status) in the table's notation."""
-    if row.language != "ko":
-        return []  # no resolver reads English yet
-    context = Context(parse_published(row.published) if row.published else None)
-    return [(written(m.when), "scheduled" if m.future else "happened") for m in find_dates(row.sentence, context)]
+    context = Context(publication(row.published))
+    rules = PACKAGES.get(row.language)
+    if rules is None:
+        return []  # no resolver reads this language
+    return [(written(m.when), m.status if m.when else "") for m in rules.find_dates(row.sentence, context)]
 
 
 @dataclass

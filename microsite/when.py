@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _QUALIFIER_DAYS = {"초": (1, 10), "중순": (11, 20), "말": (21, 31)}  # early, mid, late month
 _QUALIFIER_MONTHS = {"초": (1, 3), "중반": (5, 8), "말": (10, 12)}  # early, mid, late year
@@ -51,6 +51,44 @@ class When:
         return str(self.start.year)
 
 
+# What a report says of a dated thing: it took place; it is fixed for a date still ahead; it
+# is intended (계획, plans to), not fixed; it was called off (취소, cancelled; the old date of
+# something postponed).
+STATUSES = ("happened", "scheduled", "planned", "cancelled")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a sentence, resolved against the report's date."""
+
+    text: str
+    start: int
+    end: int
+    when: When | None  # None: relative to a publication date the report lacks or gives too coarsely
+    relative: bool
+    status: str = "happened"  # one of STATUSES
+
+    @property
+    def future(self) -> bool:
+        return self.status in ("scheduled", "planned")
+
+
+@dataclass
+class Context:
+    """What resolving needs across a report: its publication date (year, month, day or None)
+    and the last past day named so far (for "이날", "that day")."""
+
+    published: tuple[int, int | None, int | None] | None  # (year, month or None, day or None)
+    news_day: date | None = None
+
+    def published_end(self) -> date | None:
+        """The last day the publication date covers: its day, month or year."""
+        if self.published is None:
+            return None
+        y, m, d = self.published
+        return date(y, m, d) if d else date(y, m, calendar.monthrange(y, m)[1]) if m else date(y, 12, 31)
+
+
 def day_span(day: date, local_time: bool = False) -> When:
     return When(day, day, "day", local_time=local_time)
 
@@ -72,6 +110,40 @@ def year_span(y: int, qualifier: str = "") -> When:
         first, last = _QUALIFIER_MONTHS[qualifier]
         return When(date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1]), "year", qualifier)
     return When(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def shift_month(y: int, m: int, months: int) -> tuple[int, int]:
+    """The (year, month) *months* after (or before, when negative) y-m."""
+    index = y * 12 + m - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def days_span(first: date, last: date) -> When | None:
+    """The days from *first* to *last*, both counted; None unless in order."""
+    return When(first, last, "range") if first < last else None
+
+
+def months_span(y: int, first: int, last: int, first_part: str = "", last_part: str = "") -> When | None:
+    """Months *first* to *last* of year *y* as days ("7∼9월"; "3월 말∼4월 초": the late part
+    of the first month to the early part of the last)."""
+    return days_span(month_span(y, first, first_part).start, month_span(y, last, last_part).end)
+
+
+def quarter_span(y: int, quarter: int) -> When:
+    return When(date(y, 3 * quarter - 2, 1), month_span(y, 3 * quarter).end, "range")
+
+
+def week_span(day: date, weeks: int = 0) -> When:
+    """The Monday-to-Sunday week *weeks* after (before, when negative) the one *day* is in."""
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=weeks)
+    return When(monday, monday + timedelta(days=6), "week")
+
+
+def weekday_near(day: date, weekday: int, ahead: bool) -> date:
+    """The nearest *weekday* (0 = Monday) on or before *day*, or on or after it when *ahead*."""
+    if ahead:
+        return day + timedelta(days=(weekday - day.weekday()) % 7)
+    return day - timedelta(days=(day.weekday() - weekday) % 7)
 
 
 def parse_published(value: str) -> tuple[int, int, int | None] | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang.ko import sentences
+from ..lang.sentences import sentences
 from . import furniture as F
 from .facts import DateEvidence, Facts, byline, furniture_line, opens_box, reporter_names, rights_line, sentence_like
 from .head import DECK_LINES, head, headline_index, site_name

@@ -5,10 +5,10 @@ endings (``grammar``), stems and compounds as the archive's words show them
 another language offers the same names."""
 from __future__ import annotations
 
+from ..sentences import first_sentence, sentence_spans, sentences
 from . import words
 from .dates import Context, DateMention, find_dates, format_published, format_when
 from .grammar import ENDINGS, STEM, name_tail, noun_before_particle, strip_endings
-from .sentences import first_sentence, sentence_spans, sentences
 
 CODE = "ko"
 

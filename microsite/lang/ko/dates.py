@@ -12,10 +12,9 @@ unresolved.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ...when import When, day_span, half_span, month_span, parse_published, year_span
+from ...when import Context, DateMention, When, day_span, half_span, month_span, parse_published, year_span
 
 
 def format_when(when: When) -> str:
@@ -43,25 +42,6 @@ def format_published(value: str) -> str:
         return ""
     year, month, day = parsed
     return f"{year}년 {month}월 {day}일" if day else f"{year}년 {month}월"
-
-
-@dataclass(frozen=True)
-class DateMention:
-    text: str
-    start: int
-    end: int
-    when: When | None  # None: relative to a publication date the report lacks
-    relative: bool
-    future: bool = False  # still ahead when reported (오는…, …예정)
-
-
-@dataclass
-class Context:
-    """What resolving needs across a report: its publication date and the last past day
-    named so far (for "이날", "that day")."""
-
-    published: tuple[int, int, int | None] | None
-    news_day: date | None = None
 
 
 _Y = r"(?P<y>(?:19|20)\d{2})"
@@ -104,6 +84,8 @@ PATTERNS = [  # (name, pattern); earlier names win at the same position
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
 _ABSOLUTE = {"abs_day", "dotted", "abs_half", "abs_month", "abs_year"}
 _RELATIVE = {name for name, _ in PATTERNS} - _ABSOLUTE
+_NEEDS_YEAR = {"last_year", "next_year", "this_year", "year_month_day", "last_year_month", "this_year_month",
+               "bare_half", "half"}  # the rest need a month, or a day
 _NEEDS_DAY = {"day", "day_range", "that_day", "last_week", "near_day"}
 _FUTURE_WORDS = re.compile(r"예정|계획|전망|앞두|방침|것으로 보인")
 _LEFT_EDGE = re.compile(r"[가-힣A-Za-z0-9]$")
@@ -133,8 +115,7 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
         start = match.start()
         if _LEFT_EDGE.search(sentence[:start]) and not text.startswith(_WORDS):
             continue  # part of a longer word or number ("제11일", "A2024년")
-        unresolved = kind in _RELATIVE and (context.published is None
-                                             or (kind in _NEEDS_DAY and context.published[2] is None))
+        unresolved = kind in _RELATIVE and not _known_enough(kind, groups, context)
         if kind in _RELATIVE:
             groups["ahead"] = bool(_FUTURE_WORDS.search(sentence[match.end():match.end() + 12]))
             groups["sentence"] = sentence
@@ -150,8 +131,18 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
                            or _FUTURE_WORDS.search(sentence)))
         if when and when.precision == "day" and not future and kind != "that_day":
             context.news_day = when.start
-        found.append(DateMention(text, start, match.end(), when, kind in _RELATIVE, future))
+        found.append(DateMention(text, start, match.end(), when, kind in _RELATIVE, "scheduled" if future else "happened"))
     return found
+
+
+def _known_enough(kind: str, groups: dict, context: Context) -> bool:
+    """Whether the publication date is precise enough to resolve this kind of date."""
+    if context.published is None:
+        return False
+    _, month, day = context.published
+    if kind in _NEEDS_DAY:
+        return day is not None
+    return month is not None or kind in _NEEDS_YEAR and groups.get("which") != "지난"
 
 
 def _absolute(kind: str, g: dict) -> When | None:
@@ -256,9 +247,6 @@ def _resolve(kind: str, g: dict, context: Context) -> When | None:
 
 
 def _after_publication(when: When, context: Context) -> bool:
-    """Whether the span lies after the report's date (its day, or its whole month)."""
-    if context.published is None:
-        return False
-    py, pm, pd = context.published
-    published_end = date(py, pm, pd) if pd else month_span(py, pm).end
-    return when.start > published_end or (when.end > published_end and when.precision in ("range", "week"))
+    """Whether the span lies after the report's date (its day, month or year)."""
+    end = context.published_end()
+    return end is not None and (when.start > end or (when.end > end and when.precision in ("range", "week")))

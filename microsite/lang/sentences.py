@@ -1,5 +1,6 @@
-"""Where Korean (and English) sentences end: after ".", "!" or "?" and any closing quotes
-or brackets, before white space; and at line breaks."""
+"""Where sentences end, in Korean, English and the other languages that close them the
+same way: after ".", "!" or "?" and any closing quotes or brackets, before white space;
+and at line breaks."""
 from __future__ import annotations
 
 import functools

@@ -5,7 +5,7 @@
     date = "2022-10-07"    # re-date: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD
     hide = true            # leave it out
     merge_into = "<id>"    # one entry with the other event's
-    future = true          # still ahead when reported
+    status = "scheduled"   # happened, scheduled, planned or cancelled (future = true: scheduled)
 
     [[added]]              # an event the reports do not date
     id = "…"; date = "…"; label = "…"; text = "…"; entities = ["…"]; sources = ["<slug>#p-3"]
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError, relative
-from ..when import parse_iso
+from ..when import STATUSES, parse_iso
 from .schema import FLAG, TABLE, TABLES, TEXTS, Field, TomlLines, parse_toml, read_text, validate
 
 CURATION_NAME = "chronology.toml"
@@ -26,11 +26,16 @@ def _date(value: str) -> str | None:
     return None if parse_iso(value) else f"{value!r} must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD, a real date"
 
 
+def _status(value: str) -> str | None:
+    return None if value in STATUSES else f"{value!r} must be one of {', '.join(STATUSES)}"
+
+
 EDIT_FIELDS = {"label": Field(nonempty=True), "date": Field(check=_date), "hide": Field(FLAG),
-               "merge_into": Field(nonempty=True), "future": Field(FLAG)}
+               "merge_into": Field(nonempty=True), "future": Field(FLAG),
+               "status": Field(check=_status)}
 ADDED_FIELDS = {"id": Field(required=True, nonempty=True), "date": Field(required=True, check=_date),
                 "label": Field(required=True, nonempty=True), "text": Field(), "entities": Field(TEXTS),
-                "sources": Field(TEXTS), "future": Field(FLAG)}
+                "sources": Field(TEXTS), "future": Field(FLAG), "status": Field(check=_status)}
 
 
 @dataclass(frozen=True)

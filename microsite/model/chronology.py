@@ -27,22 +27,30 @@ _LABEL_LIMIT = 70
 @dataclass(frozen=True)
 class Source:
     report: str  # slug
-    anchor: str
+    anchor: str  # the paragraph's, "p-3"; "" for the report as a whole
     sentence: str
+    cites: str = ""  # the outlet the report credits for it ("WSJ", "로이터"), when it names one
 
 
 @dataclass(frozen=True)
 class Event:
     id: str
     when: When
-    text: str
-    label: str
+    text: str  # the sentence that states it
+    headline: str  # actor — action — object, or the curated label
     entities: tuple[str, ...]
     sources: tuple[Source, ...]
-    future: bool = False
+    status: str = "happened"  # one of when.STATUSES
     kind: str = "reported"  # "reported", "publication" or "added"
     curated: bool = False
     aliases: tuple[str, ...] = ()  # the ids of the events merged into this one: it answers to them too
+    actors: tuple[str, ...] = ()  # the entities that act (the sentence's subject)
+    other_dates: tuple[When, ...] = ()  # dates that sources merged into this event give instead
+
+    @property
+    def future(self) -> bool:
+        """Still ahead when reported: scheduled or planned."""
+        return self.status in ("scheduled", "planned")
 
     @property
     def sort_key(self) -> tuple:
@@ -84,8 +92,8 @@ def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple
                     continue
                 entities = _entities_in(occurrences, anchor, start, end)
                 events.append(Event(id=f"{report.slug}#{anchor}.{number}", when=mention.when, text=sentence,
-                                    label=short_label(sentence), entities=entities,
-                                    sources=(Source(report.slug, anchor, sentence),), future=mention.future))
+                                    headline=short_label(sentence), entities=entities,
+                                    sources=(Source(report.slug, anchor, sentence),), status=mention.status))
     return events, unresolved
 
 
@@ -94,7 +102,7 @@ def publication_event(report: Report) -> Event | None:
     if when is None:
         return None
     label = f"{report.outlet or language(report.language).words.UNKNOWN_OUTLET} 보도: {report.title}"
-    return Event(id=f"{report.slug}#published", when=when, text=label, label=label, entities=(),
+    return Event(id=f"{report.slug}#published", when=when, text=label, headline=label, entities=(),
                  sources=(Source(report.slug, "", report.title),), kind="publication")
 
 
@@ -148,9 +156,14 @@ def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[
         first = min(members, key=lambda e: (e.when.precision not in DAY_LEVEL, e.when.end - e.when.start, e.id))
         sources = tuple(dict.fromkeys(source for member in members for source in member.sources))
         entities = tuple(dict.fromkeys(entity for member in members for entity in member.entities))
-        merged.append(replace(first, sources=sources, entities=entities, future=any(m.future for m in members),
+        merged.append(replace(first, sources=sources, entities=entities, status=_status(first, members),
                               aliases=_aliases(first, members)))
     return merged, len(events) - len(merged)
+
+
+def _status(kept: Event, members) -> str:
+    """The kept event's status, unless another source reports it cancelled."""
+    return "cancelled" if any(m.status == "cancelled" for m in members) else kept.status
 
 
 def _aliases(kept: Event, members) -> tuple[str, ...]:
@@ -217,8 +230,8 @@ def apply_curation(events: list[Event], curation: Curation | None, entity_ids: s
                 owner.update((alias, into.id) for alias in (event.id, *event.aliases))
             continue
         when = parse_iso(fields["date"]) if "date" in fields else event.when
-        result[event.id] = replace(event, when=when, label=fields.get("label", event.label),
-                                   future=fields.get("future", event.future), curated=True)
+        result[event.id] = replace(event, when=when, headline=fields.get("label", event.headline),
+                                   status=_curated_status(fields, event.status), curated=True)
     for number, (fields, _line) in enumerate(curation.added):
         if fields["id"] in owner:
             raise UserError(curation.path, curation.lines.line("added", number, "id"),
@@ -234,9 +247,19 @@ def apply_curation(events: list[Event], curation: Curation | None, entity_ids: s
                                 f"source {source!r}: no report '{report}' (use '<report slug>#<anchor>')")
             sources.append(Source(report, anchor, fields["label"]))
         result[fields["id"]] = Event(id=fields["id"], when=parse_iso(fields["date"]), text=fields.get("text", fields["label"]),
-                                     label=fields["label"], entities=tuple(fields.get("entities", [])),
-                                     sources=tuple(sources), future=fields.get("future", False), kind="added", curated=True)
+                                     headline=fields["label"], entities=tuple(fields.get("entities", [])),
+                                     sources=tuple(sources), status=_curated_status(fields, "happened"), kind="added",
+                                     curated=True)
     return list(result.values())
+
+
+def _curated_status(fields: dict, status: str) -> str:
+    """``status = "…"``, or the older ``future = true`` (scheduled) and ``future = false``."""
+    if "status" in fields:
+        return fields["status"]
+    if "future" in fields:
+        return "scheduled" if fields["future"] else "happened"
+    return status
 
 
 def build_chronology(reports: tuple[Report, ...], extracted: dict[str, tuple[list[Event], list[str]]],

@@ -41,7 +41,7 @@ def chronology_json(chronology: Chronology, lang: ModuleType) -> bytes:
     """*lang*: the site's language, which writes the date labels."""
     data = [{"id": e.id, "aliases": list(e.aliases), "date": e.when.iso(), "precision": e.when.precision,
              "qualifier": e.when.qualifier or None,
-             "date_label": lang.format_when(e.when), "text": e.text, "label": e.label, "entities": list(e.entities),
+             "date_label": lang.format_when(e.when), "text": e.text, "label": e.headline, "entities": list(e.entities),
              "sources": [{"report": s.report, "anchor": s.anchor or None} for s in e.sources],
              "future": e.future, "kind": e.kind, "curated": e.curated}
             for e in chronology.events]
@@ -56,7 +56,7 @@ def chronology_csv(chronology: Chronology, lang: ModuleType) -> bytes:
     for e in chronology.events:
         writer.writerow([_cell(value) for value in (
             e.id, e.when.iso(), e.when.precision, e.when.qualifier, lang.format_when(e.when), e.future, e.kind, e.curated,
-            e.label, e.text, " ".join(e.entities), " ".join(f"{s.report}#{s.anchor}" if s.anchor else s.report for s in e.sources))])
+            e.headline, e.text, " ".join(e.entities), " ".join(f"{s.report}#{s.anchor}" if s.anchor else s.report for s in e.sources))])
     return out.getvalue().encode("utf-8")
 
 
@@ -84,7 +84,7 @@ def timeline_json(chronology: Chronology, title: str, description: str, report_u
                         f"{escape(titles.get(s.report, s.report))}</a></p>" for s in e.sources)
         item = {"unique_id": re.sub(r"[^A-Za-z0-9_-]", "-", e.id), "start_date": part(e.when.start, e.when.precision),
                 "display_date": escape(lang.format_when(e.when) + (f" ({lang.words.SCHEDULED})" if e.future else "")),
-                "text": {"headline": escape(e.label), "text": f"<p>{escape(e.text)}</p>{links}"},
+                "text": {"headline": escape(e.headline), "text": f"<p>{escape(e.text)}</p>{links}"},
                 "group": str(e.when.start.year)}
         if e.when.end != e.when.start and e.when.precision in ("range", "week", "half"):
             item["end_date"] = part(e.when.end, "day" if e.when.precision != "half" else "month")

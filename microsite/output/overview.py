@@ -49,7 +49,7 @@ def timeline_svg(chronology: Chronology, lang: ModuleType) -> str:
         if level >= MAX_STACK:  # hidden under the others anyway: a large archive's overview stays small
             continue
         cy = 48 - 9 * min(level, 4)
-        tip = f"<title>{escape(lang.format_when(event.when))}: {escape(event.label)}</title>"
+        tip = f"<title>{escape(lang.format_when(event.when))}: {escape(event.headline)}</title>"
         if event.kind == "publication":  # a diamond
             px = x(middle)
             parts.append(f'<polygon class="publication" points="{px:.1f},{cy - 5} {px + 5:.1f},{cy} {px:.1f},{cy + 5} '

@@ -129,7 +129,8 @@ class Site:
         entities = [{"name": index.entity(e).name, "url": entity_url(e)} for e in event.entities
                     if index.entity(e).kind != "place"]
         return {"id": event.id, "date": self.lang.format_when(event.when), "iso": event.when.html_datetime(),
-                "year": event.when.start.year, "label": event.label, "text": event.text, "full": event.label != event.text,
-                "label_cut_from_text": event.label != event.text and event.text.startswith(event.label.rstrip("…")),
-                "future": event.future, "kind": event.kind, "curated": event.curated, "sources": sources,
+                "year": event.when.start.year, "headline": event.headline, "text": event.text,
+                "full": event.headline != event.text,
+                "headline_cut_from_text": event.headline != event.text and event.text.startswith(event.headline.rstrip("…")),
+                "status": event.status, "future": event.future, "kind": event.kind, "curated": event.curated, "sources": sources,
                 "entities": entities}

@@ -56,7 +56,9 @@ def test_every_dated_event_at_its_date_and_precision(built_site: Path) -> None:
 
 def test_future_events_and_merges(built_site: Path) -> None:
     data = events(built_site)
-    assert {e["id"] for e in data if e["future"]} == {f"{M}#p-1.1", f"{M}#p-4.1"}
+    assert {e["id"] for e in data if e["future"]} == {f"{M}#p-1.1"}  # Yellen's visit, still ahead
+    # "오는 10일로 예정됐던 … 방중 일정을 … 취소했다": called off, not ahead
+    assert {e["id"] for e in data if e["status"] == "cancelled"} == {f"{M}#p-4.1"}
     yellen = next(e for e in data if e["id"] == f"{M}#p-1.1")
     assert "janet-yellen" in yellen["entities"] and len(yellen["sources"]) == 2
 

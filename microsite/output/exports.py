@@ -43,7 +43,7 @@ def chronology_json(chronology: Chronology, lang: ModuleType) -> bytes:
              "qualifier": e.when.qualifier or None,
              "date_label": lang.format_when(e.when), "text": e.text, "label": e.headline, "entities": list(e.entities),
              "sources": [{"report": s.report, "anchor": s.anchor or None} for s in e.sources],
-             "future": e.future, "kind": e.kind, "curated": e.curated}
+             "future": e.future, "status": e.status, "kind": e.kind, "curated": e.curated}
             for e in chronology.events]
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 

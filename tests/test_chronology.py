@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build
@@ -56,7 +57,7 @@ def test_every_dated_event_at_its_date_and_precision(built_site: Path) -> None:
 
 def test_future_events_and_merges(built_site: Path) -> None:
     data = events(built_site)
-    assert {e["id"] for e in data if e["future"]} == {f"{M}#p-1.1"}  # Yellen's visit, still ahead
+    assert {e["id"] for e in data if e["status"] in ("scheduled", "planned")} == {f"{M}#p-1.1"}  # Yellen's visit, ahead
     # "오는 10일로 예정됐던 … 방중 일정을 … 취소했다": called off, not ahead
     assert {e["id"] for e in data if e["status"] == "cancelled"} == {f"{M}#p-4.1"}
     yellen = next(e for e in data if e["id"] == f"{M}#p-1.1")
@@ -65,7 +66,7 @@ def test_future_events_and_merges(built_site: Path) -> None:
 
 def test_curated_labels_are_applied_and_marked(built_site: Path) -> None:
     h20 = next(e for e in events(built_site) if e["id"] == f"{Z}#p-3.1")
-    assert h20["label"] == "미국, 중국 전용 H20 칩 수출 추가 제한" and h20["curated"]
+    assert h20["headline"] == "미국, 중국 전용 H20 칩 수출 추가 제한" and h20["curated"]
     assert "H20 칩 수출까지 추가로 제한한" in h20["text"]
 
 
@@ -170,8 +171,8 @@ def test_curation_keeps_applying_when_a_syndicated_copy_merges_with_its_events(p
     data = events(project / "site")
     merged = next(e for e in data if f"{N}#p-10.1" in [e["id"], *e["aliases"]])
     assert {s["report"] for s in merged["sources"]} == {N, "asiawire-2024-08-aws-tenders"}
-    assert merged["label"] == "미국, 엔비디아 A100·H100의 대중국 수출 금지" and merged["curated"]
-    labels = {e["label"] for e in data}
+    assert merged["headline"] == "미국, 엔비디아 A100·H100의 대중국 수출 금지" and merged["curated"]
+    labels = {e["headline"] for e in data}
     assert {"미국, 중국 시장용 A800·H800 칩 수출 금지", "재닛 옐런 미 재무장관 방중(7월 6∼9일)"} <= labels
 
 
@@ -188,3 +189,30 @@ def test_exports_carry_no_live_markup_and_no_spreadsheet_formulas(project: Path)
     rows = list(csv.DictReader(io.StringIO((project / "site" / "data" / "chronology.csv").read_text(encoding="utf-8"))))
     row = next(r for r in rows if r["id"] == "hostile")
     assert row["text"].startswith("'=HYPERLINK(") and not any(value.startswith("=") for r in rows for value in r.values())
+
+
+def test_the_json_export_follows_its_schema_and_says_who_what_when_according_to_whom(built_site: Path) -> None:
+    schema = json.loads((built_site / "data" / "chronology.schema.json").read_text(encoding="utf-8"))
+    data = events(built_site)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):  # the schema does constrain: a status it does not know
+        jsonschema.validate([{**data[0], "status": "rumoured"}], schema)
+    cancelled = next(e for e in data if e["status"] == "cancelled")
+    assert cancelled["actors"] and cancelled["headline"].startswith("중국 — ")
+    wsj = next(e for e in data if e["id"] == "dt-2024-08-overseas-cloud-h100#p-2.1")
+    assert wsj["sources"][0]["cites"] == "월스트리트저널" and wsj["sources"][0]["outlet"] == "디지털타임스"
+    assert wsj["sources"][0]["url"] == "../reports/dt-2024-08-overseas-cloud-h100/#p-2"
+    assert all(e["corroboration"] == len({s["report"] for s in e["sources"]}) for e in data)
+
+
+def test_csv_and_timeline_exports_carry_the_records(built_site: Path) -> None:
+    rows = list(csv.DictReader((built_site / "data" / "chronology.csv").read_text(encoding="utf-8").splitlines()))
+    data = events(built_site)
+    assert [r["id"] for r in rows] == [e["id"] for e in data]
+    assert [r["headline"] for r in rows] == [e["headline"] for e in data]
+    assert {r["status"] for r in rows} >= {"happened", "scheduled", "cancelled"}
+    timeline = json.loads((built_site / "data" / "timeline.json").read_text(encoding="utf-8"))
+    assert len(timeline["events"]) == len(data)
+    cancelled = next(t for t in timeline["events"] if "취소" in t["display_date"])
+    assert cancelled["text"]["headline"].startswith("중국 — ")

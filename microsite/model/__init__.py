@@ -49,11 +49,13 @@ class Reader:
         self.store = store or Store(None)
         self._matcher_key: str | None = None
         self.matcher = Matcher(())
+        self.entities: dict = {}
 
     def use_registry(self, corpus: Corpus) -> str:
-        key = digest(*((entity.id, entity.kind, entity.aliases) for entity in corpus.entities))
+        key = digest(*((entity.id, entity.kind, entity.name, entity.aliases) for entity in corpus.entities))
         if key != self._matcher_key:
             self._matcher_key, self.matcher = key, Matcher(corpus.entities)
+            self.entities = {entity.id: entity for entity in corpus.entities}
         return key
 
     def read(self, report: Report) -> ReportText:
@@ -71,7 +73,7 @@ class Reader:
     def _read(self, report: Report) -> ReportText:
         blocks = body_blocks(report.body, report.path, report.body_line)
         occurrences = find_occurrences(blocks, self.matcher, language(report.language).sentence_spans)
-        events, unresolved = extract_events(report, blocks, occurrences)
+        events, unresolved = extract_events(report, blocks, occurrences, self.entities)
         return ReportText(blocks, occurrences, tuple(events), tuple(unresolved), _mention_digests(occurrences))
 
     def read_all(self, reports: tuple[Report, ...], progress: Callable[[int], None] | None = None) -> dict[str, ReportText]:

@@ -17,6 +17,7 @@ from ..content.entities import Entity
 from ..content.reports import Report
 from ..errors import UserError
 from ..lang import language
+from ..lang.named import Named
 from ..when import DAY_LEVEL, When, parse_iso, parse_published, published_span
 from .mentions import Occurrence
 from .text import Block
@@ -72,9 +73,10 @@ def short_label(sentence: str, limit: int = _LABEL_LIMIT) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,·") + "…"
 
 
-def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple[Occurrence, ...]
-                   ) -> tuple[list[Event], list[str]]:
-    """The dated sentences of one report, and the expressions it could not resolve."""
+def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple[Occurrence, ...],
+                   entities: dict[str, Entity]) -> tuple[list[Event], list[str]]:
+    """The dated sentences of one report, and the expressions it could not resolve.
+    *entities*: the registry by id (their kinds tell actors and outlets apart)."""
     rules = language(report.language)
     context = rules.Context(parse_published(report.published) if report.published else None)
     events, unresolved = [], []
@@ -84,17 +86,36 @@ def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple
             continue  # captions describe photos, not events
         number = 0
         for start, end in rules.sentence_spans(text):
-            sentence = text[start:end].strip()
+            raw = text[start:end]
+            sentence = raw.strip()
+            offset = start + len(raw) - len(raw.lstrip())
+            named = [Named(o.start - offset, o.end - offset, o.entity, entities[o.entity].kind if o.entity in entities else "")
+                     for o in occurrences if o.anchor == anchor and start <= o.start < end]
+            seen: set = set()
             for mention in rules.find_dates(sentence, context):
                 number += 1
                 if mention.when is None:
                     unresolved.append(mention.text)
                     continue
-                entities = _entities_in(occurrences, anchor, start, end)
+                if (mention.when, mention.status) in seen:
+                    continue  # the same date twice in one sentence is one event
+                seen.add((mention.when, mention.status))
+                title, actors = _headline(rules, sentence, mention, named)
+                cites = rules.cited_outlet(sentence, named) if hasattr(rules, "cited_outlet") else ""
                 events.append(Event(id=f"{report.slug}#{anchor}.{number}", when=mention.when, text=sentence,
-                                    headline=short_label(sentence), entities=entities,
-                                    sources=(Source(report.slug, anchor, sentence),), status=mention.status))
+                                    headline=title, entities=tuple(dict.fromkeys(n.entity for n in named)),
+                                    sources=(Source(report.slug, anchor, sentence, entities[cites].name if cites else ""),),
+                                    status=mention.status, actors=actors))
     return events, unresolved
+
+
+def _headline(rules, sentence: str, mention, named: list) -> tuple[str, tuple[str, ...]]:
+    """The language's headline for the event, or (for a language without one) the sentence
+    up to its first clause that fits."""
+    if hasattr(rules, "headline"):
+        found = rules.headline(sentence, (mention.start, mention.end), named)
+        return found.text, found.actors
+    return short_label(sentence), ()
 
 
 def publication_event(report: Report) -> Event | None:
@@ -104,14 +125,6 @@ def publication_event(report: Report) -> Event | None:
     label = f"{report.outlet or language(report.language).words.UNKNOWN_OUTLET} 보도: {report.title}"
     return Event(id=f"{report.slug}#published", when=when, text=label, headline=label, entities=(),
                  sources=(Source(report.slug, "", report.title),), kind="publication")
-
-
-def _entities_in(occurrences: tuple[Occurrence, ...], anchor: str, start: int, end: int) -> tuple[str, ...]:
-    seen: list[str] = []
-    for o in occurrences:
-        if o.anchor == anchor and start <= o.start < end and o.entity not in seen:
-            seen.append(o.entity)
-    return tuple(seen)
 
 
 def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[Event], int]:

@@ -6,6 +6,7 @@ the file:// search index. The service worker (``worker``) and the search bundle 
 after, from the files written (see ``pipeline``)."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from ..cache import digest
 from ..errors import UserError
 from ..files import project_files
 from .cards import share_image
-from .exports import chronology_csv, chronology_json, entities_json, timeline_json
+from .exports import SCHEMA_PATH, ReportFacts, chronology_csv, chronology_json, entities_json, event_records, timeline_json
 from .feeds import atom_feed, robots_txt, sitemap_xml
 from .kinds import KINDS
 from .pages import Planned, render
@@ -70,16 +71,18 @@ def card_bytes(site: Site, planned: Planned, text: tuple[str, str] | None = None
 def _data_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
     model, config, lang = site.model, site.config, site.lang
     reports, base = model.corpus.reports, config.base_url
-    titles = {report.slug: report.title for report in reports}
-    chronology = (site.chronology_digest, sorted(titles.items()))
+    facts = {report.slug: ReportFacts(report.title, report.outlet, report.published, f"../{report_url(report)}")
+             for report in reports}
+    chronology = (site.chronology_digest, sorted((slug, tuple(vars(f).values())) for slug, f in facts.items()))
     urls = sorted(planned.url for planned in pages if planned.path != "404.html")
+    records = functools.cache(lambda: event_records(model.chronology, lang, facts))
     made = [
         ("data/entities.json", (model.registry_key, site.mentions_digest, [r.slug for r in reports]),
          lambda: entities_json(model.index)),
-        ("data/chronology.json", chronology, lambda: chronology_json(model.chronology, lang)),
-        ("data/chronology.csv", chronology, lambda: chronology_csv(model.chronology, lang)),
-        ("data/timeline.json", chronology, lambda: timeline_json(model.chronology, config.title, config.description,
-                                                                 lambda slug: f"../reports/{slug}/", titles, lang)),
+        ("data/chronology.json", chronology, lambda: chronology_json(records())),
+        ("data/chronology.csv", chronology, lambda: chronology_csv(records())),
+        ("data/chronology.schema.json", (SCHEMA_PATH.read_bytes(),), SCHEMA_PATH.read_bytes),
+        ("data/timeline.json", chronology, lambda: timeline_json(records(), config.title, config.description, lang)),
         ("sitemap.xml", (urls,), lambda: sitemap_xml(base, urls)),
         ("robots.txt", (), lambda: robots_txt(base)),
         ("feed.xml", (site.reports_digest,), lambda: atom_feed(base, config.title, config.description, reports, report_url)),

@@ -8,8 +8,9 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from types import ModuleType
 
 from ..model.chronology import Chronology
@@ -37,26 +38,59 @@ def _compact_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def chronology_json(chronology: Chronology, lang: ModuleType) -> bytes:
-    """*lang*: the site's language, which writes the date labels."""
-    data = [{"id": e.id, "aliases": list(e.aliases), "date": e.when.iso(), "precision": e.when.precision,
-             "qualifier": e.when.qualifier or None,
-             "date_label": lang.format_when(e.when), "text": e.text, "label": e.headline, "entities": list(e.entities),
-             "sources": [{"report": s.report, "anchor": s.anchor or None} for s in e.sources],
-             "future": e.future, "status": e.status, "kind": e.kind, "curated": e.curated}
-            for e in chronology.events]
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+SCHEMA_PATH = Path(__file__).with_name("chronology.schema.json")
 
 
-def chronology_csv(chronology: Chronology, lang: ModuleType) -> bytes:
+@dataclass(frozen=True)
+class ReportFacts:
+    """What an event's sources say of their reports."""
+
+    title: str
+    outlet: str
+    published: str
+    url: str  # from the data/ directory
+
+
+def event_records(chronology: Chronology, lang: ModuleType, reports: dict[str, ReportFacts]) -> list[dict]:
+    """The chronology as records: who did what, when, with what status, according to whom
+    (described by ``chronology.schema.json``). *lang*: the site's language, which writes the
+    date labels."""
+    records = []
+    for e in chronology.events:
+        sources = [{"report": s.report, "anchor": s.anchor or None,
+                    "url": reports[s.report].url + (f"#{s.anchor}" if s.anchor else "") if s.report in reports else None,
+                    "outlet": reports[s.report].outlet if s.report in reports else "",
+                    "published": reports[s.report].published if s.report in reports else "",
+                    "sentence": s.sentence, "cites": s.cites or None} for s in e.sources]
+        records.append({
+            "id": e.id, "aliases": list(e.aliases), "date": e.when.iso(), "start": e.when.start.isoformat(),
+            "end": e.when.end.isoformat(), "precision": e.when.precision, "qualifier": e.when.qualifier or None,
+            "date_label": lang.format_when(e.when), "headline": e.headline, "text": e.text, "status": e.status,
+            "kind": e.kind, "curated": e.curated, "actors": list(e.actors), "entities": list(e.entities),
+            "sources": sources, "corroboration": len({s.report for s in e.sources}),
+            "other_dates": [when.iso() for when in e.other_dates]})
+    return records
+
+
+def chronology_json(records: list[dict]) -> bytes:
+    return (json.dumps(records, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+CSV_COLUMNS = ["id", "date", "precision", "qualifier", "date_label", "status", "kind", "curated", "headline", "actors",
+               "entities", "corroboration", "other_dates", "sources", "cites", "text"]
+
+
+def chronology_csv(records: list[dict]) -> bytes:
+    """One row per event; lists are space-separated, sources as ``report#anchor``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "date", "precision", "qualifier", "date_label", "future", "kind", "curated", "label", "text",
-                     "entities", "sources"])
-    for e in chronology.events:
-        writer.writerow([_cell(value) for value in (
-            e.id, e.when.iso(), e.when.precision, e.when.qualifier, lang.format_when(e.when), e.future, e.kind, e.curated,
-            e.headline, e.text, " ".join(e.entities), " ".join(f"{s.report}#{s.anchor}" if s.anchor else s.report for s in e.sources))])
+    writer.writerow(CSV_COLUMNS)
+    for r in records:
+        flat = {**r, "qualifier": r["qualifier"] or "", "actors": " ".join(r["actors"]), "entities": " ".join(r["entities"]),
+                "other_dates": " ".join(r["other_dates"]),
+                "sources": " ".join(s["report"] + (f"#{s['anchor']}" if s["anchor"] else "") for s in r["sources"]),
+                "cites": " ".join(dict.fromkeys(s["cites"] for s in r["sources"] if s["cites"]))}
+        writer.writerow([_cell(flat[column]) for column in CSV_COLUMNS])
     return out.getvalue().encode("utf-8")
 
 
@@ -67,27 +101,28 @@ def _cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def timeline_json(chronology: Chronology, title: str, description: str, report_url, titles: dict[str, str],
-                  lang: ModuleType) -> bytes:
+def timeline_json(records: list[dict], title: str, description: str, lang: ModuleType) -> bytes:
     """The same events in TimelineJS3's JSON format."""
-    def part(day: date, precision: str) -> dict:
-        value = {"year": str(day.year)}
+    def part(day: str, precision: str) -> dict:
+        year, month, number = day.split("-")
+        value = {"year": str(int(year))}
         if precision != "year":
-            value["month"] = str(day.month)
+            value["month"] = str(int(month))
         if precision in DAY_LEVEL:
-            value["day"] = str(day.day)
+            value["day"] = str(int(number))
         return value
 
     events = []
-    for e in chronology.events:  # TimelineJS shows headline and text as HTML: every value is escaped
-        links = "".join(f'<p><a href="{escape(report_url(s.report) + ("#" + s.anchor if s.anchor else ""))}">'
-                        f"{escape(titles.get(s.report, s.report))}</a></p>" for s in e.sources)
-        item = {"unique_id": re.sub(r"[^A-Za-z0-9_-]", "-", e.id), "start_date": part(e.when.start, e.when.precision),
-                "display_date": escape(lang.format_when(e.when) + (f" ({lang.words.SCHEDULED})" if e.future else "")),
-                "text": {"headline": escape(e.headline), "text": f"<p>{escape(e.text)}</p>{links}"},
-                "group": str(e.when.start.year)}
-        if e.when.end != e.when.start and e.when.precision in ("range", "week", "half"):
-            item["end_date"] = part(e.when.end, "day" if e.when.precision != "half" else "month")
+    for r in records:  # TimelineJS shows headline and text as HTML: every value is escaped
+        links = "".join(f'<p><a href="{escape(s["url"])}">{escape(s["outlet"] or s["report"])}</a>'
+                        + (f" ({escape(s['cites'])})" if s["cites"] else "") + "</p>" for s in r["sources"] if s["url"])
+        status = lang.words.STATUS_LABELS.get(r["status"], "")
+        item = {"unique_id": re.sub(r"[^A-Za-z0-9_-]", "-", r["id"]), "start_date": part(r["start"], r["precision"]),
+                "display_date": escape(r["date_label"] + (f" ({status})" if status else "")),
+                "text": {"headline": escape(r["headline"]), "text": f"<p>{escape(r['text'])}</p>{links}"},
+                "group": r["start"][:4]}
+        if r["end"] != r["start"] and r["precision"] in ("range", "week", "half"):
+            item["end_date"] = part(r["end"], "day" if r["precision"] != "half" else "month")
         events.append(item)
     data = {"title": {"text": {"headline": escape(title), "text": escape(description)}}, "events": events}
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

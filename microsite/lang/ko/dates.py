@@ -72,12 +72,13 @@ _D = r"(?P<d>3[01]|[12]\d|0?[1-9])"
 _D2 = r"(?P<d2>3[01]|[12]\d|0?[1-9])"
 _M2 = r"(?P<m2>1[0-2]|0?[1-9])"
 _TO = r"\s?[∼~〜-]\s?"
-_PART = r"(?:\s?(?P<q>초|중순|말))?"  # of a month
-_PART2 = r"(?:\s?(?P<q2>초|중순|말))?"
-_YEAR_PART = r"(?:\s?(?P<yq>초|중반|말))?"
+_NOT_A_PART = r"(?![등기과대청안점래씀])"  # 초등학교, 말기: words that start like 초 and 말
+_PART = rf"(?:\s?(?P<q>초|중순|말){_NOT_A_PART})?"  # of a month
+_PART2 = rf"(?:\s?(?P<q2>초|중순|말){_NOT_A_PART})?"
+_YEAR_PART = rf"(?:\s?(?P<yq>초|중반|말){_NOT_A_PART})?"
 _LOCAL = r"(?P<local>\s?\((?:현지\s?시간|현지\s?시각)\))?"
 _DAY = rf"{_D}일{_LOCAL}"  # "17일", "17일(현지시각)"
-_NOT_DURATION = r"(?!\s?(?:간|째|동안|여|가량|만에|이상|이내|안에|치|분|이\s?걸|이\s?지))"
+_NOT_DURATION = r"(?!\s?(?:간|째|동안|여|가량|만에|이상|이내|안에|치(?![러르])|이\s?걸|이\s?지))"
 _NO_DAY = r"(?!\s?\d+\s?일)"
 # "지난해", "올해", "내년", and the years a sentence names by reference to another.
 _WHICH_YEAR = r"(?P<which>지난해|작년|올해|올|내년|같은\s?해|그해|이듬해)"
@@ -117,8 +118,9 @@ PATTERNS = [  # (name, pattern); at one position the longest match wins, then th
     ("next_month", rf"다음\s?달(?:\s?{_DAY})?{_PART}"),
     ("week", rf"(?P<which>지난|이번|다음)\s?주(?![주자식가택민력제장권인])(?P<weekend>말)?(?:\s?{_WEEKDAY})?"),
     ("weekday", rf"(?:(?P<which>지난|오는|이번)\s?)?{_WEEKDAY}"),
-    ("day_range", rf"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]){_TO}{_D2}일{_NOT_DURATION}"),
-    ("day", rf"(?:(?P<next>오는)\s?)?(?<![\d.,]){_DAY}{_NOT_DURATION}"),
+    ("day_range", rf"(?:(?:(?P<next>오는)|(?P<last>지난))\s?)?(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9]){_TO}{_D2}일"
+                  + _NOT_DURATION),
+    ("day", rf"(?:(?:(?P<next>오는)|(?P<last>지난))\s?)?(?<![\d.,]){_DAY}{_NOT_DURATION}"),
     ("near_day", r"(?P<near>그제|그저께|엊그제|어제|어젯밤|간밤|오늘|내일|모레)"),
     ("that_day", r"이날|같은\s?날|당일"),
     ("day_before", r"(?P<shift>전날|이튿날|다음\s?날)"),
@@ -131,9 +133,11 @@ _LEFT_EDGE = re.compile(r"[가-힣A-Za-z0-9]$")
 _WORDS = ("지난", "오는", "이달", "올해", "작년", "내년", "이날", "다음", "그제", "그저께", "엊그제", "어제", "어젯밤",
           "오늘", "내일", "모레", "같은", "그해", "이듬해", "이번", "연내", "연말", "연초", "전날", "이튿날", "간밤", "당일")
 # Not a date of an event: a comparison's base ("지난해보다"), an age ("올해 61세"), a recurring date
-# ("매년 3월"), a fiscal period ("12월 결산", "2025 회계연도"), a count ("3분기 연속").
+# ("매년 3월", "매년 11월 셋째 주 목요일"; an ordinal week is a rule, not a day), a fiscal period
+# ("12월 결산", "2025 회계연도"), a count ("3분기 연속").
 _NOT_AN_EVENT_AFTER = re.compile(r"^\s?(?:보다|대비|에\s?비해|와\s?비교|과\s?비교|\d+\s?(?:세|살)|회계\s?연도|결산|연속|째|만에)")
-_NOT_AN_EVENT_BEFORE = re.compile(r"(?:매년|매달|매월|매주|해마다|전년|회계연도)\s?$")
+_NOT_AN_EVENT_BEFORE = re.compile(r"(?:(?:매년|매달|매월|매주|해마다)(?:\s?(?:\d+\s?[월일]|[첫둘셋넷]째|마지막|주))*|전년|회계연도"
+                                  r"|[첫둘셋넷다]째\s?주)\s?$")
 
 # What the words after a date say of it. The last such word before the next date decides
 # ("계획을 발표할 예정" is scheduled); "확정되지 않은" makes a schedule a plan.
@@ -146,7 +150,7 @@ _CUES = [  # earlier alternatives win at one position
 ]
 _CUE = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _CUES))
 _UNFIXED = re.compile(r"확정되지\s?않|미정|불투명|유동적")
-_CLOSING = re.compile(r"([가-힣])다(?=[.!?\"'”’」)]|\s|$)")
+_CLOSING = re.compile(r"([가-힣])(?:다|니다)(?=[.!?\"'”’」)]|\s|$)")
 _NEXT_WORD = re.compile(r"오는\s?$")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」")
 _SO_FAR = re.compile(r"^\s?(?:들어|이후\s?(?:지금|현재)까지)")  # "올해 들어": up to the report, so it happened
@@ -156,11 +160,16 @@ _MOVED_TO = re.compile(r"^\s?(?:\([^)]*\))?\s?(?:으로|로)\s?(?:연기|미뤄|
 
 def _present_tense(text: str) -> bool:
     """A verb in the present tense closes a clause ("연다", "열린다", "발표한다": a syllable
-    ending in ㄴ before 다), not as hearsay ("…라고 한다"). With a date not yet past, the
+    ending in ㄴ before 다; "발표합니다"), not as hearsay ("…라고 한다"). With a date not yet past, the
     event is fixed for it."""
     for match in _CLOSING.finditer(text):
-        syllable = ord(match.group(1)) - 0xAC00
-        if syllable % 28 == 4 and not _HEARSAY.search(text[:match.start()]):  # final consonant ㄴ
+        final = (ord(match.group(1)) - 0xAC00) % 28
+        polite = match.group(0).endswith("니다")
+        if polite and final == 17:  # 발표합니다 (ㅂ), but not 했습니다 (ㅆ before 습)
+            before = text[match.start() - 1:match.start()] if match.group(1) == "습" else ""
+            if not (before and "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 == 20):
+                return True
+        elif not polite and final == 4 and not _HEARSAY.search(text[:match.start()]):  # final consonant ㄴ
             return True
     return False
 
@@ -205,7 +214,7 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
     for index, (kind, match) in enumerate(candidates):
         cue = _cue(stretches[index:])
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        ahead = cue in _AHEAD or "next" in groups or bool(_NEXT_WORD.search(sentence[:match.start()]))
+        ahead = "last" not in groups and (cue in _AHEAD or "next" in groups or bool(_NEXT_WORD.search(sentence[:match.start()])))
         if kind == "that_day" and previous_kind == "near_day":
             previous = None  # "어제 … 이날": 이날 is the report's day, not yesterday
         try:

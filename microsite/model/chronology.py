@@ -127,22 +127,39 @@ def publication_event(report: Report) -> Event | None:
                  sources=(Source(report.slug, "", report.title),), kind="publication")
 
 
-def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[Event], int]:
-    """One entry for sentences that describe the same event: dates that agree (the same
-    precision, or day-level spans that overlap) and a shared person, or two shared
-    entities that are not places. Events are grouped by what would link them (a person,
-    or a pair of such entities) and their date, so the work grows with the events, not
-    with their square: within a group of exact dates every pair agrees, and only
-    day-level spans, grouped by the weeks they touch, are compared pair by pair."""
+SYNDICATION_DAYS = 31  # copies of one sentence whose dates lie further apart tell of different events
+
+
+def merge_same_events(events: list[Event], kinds: dict[str, str], published: dict[str, str] | None = None
+                      ) -> tuple[list[Event], int]:
+    """One entry for sentences that describe the same event, with all their sources:
+
+    - the same sentence in several reports (syndicated copies), with dates less than
+      ``SYNDICATION_DAYS`` apart: when they differ, the sources disagree and the event
+      keeps the other dates;
+    - the same headline on the same date (and a report's publication captured twice);
+    - dates that agree (the same precision, or day-level spans that overlap) and a shared
+      person, or two shared entities that are not places.
+
+    Events are grouped by what would link them (a sentence, a headline and date, a
+    person, a pair of such entities), so the work grows with the events, not with their
+    square. The merged event keeps the id of the source published first, so a copy that
+    comes later does not change it, and answers to every member's id (``aliases``).
+    *published*: each report's publication date."""
+    published = published or {}
     groups: dict[tuple, list[int]] = {}
     for index, event in enumerate(events):
-        if event.kind != "reported":
+        if event.kind == "added":
             continue
+        groups.setdefault(("headline", event.kind, event.headline, event.when), []).append(index)
+        if event.kind == "publication":
+            continue  # a report captured twice: one publication
+        groups.setdefault(("sentence", _normalized(event.text)), []).append(index)
         linking = sorted({e for e in event.entities if kinds.get(e) != "place"})
         links = [(e,) for e in linking if kinds.get(e) == "person"] + list(combinations(linking, 2))
         for link in links:
             for when in _date_keys(event.when):
-                groups.setdefault((link, when), []).append(index)
+                groups.setdefault(("entities", link, when), []).append(index)
     parent = list(range(len(events)))
 
     def root(i: int) -> int:
@@ -151,27 +168,52 @@ def merge_same_events(events: list[Event], kinds: dict[str, str]) -> tuple[list[
             i = parent[i]
         return i
 
-    for (_, when), indices in groups.items():
-        if when[0] != "week":  # equal dates: all agree, except two sentences of one source
-            if len({events[i].sources[0] for i in indices}) > 1:
+    for key, indices in groups.items():
+        if key[0] == "headline" or key[0] == "entities" and key[2][0] != "week":
+            if len({events[i].sources[0] for i in indices}) > 1:  # all agree, but two sentences of one source
                 for i in indices[1:]:
                     parent[root(i)] = root(indices[0])
             continue
+        same = _copies if key[0] == "sentence" else _same_event
         for position, i in enumerate(indices):
             for j in indices[position + 1:]:
-                if root(i) != root(j) and _same_event(events[i], events[j], kinds):
+                if root(i) != root(j) and same(events[i], events[j], kinds):
                     parent[root(j)] = root(i)
     merged_groups: dict[int, list[Event]] = {}
     for index, event in enumerate(events):
         merged_groups.setdefault(root(index), []).append(event)
     merged = []
     for members in merged_groups.values():
-        first = min(members, key=lambda e: (e.when.precision not in DAY_LEVEL, e.when.end - e.when.start, e.id))
+        if len(members) == 1:
+            merged.append(members[0])
+            continue
+        def first_published(event: Event) -> tuple[str, str]:
+            return published.get(event.sources[0].report) or "9999", event.id
+
+        first = min(members, key=first_published)
+        best = min(members, key=lambda e: (e.when.precision not in DAY_LEVEL, e.when.end - e.when.start, first_published(e)))
         sources = tuple(dict.fromkeys(source for member in members for source in member.sources))
         entities = tuple(dict.fromkeys(entity for member in members for entity in member.entities))
-        merged.append(replace(first, sources=sources, entities=entities, status=_status(first, members),
+        actors = tuple(dict.fromkeys(actor for member in members for actor in member.actors))
+        others = tuple(sorted({m.when for m in members if m.when.end < best.when.start or m.when.start > best.when.end},
+                              key=lambda w: (w.start, w.end)))  # dates that cannot both be right
+        merged.append(replace(first, when=best.when, headline=best.headline, sources=sources, entities=entities,
+                              actors=actors, status=_status(best, members), other_dates=others,
                               aliases=_aliases(first, members)))
     return merged, len(events) - len(merged)
+
+
+def _normalized(sentence: str) -> str:
+    """A sentence as its copies share it: letters and digits only."""
+    return "".join(character for character in sentence.casefold() if character.isalnum())
+
+
+def _copies(a: Event, b: Event, kinds: dict[str, str]) -> bool:
+    """Two reports' copies of one sentence tell of one event unless their dates lie apart."""
+    if a.sources[0].report == b.sources[0].report:
+        return False
+    gap = max(a.when.start, b.when.start) - min(a.when.end, b.when.end)
+    return gap.days <= SYNDICATION_DAYS
 
 
 def _status(kept: Event, members) -> str:
@@ -288,6 +330,7 @@ def build_chronology(reports: tuple[Report, ...], extracted: dict[str, tuple[lis
         if publication:
             events.append(publication)
     kinds = {entity.id: entity.kind for entity in entities}
-    events, merged = merge_same_events(sorted(events, key=lambda e: e.sort_key), kinds)
+    published = {report.slug: report.published for report in reports}
+    events, merged = merge_same_events(sorted(events, key=lambda e: e.sort_key), kinds, published)
     events = apply_curation(events, curation, set(kinds), {report.slug for report in reports})
     return Chronology(events=tuple(sorted(events, key=lambda e: e.sort_key)), merged=merged, unresolved=tuple(unresolved))

@@ -17,7 +17,8 @@ DIR (``--out``) becomes three sites over the same Markdown bodies:
 Bodies are recombined paragraphs and sentences of the five real reports, with numbers and
 dates varied and some company and place names swapped (알리바바 → 텐센트/바이두 …), so the
 entity registry's aliases occur naturally. Dates spread over 2022–2026 at day or month
-precision; ~15 Korean outlets. The output is a function of (--reports, --seed) only: the
+precision; ~15 Korean outlets. One report in ten is a syndicated copy: another outlet's
+reprint of an earlier report's title and body, a day or two later. The output is a function of (--reports, --seed) only: the
 same arguments give the same bytes, and report i is the same whatever N is.
 """
 from __future__ import annotations
@@ -55,6 +56,7 @@ SWAPS = {"알리바바": ["텐센트", "바이두"], "바이트댄스": ["텐센
 FURNITURE = ["- 반도체 수출 규제 강화…업계 \"대응책 마련 분주\"", "- [단독] 데이터센터 전력 수요 급증", "- 오늘의 주요 뉴스",
              "- AI 투자 경쟁 가열…빅테크 설비투자 사상 최대", "- 환율 1400원대 재진입", "- 주간 인기 기사"]
 FIRST_DAY, LAST_DAY = datetime.date(2022, 1, 1), datetime.date(2026, 12, 31)
+SYNDICATED = 0.1  # share of reports that are another outlet's copy of an earlier one
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)\]])\s+")
 _NUMBER = re.compile(r"(?<![A-Za-z\d)∼~.,])\d+(?![\d∼~.,])")
@@ -134,11 +136,22 @@ def make_report(index: int, seed: int, material: dict) -> dict:
     deck = [clean(line) for line in rng.sample(material["decks"], rng.randint(1, 2))] if rng.random() < 0.4 else []
     authors = rng.sample(REPORTERS, rng.choice([0, 1, 1, 1, 2]))
     cites = rng.sample(CITES, rng.randint(0, 2))
+    if index and rng.random() < SYNDICATED:  # another outlet carries an earlier report, a day or two later
+        original = make_report(rng.randrange(index), seed, material)
+        blocks, title, deck, cites = original["blocks"], original["title"], original["deck"], original["cites"]
+        published = _days_after(original["published"], rng.randint(0, 2))
+        day = datetime.date.fromisoformat(published if len(published) == 10 else published + "-01")
     slug = f"r{index:05d}-{day.year}-{day.month:02d}"
     return {"index": index, "slug": slug, "title": title, "outlet": outlet, "outlet_en": outlet_en, "domain": domain,
-            "published": published, "estimated": not month_only and rng.random() < 0.15, "authors": authors,
+            "published": published, "estimated": len(published) == 10 and rng.random() < 0.15, "authors": authors,
             "cites": cites, "deck": deck, "blocks": blocks, "furniture": rng.sample(FURNITURE, rng.randint(0, 4)),
             "rights": f"Copyright © {outlet}. 무단전재 및 재배포 금지."}
+
+
+def _days_after(published: str, days: int) -> str:
+    if len(published) != 10:
+        return published
+    return (datetime.date.fromisoformat(published) + datetime.timedelta(days=days)).isoformat()
 
 
 def markdown_body(report: dict) -> str:

@@ -40,6 +40,11 @@ def title(sentence: str, outlets: tuple[str, ...] = (), published=(2024, 7, 20))
     # a title before a name ends like a subject (사업가) but the topic is the name
     ("사업가 데릭 오씨는 지난 6월 호주의 한 데이터센터에 서버 300대를 설치했다.", (),
      "사업가 데릭 오씨 — 호주의 한 데이터센터에 서버 300대 설치"),
+    # a date that only fixes the time of the thing named after it: that thing
+    ("무역 갈등이 이어지면서 오는 12일 예정된 왕이 중국 외교부장의 방한에 관심이 쏠린다.", (), "왕이 중국 외교부장의 방한"),
+    # "초기에는" says when, not who; a verb before the subject modifies it (나선), it is not part of its name
+    ("초기에는 중국 시장에서 팔리던 H20 칩이 지난 4월부터 금지됐다.", (), "H20 칩 — 금지"),
+    ("반도체 자립에 나선 중국이 지난달 희토류 수출을 통제하자 업계가 긴장했다.", (), "중국 — 희토류 수출 통제"),
     # a progressive (하고 있다) is its verb
     ("중국 AI 기업들은 지난달부터 말레이시아 데이터센터에서 H100을 빌려 쓰고 있다.", (),
      "중국 AI 기업들 — 말레이시아 데이터센터에서 H100을 빌려 쓰"),

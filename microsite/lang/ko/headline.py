@@ -33,6 +33,9 @@ _CLOSING_FRAMES = re.compile(
 _CLAUSE_ENDS = re.compile(r"(?:(?:(?<=[하되했됐었았였이있없않받났졌왔갔줬쳤켰렸냈])고(?!\s?있)|(?<=[가-힣])(?:며|면서|지만|으나|는데|"
                           r"음에도|에도\s불구하고)|(?<=[하되이])자)\s|,\s|\s(?:이후|뒤|가운데|동시에|데\s이어)\s)")
 _PARENTHESES = re.compile(r"\s?\([^()]*\)|\s?\[[^\]]*\]")
+# "6일 예정된 옐런 장관 방중에서": a date that only fixes the time of the thing named after it.
+_SCHEDULED_THING = re.compile(r"\s?(?:로|으로)?\s?(?:예정된|예정인|예정이던|열리는|열릴|개최되는|개최될)\s"
+                              r"(?P<thing>(?:[^\s,]+\s){0,5}[^\s,]+)")
 _QUOTED = re.compile(r"[“\"]([^”\"]*)(?:[”\"]|$)")
 _SAID = re.compile(r"(?:이|라)?\s*$|(?:이)?라?(?:고|며|면서)(?:\s|$)")
 _ADVERBS = frozenset("추가로 일방적으로 이미 다시 새로 또 잇달아 공식적으로 본격적으로 처음으로 전격 사실상 최근 "
@@ -40,7 +43,7 @@ _ADVERBS = frozenset("추가로 일방적으로 이미 다시 새로 또 잇달�
 # A verbal noun and the ending that makes it a verb: 제한+한, 시행+된, 금지+됐다, 검토+중이라고.
 _VERBAL = re.compile(r"^(?P<noun>[가-힣A-Za-z0-9·]{2,}?)(?P<end>하기로\s?했다|하기로|하였다|되었다|했다|됐다|한다|된다|했으며|했고|"
                      r"하고|되고|하며|되며|했던|됐던|하는|되는|한|된|할|될|해|돼|하려던|하려는|했|됐|하|되|)$")
-_CONNECTIVE = re.compile(r"(?:음에도|는데도|는데|지만|으나|면서|고|며)$")
+_CONNECTIVE = re.compile(r"(?:음에도|는데도|는데|지만|으나|면서|고|며|자)$")
 _COPULA_NOUNS = re.compile(r"^(?P<noun>중|계획|방침|예정|전망|목표|상황|입장)(?:이|이다|이라|인)?$")
 
 
@@ -63,6 +66,9 @@ def cited_outlet(sentence: str, named: list[Named]) -> str:
 def headline(sentence: str, date: tuple[int, int], named: list[Named]) -> Headline:
     """*date*: where the date expression stands in *sentence*; *named*: the entities in it."""
     sentence, date, named = _narrowed(sentence, date, named)
+    scheduled = _scheduled_thing(sentence, date[1], named)
+    if scheduled:
+        return scheduled
     text, date_at, named = _without(sentence, date, named)
     text, date_at, named, reported = _trimmed(text, date_at, named)
     clause_start, clause_end = _clause(text, date_at)
@@ -88,6 +94,23 @@ def headline(sentence: str, date: tuple[int, int], named: list[Named]) -> Headli
     obj = _object(words[:-1])
     body = f"{obj} {action}".strip()
     return Headline(f"{actor_text} — {body}" if actor_text else body, actors)
+
+
+def _scheduled_thing(sentence: str, date_end: int, named: list[Named]) -> Headline | None:
+    """"6일 예정된 재닛 옐런 미 재무장관 방중에서 …": the date fixes the time of the thing
+    named after it, up to the word with a particle; the headline is that thing."""
+    match = _SCHEDULED_THING.match(sentence, date_end)
+    if not match:
+        return None
+    thing: list[str] = []
+    for word in match.group("thing").split():  # up to a particle, but 의 (옐런 장관의 방중) or a name (왕이)
+        thing.append(word)
+        if _without_particle(word) != word and not word.endswith("의") and (thing[:-1] or not word.endswith(("이", "가"))):
+            break
+    thing[-1] = _without_particle(thing[-1])
+    start, end = match.start("thing"), match.start("thing") + len(" ".join(thing))
+    return Headline(" ".join(thing), tuple(dict.fromkeys(n.entity for n in named if start <= n.start < end
+                                                         and n.kind not in ("place", "media outlet"))))
 
 
 def _narrowed(sentence: str, date: tuple[int, int], named: list[Named]
@@ -166,7 +189,8 @@ def _actor(text: str, clause_start: int, clause_end: int, inside: list[Named], n
     sentence that reports an outlet's story, the outlet is its source, not its actor."""
     for start, end in ((clause_start, clause_end), (0, clause_start)):
         words = list(re.finditer(r"[^\s,]+", text[start:end]))
-        particles = [_particle(match.group(0), start + match.start(), named) for match in words]
+        particles = [_particle(match.group(0), start + match.start(), named, index > 0 and _bare(words[index - 1].group(0)))
+                     for index, match in enumerate(words)]
         for index, match in enumerate(words):
             particle = particles[index]
             if not particle:
@@ -191,27 +215,34 @@ def _actor(text: str, clause_start: int, clause_end: int, inside: list[Named], n
 
 _TOPIC = ("께서는", "께서", "측은", "은", "는")
 _SUBJECT = ("이", "가")
+_ADVERBIAL = ("에", "에서", "에게", "로", "으로", "부터", "까지", "와", "과", "도", "만")
 _DEPENDENT = frozenset("것 수 바 등 때 데 중 뒤 후 점 측 쪽 만 뿐 채 듯".split())
 _NOT_BARE = ("의", "을", "를", "에", "로", "와", "과", "도", "고", "며", "다", "한", "된", "는", "은", "던", "인", "적")
 
 
-def _particle(word: str, at: int, named: list[Named]) -> str:
+def _particle(word: str, at: int, named: list[Named], after_bare: bool) -> str:
     """The topic or subject particle *word* ends in, if it is a noun that can be a subject:
     not a dependent noun (것은), a verb or adjective form (하는, 많은, 되어가), a number (2배가)
     or a quotation. A stem of one syllable counts only inside a name (저장 랩은)."""
     particle = next((p for p in (*_TOPIC, *_SUBJECT) if word.endswith(p) and len(word) > len(p)), "")
     stem = word[: len(word) - len(particle)]
     if not particle or stem in _DEPENDENT or stem[-1] in "하되있없않기게지" or stem[-1].isdigit() \
-            or any(q in stem for q in "“”\"'"):
-        return ""
-    if len(stem) < 2 and not stem.isascii() and not any(n.start <= at < n.end + 1 for n in named):
-        return ""
+            or any(q in stem for q in "“”\"'") or particle in _TOPIC and stem.endswith(_ADVERBIAL):
+        return ""  # 초기에는, 중국에서는: where or when, not who
+    if len(stem) < 2 and not stem.isascii() and not any(n.start <= at < n.end + 1 for n in named) \
+            and not (particle in _SUBJECT and after_bare):
+        return ""  # 많은 is an adjective; 칩이 after "H20" and 랩은 in "저장 랩" are subjects
     return particle
 
 
 def _bare(word: str) -> bool:
-    """A word that belongs to the noun phrase after it: no particle or ending of its own."""
-    return not word.endswith(_NOT_BARE) and not any(q in word for q in "“”\"'") and not word[-1].isdigit()
+    """A word that belongs to the noun phrase after it: no particle or ending of its own,
+    and not a verb modifying it (나선 중국, 지은 데이터센터)."""
+    return not word.endswith(_NOT_BARE) and not word.endswith(_MODIFYING) and not any(q in word for q in "“”\"'") \
+        and (not word[-1].isdigit() or word.isascii())  # H20 칩, but not 2배
+
+
+_MODIFYING = ("선", "난", "진", "간", "린", "운", "는", "던", "될", "할", "된", "한")
 
 
 def _action(word: str, before: str) -> str:
@@ -231,16 +262,22 @@ def _action(word: str, before: str) -> str:
     return word
 
 
+def _without_particle(word: str) -> str:
+    particle = next((p for p in _PARTICLES_LONGEST_FIRST if word.endswith(p) and len(word) - len(p) >= 1), "")
+    return word[: len(word) - len(particle)] if particle else word
+
+
+_PARTICLES_LONGEST_FIRST = tuple(sorted((*CASE_PARTICLES, "에게", "에서", "으로", "까지", "부터", "조차", "마저", "에서는", "에는",
+                                         "은", "는"), key=len, reverse=True))
+
+
 def _object(words: list[str]) -> str:
     """What the action is done to: the words before it, without adverbs and with the last
     one's particle off, the closest ones first within the budget."""
     kept = [w for w in words if w not in _ADVERBS and not w.endswith("적으로")]
     if not kept:
         return ""
-    last = kept[-1]
-    particle = next((p for p in sorted((*CASE_PARTICLES, "에게", "에서", "으로", "까지", "부터", "조차", "마저"), key=len,
-                                       reverse=True) if last.endswith(p) and len(last) - len(p) >= 1), "")
-    kept[-1] = last[: len(last) - len(particle)] if particle else last
+    kept[-1] = _without_particle(kept[-1])
     chosen: list[str] = []
     for word in reversed(kept):
         if chosen and sum(len(w) + 1 for w in chosen) + len(word) > OBJECT_BUDGET:

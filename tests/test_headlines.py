@@ -42,6 +42,10 @@ def title(sentence: str, outlets: tuple[str, ...] = (), published=(2024, 7, 20))
      "사업가 데릭 오씨 — 호주의 한 데이터센터에 서버 300대 설치"),
     # a date that only fixes the time of the thing named after it: that thing
     ("무역 갈등이 이어지면서 오는 12일 예정된 왕이 중국 외교부장의 방한에 관심이 쏠린다.", (), "왕이 중국 외교부장의 방한"),
+    # a date that dates what was done to the thing named after it
+    ("엔비디아의 칩은 2022년 9월에 금지된 A100과 H100이 중심이다.", (), "A100 금지"),
+    # before the date's clause: the subject nearest to it, when the sentence has no topic
+    ("초기에는 속도가 느린 H20 칩이 중국용으로 개발되었지만 지난 4월부터 금지됐다.", (), "H20 칩 — 금지"),
     # "초기에는" says when, not who; a verb before the subject modifies it (나선), it is not part of its name
     ("초기에는 중국 시장에서 팔리던 H20 칩이 지난 4월부터 금지됐다.", (), "H20 칩 — 금지"),
     ("반도체 자립에 나선 중국이 지난달 희토류 수출을 통제하자 업계가 긴장했다.", (), "중국 — 희토류 수출 통제"),

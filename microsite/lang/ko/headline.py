@@ -34,8 +34,9 @@ _CLAUSE_ENDS = re.compile(r"(?:(?:(?<=[하되했됐었았였이있없않받났�
                           r"음에도|에도\s불구하고)|(?<=[하되이])자)\s|,\s|\s(?:이후|뒤|가운데|동시에|데\s이어)\s)")
 _PARENTHESES = re.compile(r"\s?\([^()]*\)|\s?\[[^\]]*\]")
 # "6일 예정된 옐런 장관 방중에서": a date that only fixes the time of the thing named after it.
-_SCHEDULED_THING = re.compile(r"\s?(?:로|으로)?\s?(?:예정된|예정인|예정이던|열리는|열릴|개최되는|개최될)\s"
-                              r"(?P<thing>(?:[^\s,]+\s){0,5}[^\s,]+)")
+# "2022년 9월에 금지된 A100과 …": what was done to the thing named after it (A100 금지).
+_DATED_THING = re.compile(r"\s?(?:로|으로|에|부터|에는)?\s?(?:(?P<scheduled>예정된|예정인|예정이던|열리는|열릴|개최되는|개최될)|"
+                          r"(?P<done>[가-힣]{2,}?)(?:된|한|했던|됐던))\s(?P<thing>(?:[^\s,]+\s){0,5}[^\s,]+)")
 _QUOTED = re.compile(r"[“\"]([^”\"]*)(?:[”\"]|$)")
 _SAID = re.compile(r"(?:이|라)?\s*$|(?:이)?라?(?:고|며|면서)(?:\s|$)")
 _ADVERBS = frozenset("추가로 일방적으로 이미 다시 새로 또 잇달아 공식적으로 본격적으로 처음으로 전격 사실상 최근 "
@@ -66,9 +67,9 @@ def cited_outlet(sentence: str, named: list[Named]) -> str:
 def headline(sentence: str, date: tuple[int, int], named: list[Named]) -> Headline:
     """*date*: where the date expression stands in *sentence*; *named*: the entities in it."""
     sentence, date, named = _narrowed(sentence, date, named)
-    scheduled = _scheduled_thing(sentence, date[1], named)
-    if scheduled:
-        return scheduled
+    dated = _dated_thing(sentence, date[1], named)
+    if dated:
+        return dated
     text, date_at, named = _without(sentence, date, named)
     text, date_at, named, reported = _trimmed(text, date_at, named)
     clause_start, clause_end = _clause(text, date_at)
@@ -96,11 +97,12 @@ def headline(sentence: str, date: tuple[int, int], named: list[Named]) -> Headli
     return Headline(f"{actor_text} — {body}" if actor_text else body, actors)
 
 
-def _scheduled_thing(sentence: str, date_end: int, named: list[Named]) -> Headline | None:
-    """"6일 예정된 재닛 옐런 미 재무장관 방중에서 …": the date fixes the time of the thing
-    named after it, up to the word with a particle; the headline is that thing."""
-    match = _SCHEDULED_THING.match(sentence, date_end)
-    if not match:
+def _dated_thing(sentence: str, date_end: int, named: list[Named]) -> Headline | None:
+    """A date that only dates the thing named after it (up to the word with a particle):
+    "6일 예정된 재닛 옐런 미 재무장관 방중에서" heads as the thing, "2022년 9월에 금지된
+    A100과 …" as the thing and what was done to it (A100 금지)."""
+    match = _DATED_THING.match(sentence, date_end)
+    if not match or match.group("done") in ("예정", "계획"):  # "예정됐던 접견을 취소했다": the sentence's verb says more
         return None
     thing: list[str] = []
     for word in match.group("thing").split():  # up to a particle, but 의 (옐런 장관의 방중) or a name (왕이)
@@ -109,7 +111,8 @@ def _scheduled_thing(sentence: str, date_end: int, named: list[Named]) -> Headli
             break
     thing[-1] = _without_particle(thing[-1])
     start, end = match.start("thing"), match.start("thing") + len(" ".join(thing))
-    return Headline(" ".join(thing), tuple(dict.fromkeys(n.entity for n in named if start <= n.start < end
+    done = f" {match.group('done')}" if match.group("done") else ""
+    return Headline(" ".join(thing) + done, tuple(dict.fromkeys(n.entity for n in named if start <= n.start < end
                                                          and n.kind not in ("place", "media outlet"))))
 
 
@@ -191,7 +194,11 @@ def _actor(text: str, clause_start: int, clause_end: int, inside: list[Named], n
         words = list(re.finditer(r"[^\s,]+", text[start:end]))
         particles = [_particle(match.group(0), start + match.start(), named, index > 0 and _bare(words[index - 1].group(0)))
                      for index, match in enumerate(words)]
-        for index, match in enumerate(words):
+        order = list(range(len(words)))
+        if start != clause_start:  # before the clause: the sentence's topic, else the subject nearest the clause
+            order = [i for i in order if particles[i] in _TOPIC] + [i for i in reversed(order) if particles[i] in _SUBJECT]
+        for index in order:
+            match = words[index]
             particle = particles[index]
             if not particle:
                 continue

@@ -48,10 +48,12 @@ PARTS = {"early": "초", "beginning": "초", "start": "초", "mid": "중순", "m
 OFFSETS = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1}
 
 
-def _month(name: str) -> str:
-    """A month's name, full or abbreviated; an abbreviation ends in "." or stands before a number."""
+def _month(name: str, after_day: bool = False) -> str:
+    """A month's name, full or abbreviated; an abbreviation ends in "." or stands before a
+    number, unless a day stands before it ("1 Jan")."""
+    abbreviated = r"\.?" if after_day else r"(?:\.|(?=\s+\d))"
     return (rf"(?-i:(?P<{name}>January|February|March|April|May|June|July|August|September|October|November|December"
-            rf"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+\d))))(?!\w)")
+            rf"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec){abbreviated}))(?!\w)")
 
 
 def _day(name: str) -> str:
@@ -64,10 +66,18 @@ def _year(name: str) -> str:
 
 _WEEKDAY = r"(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
 _ON_WEEKDAY = rf"(?:{_WEEKDAY},?\s+)?"
-_TAIL = rf"(?:,?\s+(?:of\s+)?{_year('y')}|,?\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b)?"  # the year, if written
+_TAIL = (rf"(?:,?\s+(?:of\s+)?{_year('y')}|,?\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b"
+         r"|,?\s+(?:of\s+)?(?P<that>that|the\s+same)\s+year\b)?")  # the year, if written
 _TO = r"(?(btw)\s+and\s+|(?:\s*[-–—]\s*|\s+(?:to|through|until|till)\s+))"
-_PART = (r"(?P<part>(?:early|mid|late)(?:\s*-\s*|\s+)|end-|(?:the\s+)?(?:very\s+)?"
-         r"(?:beginning|start|middle|end|close)\s+of\s+)")
+
+
+def _part(name: str = "part") -> str:
+    """Early, mid or late: "early", "mid-", "end-", "the end of"."""
+    return (rf"(?P<{name}>(?:early|mid|late)(?:\s*-\s*|\s+)|end-|(?:the\s+)?(?:very\s+)?"
+            r"(?:beginning|start|middle|end|close)\s+of\s+)")
+
+
+_PART = _part()
 _REL = r"(?P<rel>last|this|next)"
 _ORD = r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+quarter\s+of))"
 _OF_YEAR = rf"(?:\s+of\s+(?:{_year('y')}|(?P<ry>last|this|next)\s+year\b|(?P<the_year>the\s+year\b))|\s+{_year('y2')})?"
@@ -76,10 +86,11 @@ PATTERNS = [  # (kind, pattern); at one place the longest match wins, then the e
     ("iso_day", rf"(?<![\d-]){_year('y')}-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])"),
     ("us_range", rf"(?:(?P<btw>between)\s+|from\s+)?{_ON_WEEKDAY}{_month('m')}\s+{_day('d')}{_TO}"
                  rf"(?:{_month('m2')}\s+)?{_day('d2')}{_TAIL}"),
-    ("gb_range", rf"(?:(?P<btw>between)\s+|from\s+)?(?:the\s+)?{_day('d')}(?:\s+(?:of\s+)?{_month('m')})?{_TO}"
-                 rf"(?:the\s+)?{_day('d2')}\s+(?:of\s+)?{_month('m2')}{_TAIL}"),
-    ("us_day", rf"{_ON_WEEKDAY}{_month('m')}\s+{_day('d')}{_TAIL}"),
-    ("gb_day", rf"{_ON_WEEKDAY}(?:the\s+)?{_day('d')}\s+(?:of\s+)?{_month('m')}{_TAIL}"),
+    ("gb_range", rf"(?:(?P<btw>between)\s+|from\s+)?(?:the\s+)?{_day('d')}(?:\s+(?:of\s+)?{_month('m', True)})?{_TO}"
+                 rf"(?:the\s+)?{_day('d2')}\s+(?:of\s+)?{_month('m2', True)}{_TAIL}"),
+    ("us_day", rf"(?P<week>the\s+week\s+of\s+)?{_ON_WEEKDAY}{_month('m')}\s+{_day('d')}{_TAIL}"),
+    ("gb_day", rf"(?P<week>the\s+week\s+of\s+)?{_ON_WEEKDAY}(?:the\s+)?{_day('d')}\s+(?:of\s+)?{_month('m', True)}{_TAIL}"),
+    ("month_range", rf"(?:(?P<btw>between)\s+|from\s+)?{_PART}?{_month('m')}{_TO}{_part('part2')}?{_month('m2')}{_TAIL}"),
     ("month", rf"{_PART}?{_month('m')}{_TAIL}"),
     ("rel_month_name", rf"{_REL}\s+{_month('m')}"),
     ("part_year", rf"{_PART}{_year('y')}"),
@@ -114,17 +125,19 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30
 _RECURRING = re.compile(r"\b(?:every|each)\s+(?:other\s+)?$", re.I)
 _COMPARED = re.compile(
     r"(?:\bthan|(?<!early )(?<!soon )(?<!late )\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\brelative\s+to"
-    r"|(?:%|\bpercent|\bup|\bdown|\brose|\bfell|\bhigher|\blower|\bgrowth|\bgain\w*|\bincrease\w*|\bdecrease\w*|\bdrop\w*"
-    r"|\bdecline\w*|\bjump\w*)[^.;]{0,30}\b(?:from|over))"
+    r"|(?:%|\bpercent|\b(?:up|down|higher|lower|growth|ris|rose|fall|fell|grow|grew|climb|jump|surg|soar|plung|tumbl|slump"
+    r"|sink|sank|shr[ai]nk|doubl|tripl|halv|increas|decreas|gain|drop|declin)\w*)[^.;]{0,30}\b(?:from|over)"
+    r"(?:\s+[$€£¥]?[\d.,]+\s*(?:%|[a-z]+)?)?)"
     r"\s+(?:(?:the\s+)?(?:same\s+)?(?:period|quarter|month|time|levels?)\s+(?:of\s+|in\s+|a\s+)?)?(?:in\s+|during\s+)?$"
     r"|\bsame\s+(?:period|quarter|month|time)\s+(?:of\s+|in\s+)?$", re.I)
 _FISCAL = re.compile(r"\b(?:fiscal|financial)\b[^.,;]{0,15}$|\bFY\s*$", re.I)
 _DURATION = re.compile(r"\bthe\s+$", re.I)  # "over the last year", "the next month": spans, not dates
 _YEAR_LICENCE = re.compile(r"(?:\b(?:in|since|by|until|till|through|throughout|from|to|before|after|during|of|for|"
-                           r"between|and|or|as\s+of|around|early|late|mid|circa)|\b(?:an?|the|its|their|his|her|our)|'s"
+                           r"between|and|or|as\s+of|around|early|late|mid|circa|year)|\b(?:an?|the|its|their|his|her|our)|'s"
                            r"|’s)\s+$", re.I)
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|[A-Z]+s|people|staff|million|billion)\b")  # "of 2048 GPUs", "2000 workers"
-_SINCE_RECORD = re.compile(r"(?:est|most|least|first\s+time)\b[^.;]{0,40}\bsince\s+$", re.I)
+_SINCE_RECORD = re.compile(r"\b(?:the|its|their|a)\s+(?:\w+est|most\s+\w+|least\s+\w+|first|only)\b[^.;]{0,30}\bsince\s+$",
+                           re.I)  # "its lowest level since 1982": a record, not an event
 _NAME_BEFORE = re.compile(r"(?-i:\b[A-Z][A-Za-z]+)\s+$")  # "GTC 2024", "Made in China 2025"
 _NAME_AFTER = re.compile(r"^\s+(?-i:(?!U\.|US\b|UK\b|EU\b)[A-Z][a-z]*)")  # "the 2024 Paris Olympics"
 _ARTICLE = re.compile(r"\b(?:an?|the|its|their)\s+$", re.I)
@@ -138,14 +151,17 @@ _POSTPONE_RANGE = re.compile(r"\b(?:postponed|delayed|pushed\s+back|moved|resche
 # Words that say when a date lies and what befalls its event.
 _CANCEL = re.compile(r"\b(?:call(?:ed|s)?\s+off|cancel\w*|scrap(?:ped|s)?|axed|shelved|abandoned|scuttled)\b", re.I)
 _POSTPONE = re.compile(r"\b(?:postpon\w*|delay(?:ed|s)?|pushed\s+back|push\s+back|rescheduled|deferred|put\s+off"
-                       r"|brought\s+forward)\b", re.I)
+                       r"|brought\s+forward|moved(?=(?:\s+(?:the|its|their)\s+\w+)?\s+(?:back\s+|up\s+|forward\s+)?(?:to|until)\s+"
+                       r"(?:\d|(?-i:[A-Z][a-z]{2,8}\.?\s+\d)|next\b|later\b|early\b|late\b|mid)))\b", re.I)
 _SCHEDULED = re.compile(r"\b(?:will|shall|would|must|(?:is|are|was|were)\s+(?:due|to)\b|due\s+(?:to|on|in|by)|"
-                        r"scheduled|slated|set\s+(?:to|for)|upcoming|(?:postponed|delayed|pushed\s+back|rescheduled|"
-                        r"deferred)\s+(?:to|until|till))\b|'ll\b|’ll\b", re.I)
+                        r"scheduled|slated|set\s+(?:to|for)|upcoming|deadline|(?:has|have)\s+until|(?:postponed|delayed|pushed\s+back|rescheduled|"
+                        r"deferred|moved)\s+(?:to|until|till))\b|'ll\b|’ll\b", re.I)
 _STRONG = re.compile(r"\b(?:will|shall|must|due|scheduled|slated|set)\b|'ll\b|’ll\b", re.I)  # not "would"
-_PLANNED = re.compile(r"\b(?:plan(?:s|ned|ning)?|consider(?:s|ed|ing)?|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|"
-                      r"intend(?:s|ed)?|target(?:s|ed|ing)?|hope(?:s|d)?\s+to|propos(?:e|es|ed|ing)|seek(?:s|ing)?\s+to|"
-                      r"weigh(?:s|ing)|mull(?:s|ing)|on\s+track\s+to|envisag(?:e|es|ed)|projected\s+to)\b", re.I)
+_PLANNED = re.compile(r"\b(?:plan(?:s|ning)?|consider(?:s|ing)?|expect(?:s|ing)?|aim(?:s|ing)?|intend(?:s)?|"
+                      r"target(?:s|ing)?|hope(?:s|d)?\s+to|propos(?:e|es|ing)|seek(?:s|ing)?\s+to|weigh(?:s|ing)|"
+                      r"mull(?:s|ing)|on\s+track\s+to|envisag(?:e|es)|projected\s+to)\b"
+                      r"|\b(?:planned|considered|expected|aimed|intended|targeted|proposed|envisaged)(?=\s+(?:to|for)\b)",
+                      re.I)  # "was proposed on Feb. 28" is past; "planned for May 28", "is expected to" are not
 _FUNCTION = (r"the|a|an|its|their|his|her|our|it|them|him|us|this|that|these|those|on|in|at|by|to|from|for|with|"
              r"between|about|up|down|out|off|over|into|after|before|during|since|until|again|last|earlier|late|early|as|"
              r"some|all|more|less|new|two|three|\d+")
@@ -153,6 +169,8 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|told|rose|fell|began|met|took|ma
                    r"paid|spent|left|held|got|gave|brought|bought|built|wrote|sent|struck|ran|drew|chose|froze|sought|"
                    r"knew|found|became|lost|stood|kept|caught|fought|flew|broke|spoke|withdrew)\b"
                    rf"|\b[a-z]{{2,}}ed\b(?=\s+(?:{_FUNCTION})\b|\s*[,.;:]|\s*$|\s+(?-i:[A-Z]))", re.I)
+_PRESENT = re.compile(r"\b(?:opens|starts|begins|kicks\s+off|takes\s+effect|comes\s+into\s+force|runs|goes|ends|"
+                      r"closes|meets|arrives|launches|expires|resumes)\b", re.I)  # a fixed event ahead
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.I)  # "will be held": the tense is the auxiliary's
 _DIRECTLY_AFTER = re.compile(r"^\s*(?:(?:on|in|at|during|as\s+of)\s+)?$", re.I)  # "cancelled on Wednesday"
 _EVENT_DATE = re.compile(r"(?:\b(?:set|planned|scheduled|slated|due|originally|initially)\s+(?:for\s+|on\s+)?|\bfrom\s+"
@@ -226,6 +244,8 @@ def _year_of(g: dict, r: _Reader) -> int | None:
         return r.year() + OFFSETS[g["ry"].lower()]
     if g.get("the_year"):
         return r.the_year()
+    if g.get("that") and r.year_named:
+        return r.year_named
     return None
 
 
@@ -244,9 +264,10 @@ def _days(g: dict, r: _Reader) -> When | None:
     if "d2" not in g:
         def make(y: int) -> When | None:
             day = date(y, m, d)
-            return day_span(day) if weekday is None or day.weekday() == weekday else None
-        return _dated(g, r, make) or (_dated({**g, "wd": None}, r, lambda y: day_span(date(y, m, d)))
-                                       if weekday is not None else None)
+            if weekday is not None and day.weekday() != weekday:
+                return None
+            return week_span(day) if g.get("week") else day_span(day)
+        return _dated(g, r, make) or (_days({**g, "wd": None}, r) if weekday is not None else None)
     m2 = _month_of(g["m2"]) if g.get("m2") else m
     return _dated(g, r, lambda y: days_span(date(y, m, d), date(y + (m2 < m), m2, int(g["d2"]))))
 
@@ -254,6 +275,12 @@ def _days(g: dict, r: _Reader) -> When | None:
 def _month_kind(g: dict, r: _Reader) -> When | None:
     m, qualifier = _month_of(g["m"]), _qualifier(g)
     return _dated(g, r, lambda y: month_span(y, m, qualifier))
+
+
+def _month_range(g: dict, r: _Reader) -> When | None:
+    m, m2 = _month_of(g["m"]), _month_of(g["m2"])
+    first, last = _qualifier(g), _qualifier({"part": g.get("part2")})
+    return _dated(g, r, lambda y: days_span(month_span(y, m, first).start, month_span(y + (m2 < m), m2, last).end))
 
 
 def _rel_month_name(g: dict, r: _Reader) -> When:
@@ -312,10 +339,8 @@ def _weekday(g: dict, r: _Reader) -> When:
         return day_span(weekday_near(today - timedelta(days=1), weekday, ahead=False))
     if rel == "next":
         return day_span(weekday_near(today + timedelta(days=1), weekday, ahead=True))
-    if r.direction or rel == "this":
-        return day_span(weekday_near(today, weekday, ahead=r.direction >= 0))
-    back, ahead = weekday_near(today, weekday, False), weekday_near(today, weekday, True)
-    return day_span(back if today - back <= ahead - today else ahead)
+    # "this Friday" looks ahead; a weekday alone, in news, back unless the words look ahead
+    return day_span(weekday_near(today, weekday, ahead=r.direction > 0 or rel == "this" and r.direction == 0))
 
 
 def _same_day(g: dict, r: _Reader) -> When | None:
@@ -348,12 +373,13 @@ def _that_year(g: dict, r: _Reader) -> When | None:
 
 
 RESOLVERS = {"iso_day": lambda g, r: day_span(date(int(g["y"]), int(g["m"]), int(g["d"]))),
-             "us_range": _days, "gb_range": _days, "us_day": _days, "gb_day": _days, "month": _month_kind,
+             "us_range": _days, "gb_range": _days, "us_day": _days, "gb_day": _days, "month": _month_kind, "month_range": _month_range,
              "rel_month_name": _rel_month_name, "part_year": _year_kind, "year": _year_kind, "rel_year": _rel_year,
              "the_year": _the_year, "rel_month": _rel_month, "the_month": _rel_month, "rel_week": _rel_week,
              "quarter": _quarter, "q_quarter": _quarter, "rel_quarter": _rel_quarter, "half": _half, "h_half": _half,
              "near_day": _near_day, "weekday": _weekday, "same_day": _same_day, "day_shift": _day_shift, "ago": _ago,
              "that_year": _that_year}
+_RESULTS = re.compile(r"^[\s-]+(?:results|earnings|revenue|sales|profits?|loss|figures|numbers|GDP)\b", re.I)
 _BACK = re.compile(r"\b(?:last|yesterday|earlier|ago|past|previous|prior)\b", re.I)
 _AHEAD = re.compile(r"\b(?:next|tomorrow|later|following|upcoming|coming)\b", re.I)
 
@@ -363,14 +389,14 @@ def _is_date(kind: str, match: re.Match, sentence: str) -> bool:
     fiscal period, recurring date, name or count."""
     g = match.groupdict()
     before, after, text = sentence[:match.start()], sentence[match.end():], match.group(0)
-    if _RECURRING.search(before) or _COMPARED.search(before):
+    if _RECURRING.search(before) or _COMPARED.search(before) or re.match(r"\s+than\b", after, re.I):
         return False
     if kind in ("quarter", "q_quarter", "half", "h_half", "year", "part_year", "rel_quarter") and _FISCAL.search(before):
         return False
     if kind in ("rel_year", "rel_month", "rel_week", "rel_quarter") and text.lower().startswith(("last", "next")) \
             and _DURATION.search(before):
         return False
-    if kind in ("us_range", "gb_range") and _POSTPONE_RANGE.search(before + (text.split()[0] + " " if
+    if kind in ("us_range", "gb_range", "month_range") and _POSTPONE_RANGE.search(before + (text.split()[0] + " " if
                                                                             text.lower().startswith("from") else "")):
         return False  # "postponed from Oct. 15 to Nov. 5": two dates, not a span
     if kind == "year":
@@ -378,7 +404,8 @@ def _is_date(kind: str, match: re.Match, sentence: str) -> bool:
             _NAME_BEFORE.search(before) and not _YEAR_LICENCE.search(before)) and not (
             _ARTICLE.search(before) and _NAME_AFTER.search(after)) and not re.match(r"\s+fiscal\b", after, re.I) and not (
             re.search(r"\b(?:of|to|from|and|or|between|around)\s+$", before, re.I) and _COUNTED.search(after))
-    if kind == "month" and not (g.get("part") or g.get("y") or g.get("ry")):
+    if kind in ("month", "month_range") and not (g.get("part") or g.get("y") or g.get("ry") or g.get("btw")
+                                                  or text.lower().startswith("from")):
         return bool(_MONTH_LICENCE.search(before))
     if kind == "weekday":
         return not _NAMED_DAYS.search(before) and not _NAMED_AFTER_DAY.search(after)
@@ -405,8 +432,10 @@ def _candidates(sentence: str) -> list[tuple[str, re.Match]]:
 
 
 def _markers(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of the words that set a tense: "past", "scheduled" or "planned"."""
+    """(start, end, kind) of the words that set a tense: "past", "present" (a fixed event:
+    "opens", "takes effect"), "scheduled" or "planned"."""
     marks = [(m.start(), m.end(), "scheduled") for m in _SCHEDULED.finditer(sentence)]
+    marks += [(m.start(), m.end(), "present") for m in _PRESENT.finditer(sentence)]
     marks += [(m.start(), m.end(), "planned") for m in _PLANNED.finditer(sentence)]
     taken = [(start, end) for start, end, _ in marks]
     marks += [(m.start(), m.end(), "past") for m in _PAST.finditer(sentence)
@@ -443,7 +472,12 @@ def _cancel_role(sentence: str, start: int) -> str:
         return "act"
     if any(v.end() <= start for v in _POSTPONE.finditer(sentence)) and _NEW_DATE.search(before):
         return "new"
-    return "old" if _EVENT_DATE.search(before) else "maybe"
+    if _EVENT_DATE.search(before):
+        return "old"
+    last = max((v.end() for v in verbs if v.end() <= start), default=None)
+    if last is not None and _STRONG.search(sentence[last:start]):
+        return ""  # "which scrapped its plan, will launch on June 20": another event, still on
+    return "maybe"
 
 
 def _status(when: When, role: str, governing: str, planned: bool, context: Context) -> str:
@@ -473,8 +507,8 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
         governing = "scheduled" if role == "new" else _governing(marks, start, end)
         if _AHEAD.search(text):
             governing = governing if governing in ("scheduled", "planned") else "scheduled"
-        reader.direction = (-1 if _BACK.search(text) else 0 if role in ("old", "maybe")
-                            else 1 if governing in ("scheduled", "planned") else -1 if governing == "past" else 0)
+        reader.direction = (-1 if _BACK.search(text) or _RESULTS.match(sentence[end:]) else 0 if role == "old"
+                            else 1 if governing in ("scheduled", "planned", "present") else -1 if governing == "past" else 0)
         relative = kind not in _ABSOLUTE and not (g.get("y") or g.get("y2"))
         try:
             when = RESOLVERS[kind](g, reader)

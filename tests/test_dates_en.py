@@ -140,6 +140,7 @@ CASES += [
      "2023:year:happened | 2025-01-05:day:scheduled"),
     ("2024-06-07", "The company, which scrapped its earlier plan, will launch the phone on June 20.", "2024-06-20:day:scheduled"),
     ("2024-06-07", "The meeting was moved to June 20 from June 12.", "2024-06-20:day:scheduled | 2024-06-12:day:cancelled"),
+    ("2024-06-07", "The meeting was moved from June 12 to June 20.", "2024-06-12:day:cancelled | 2024-06-20:day:scheduled"),
     ("2024-06-07", "The rules took effect in 2023 and were tightened in October of that year.",
      "2023:year:happened | 2023-10:month:happened"),
     ("2024-06-07", "The vote is set for the week of June 17.", "2024-06-17/2024-06-23:range:scheduled"),

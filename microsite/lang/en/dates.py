@@ -135,23 +135,21 @@ _DURATION = re.compile(r"\bthe\s+$", re.I)  # "over the last year", "the next mo
 _YEAR_LICENCE = re.compile(r"(?:\b(?:in|since|by|until|till|through|throughout|from|to|before|after|during|of|for|"
                            r"between|and|or|as\s+of|around|early|late|mid|circa|year)|\b(?:an?|the|its|their|his|her|our)|'s"
                            r"|’s)\s+$", re.I)
+_BEFORE_COUNT = re.compile(r"\b(?:of|to|from|and|or|between|around)\s+$", re.I)
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|[A-Z]+s|people|staff|million|billion)\b")  # "of 2048 GPUs", "2000 workers"
 _SINCE_RECORD = re.compile(r"\b(?:the|its|their|a)\s+(?:\w+est|most\s+\w+|least\s+\w+|first|only)\b[^.;]{0,30}\bsince\s+$",
                            re.I)  # "its lowest level since 1982": a record, not an event
-_NAME_BEFORE = re.compile(r"(?-i:\b[A-Z][A-Za-z]+)\s+$")  # "GTC 2024", "Made in China 2025"
 _NAME_AFTER = re.compile(r"^\s+(?-i:(?!U\.|US\b|UK\b|EU\b)[A-Z][a-z]*)")  # "the 2024 Paris Olympics"
 _ARTICLE = re.compile(r"\b(?:an?|the|its|their)\s+$", re.I)
 _MONTH_LICENCE = re.compile(r"(?:\b(?:in|since|by|until|till|through|throughout|from|to|before|after|during|of|for|"
                             r"between|and|or|as\s+of|early|late|mid|an?|the|its|their|this|last|next)|'s|’s)\s+$", re.I)
 _NAMED_DAYS = re.compile(r"(?-i:Black|Cyber|Super|Good|Ash|Easter|Palm|Bloody|Holy)\s+$")
 _NAMED_AFTER_DAY = re.compile(r"^\s+(?-i:Times|Telegraph|Post|Mail|Express|Herald|Night\s+Live)\b")
-_POSTPONE_RANGE = re.compile(r"\b(?:postponed|delayed|pushed\s+back|moved|rescheduled|deferred|brought\s+forward)"
-                             r"(?:\s+\w+){0,3}\s+$", re.I)
 
 # Words that say when a date lies and what befalls its event.
 _CANCEL = re.compile(r"\b(?:call(?:ed|s)?\s+off|cancel\w*|scrap(?:ped|s)?|axed|shelved|abandoned|scuttled)\b", re.I)
 _POSTPONE = re.compile(r"\b(?:postpon\w*|delay(?:ed|s)?|pushed\s+back|push\s+back|rescheduled|deferred|put\s+off"
-                       r"|brought\s+forward|moved(?=(?:\s+(?:the|its|their)\s+\w+)?\s+(?:back\s+|up\s+|forward\s+)?(?:to|until)\s+"
+                       r"|brought\s+forward|moved(?=(?:\s+(?:the|its|their)\s+\w+)?\s+(?:back\s+|up\s+|forward\s+)?(?:to|until|from)\s+"
                        r"(?:\d|(?-i:[A-Z][a-z]{2,8}\.?\s+\d)|next\b|later\b|early\b|late\b|mid)))\b", re.I)
 _SCHEDULED = re.compile(r"\b(?:will|shall|would|must|(?:is|are|was|were)\s+(?:due|to)\b|due\s+(?:to|on|in|by)|"
                         r"scheduled|slated|set\s+(?:to|for)|upcoming|deadline|(?:has|have)\s+until|(?:postponed|delayed|pushed\s+back|rescheduled|"
@@ -186,8 +184,8 @@ class _Reader:
     """What resolving one date needs: the publication date, the direction the words give it
     (-1 back, +1 ahead, 0 either), the year last named and the days named so far."""
 
-    def __init__(self, context: Context, sentence: str):
-        self.context, self.sentence = context, sentence
+    def __init__(self, context: Context):
+        self.context = context
         self.direction = 0
         self.year_named: int | None = None
         self.days_named: list[date] = []
@@ -396,14 +394,11 @@ def _is_date(kind: str, match: re.Match, sentence: str) -> bool:
     if kind in ("rel_year", "rel_month", "rel_week", "rel_quarter") and text.lower().startswith(("last", "next")) \
             and _DURATION.search(before):
         return False
-    if kind in ("us_range", "gb_range", "month_range") and _POSTPONE_RANGE.search(before + (text.split()[0] + " " if
-                                                                            text.lower().startswith("from") else "")):
+    if kind in ("us_range", "gb_range", "month_range") and any(
+            re.fullmatch(r"(?:\s+\w+){0,3}\s+", sentence[verb.end():match.start()]) for verb in _POSTPONE.finditer(before + text)):
         return False  # "postponed from Oct. 15 to Nov. 5": two dates, not a span
     if kind == "year":
-        return bool(_YEAR_LICENCE.search(before)) and not _SINCE_RECORD.search(before) and not (
-            _NAME_BEFORE.search(before) and not _YEAR_LICENCE.search(before)) and not (
-            _ARTICLE.search(before) and _NAME_AFTER.search(after)) and not re.match(r"\s+fiscal\b", after, re.I) and not (
-            re.search(r"\b(?:of|to|from|and|or|between|around)\s+$", before, re.I) and _COUNTED.search(after))
+        return _is_year(before, after)
     if kind in ("month", "month_range") and not (g.get("part") or g.get("y") or g.get("ry") or g.get("btw")
                                                   or text.lower().startswith("from")):
         return bool(_MONTH_LICENCE.search(before))
@@ -412,6 +407,15 @@ def _is_date(kind: str, match: re.Match, sentence: str) -> bool:
     if kind == "near_day" and text[0] == "T" and before.strip() and not before.rstrip().endswith(("“", '"', "—")):
         return False  # "USA Today", "China Today": a name
     return True
+
+
+def _is_year(before: str, after: str) -> bool:
+    """Whether a number like a year, standing alone, is one: after a word that takes a year
+    ("in", "since", "a 2019 lawsuit"), not a record ("its lowest since 1982"), a name ("GTC
+    2024", "the 2024 Paris Olympics"), a fiscal year or a count ("of 2048 GPUs")."""
+    return bool(_YEAR_LICENCE.search(before)) and not (
+        _SINCE_RECORD.search(before) or _ARTICLE.search(before) and _NAME_AFTER.search(after)
+        or re.match(r"\s+fiscal\b", after, re.I) or _BEFORE_COUNT.search(before) and _COUNTED.search(after))
 
 
 def _candidates(sentence: str) -> list[tuple[str, re.Match]]:
@@ -498,7 +502,7 @@ def _status(when: When, role: str, governing: str, planned: bool, context: Conte
 def find_dates(sentence: str, context: Context) -> list[DateMention]:
     """Date expressions in one sentence, resolved in order (so "the same day" sees earlier days)."""
     found: list[DateMention] = []
-    reader, marks = _Reader(context, sentence), _markers(sentence)
+    reader, marks = _Reader(context), _markers(sentence)
     for kind, match in _candidates(sentence):
         g = {key: value for key, value in match.groupdict().items() if value is not None}
         g["text"] = text = match.group(0)

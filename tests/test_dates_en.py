@@ -4,9 +4,12 @@ the English sentence splitter, which does not cut after abbreviations."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import pytest
 from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 
 from microsite.lang import PACKAGES, language
 from microsite.lang.en import Context, find_dates, sentence_spans, sentences
@@ -232,3 +235,31 @@ def test_english_sentences_of_other_shapes(text: str, expected: list[str]) -> No
 
 def test_a_line_break_ends_an_english_sentence_even_after_an_abbreviation() -> None:
     assert sentences("Apple Inc.\nShares rose.") == ["Apple Inc.", "Shares rose."]
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2049, 12, 31)), st.sampled_from(["us", "gb", "abbr"]),
+       st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2049, 12, 31))))
+def test_any_written_out_date_resolves_to_itself_whatever_the_publication_date(day: date, style: str,
+                                                                              published: date | None) -> None:
+    month = day.strftime("%B")
+    ap = {"January": "Jan.", "February": "Feb.", "August": "Aug.", "September": "Sept.", "October": "Oct.",
+          "November": "Nov.", "December": "Dec."}.get(month, month)  # AP style
+    written_out = {"us": f"{month} {day.day}, {day.year}", "gb": f"{day.day} {month} {day.year}",
+                   "abbr": f"{ap} {day.day}, {day.year}"}[style]
+    sentence = f"The regulator approved the merger on {written_out} after a long review."
+    mentions = find_dates(sentence, Context(published and (published.year, published.month, published.day)))
+    assert [(m.text, m.when.start, m.when.precision, m.relative) for m in mentions] == [(written_out, day, "day", False)]
+    assert mentions[0].status == ("happened" if published is None or day <= published else "scheduled")
+
+
+@given(st.lists(st.sampled_from(["Nvidia Corp.", "said", "on", "Jan.", "13,", "2025.", "U.S.", "officials", "Mr.",
+                                 "Smith", "left.", "Shares", "rose!", "“Yes,”", "he", "said.", "\n", "No.", "2"]),
+                max_size=30))
+def test_english_sentences_only_join_shared_ones_and_lose_no_text(words: list[str]) -> None:
+    text = " ".join(words)
+    spans, shared = sentence_spans(text), shared_spans(text)
+    assert len(spans) <= len(shared)
+    assert {start for start, _ in spans} <= {start for start, _ in shared}
+    assert {end for _, end in spans} <= {end for _, end in shared}
+    covered = set().union(*(range(start, end) for start, end in spans)) if spans else set()
+    assert all(i in covered for i, char in enumerate(text) if not char.isspace())

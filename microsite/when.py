@@ -184,3 +184,26 @@ def parse_iso(value: str) -> When | None:
         return day_span(date(*parts))
     except (ValueError, TypeError):
         return None
+
+
+def nearest_occurrence(make, first: date, last: date, direction: int) -> When | None:
+    """Which year's *make(year)* (a span that comes back every year: "March", "Oct. 17", "the
+    third quarter") a text written on the days *first*–*last* means: the latest begun by
+    then when it looks back (direction < 0), the first not over by then when it looks ahead
+    (> 0), else the nearest. *make* may return None or raise ValueError for a year without
+    such a span (Feb. 29)."""
+    spans = []
+    for year in range(first.year - 1, first.year + 2):
+        try:
+            span = make(year)
+        except ValueError:
+            continue
+        if span is not None:
+            spans.append(span)
+    if direction < 0:
+        spans = [span for span in spans if span.start <= last]
+        return max(spans, key=lambda span: span.start, default=None)
+    if direction > 0:
+        spans = [span for span in spans if span.end >= first]
+        return min(spans, key=lambda span: span.start, default=None)
+    return min(spans, key=lambda span: max((span.start - last).days, (first - span.end).days, 0), default=None)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import ko
+from . import en, ko
 
-PACKAGES: dict[str, ModuleType] = {"ko": ko}
+PACKAGES: dict[str, ModuleType] = {"ko": ko, "en": en}
 DEFAULT = ko
 
 

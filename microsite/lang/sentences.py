@@ -38,11 +38,12 @@ def _inside_quotation(text: str, start: int, end: int) -> bool:
     return before.count('"') % 2 == 1 and '"' in after
 
 
-def sentences(text: str) -> list[str]:
-    return [text[start:end].strip() for start, end in sentence_spans(text)]
+def sentences(text: str, spans=sentence_spans) -> list[str]:
+    """The sentences of *text*, as *spans* (a language's own splitter, or this one) cuts it."""
+    return [text[start:end].strip() for start, end in spans(text)]
 
 
-def first_sentence(text: str, limit: int) -> str:
+def first_sentence(text: str, limit: int, spans=sentence_spans) -> str:
     """The opening sentence, cut to *limit* characters with "…" when longer."""
-    first = next(iter(sentences(text)), "")
+    first = next(iter(sentences(text, spans)), "")
     return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"

@@ -1,0 +1,15 @@
+"""English: sentences that do not end after abbreviations (``sentences``) and date
+expressions resolved against a report's date (``dates``) — the names a report's language
+package offers. The site's interface is Korean only: an English report's labels (and a
+site set to English) use the Korean interface words and date formats until English ones
+exist."""
+from __future__ import annotations
+
+from ..ko import format_published, format_when, words
+from .dates import Context, DateMention, find_dates
+from .sentences import first_sentence, sentence_spans, sentences
+
+CODE = "en"
+
+__all__ = ["CODE", "Context", "DateMention", "find_dates", "first_sentence", "format_published", "format_when",
+           "sentence_spans", "sentences", "words"]

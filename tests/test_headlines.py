@@ -64,3 +64,25 @@ def test_no_headline_is_a_cut_off_sentence(built_site) -> None:
         assert not event["headline"].endswith("…") and len(event["headline"]) <= 80, event
         if event["kind"] == "reported" and not event["curated"]:
             assert event["headline"] != event["text"], event
+
+
+@pytest.mark.parametrize("sentence, outlets, expected", [
+    ("The Commerce Department published the rule on Jan. 13, 2025.", (), "The Commerce Department published the rule"),
+    # the reporting frame is the source; the story is the event
+    ("Reuters reported on Tuesday that Alibaba had rented H100 servers in Malaysia.", ("Reuters",),
+     "Alibaba had rented H100 servers in Malaysia"),
+    ("Tencent opened a Jakarta region last month, according to Bloomberg.", ("Bloomberg",), "Tencent opened a Jakarta region"),
+    # an aside that holds the date goes with it
+    ("The talks, which had been set for Feb. 20, were cancelled on Wednesday.", (), "The talks were cancelled on Wednesday"),
+    ("Huawei called off a product launch planned for May 28, citing supply problems.", (),
+     "Huawei called off a product launch planned"),
+    # a dateline is not part of the story; a long clause ends at a whole phrase
+    ("WASHINGTON, July 18 (Reuters) - The Bureau of Industry and Security issued an interim final rule on advanced "
+     "computing items on Thursday.", (), "The Bureau of Industry and Security issued an interim final rule"),
+    ("“We saw orders from Chinese customers double in July,” the executive said.", (), "We saw orders from Chinese customers double"),
+])
+def test_english_headline(sentence: str, outlets: tuple[str, ...], expected: str) -> None:
+    from microsite.lang import en
+    named = [Named(sentence.index(name), sentence.index(name) + len(name), name, "media outlet") for name in outlets]
+    date = en.find_dates(sentence, Context((2024, 7, 20)))[0]  # a dateline's date is not an event's
+    assert en.headline(sentence, (date.start, date.end), named).text == expected

@@ -1,5 +1,6 @@
-"""English: sentences that do not end after abbreviations (``sentences``) and date
-expressions resolved against a report's date (``dates``) — the names a report's language
+"""English: sentences that do not end after abbreviations (``sentences``), date
+expressions resolved against a report's date (``dates``) and chronology headlines
+(``headline``) — the names a report's language
 package offers. The site's interface is Korean only: an English report's labels (and a
 site set to English) use the Korean interface words and date formats until English ones
 exist."""
@@ -7,9 +8,10 @@ from __future__ import annotations
 
 from ..ko import format_published, format_when, words
 from .dates import Context, DateMention, find_dates
+from .headline import cited_outlet, headline
 from .sentences import first_sentence, sentence_spans, sentences
 
 CODE = "en"
 
-__all__ = ["CODE", "Context", "DateMention", "find_dates", "first_sentence", "format_published", "format_when",
+__all__ = ["CODE", "Context", "DateMention", "cited_outlet", "find_dates", "headline", "first_sentence", "format_published", "format_when",
            "sentence_spans", "sentences", "words"]

@@ -66,7 +66,7 @@ def test_future_events_and_merges(built_site: Path) -> None:
 
 def test_curated_labels_are_applied_and_marked(built_site: Path) -> None:
     h20 = next(e for e in events(built_site) if e["id"] == f"{Z}#p-3.1")
-    assert h20["headline"] == "미국, 중국 전용 H20 칩 수출 추가 제한" and h20["curated"]
+    assert h20["headline"] == "미국 — 중국 전용 H20 칩 수출 추가 제한" and h20["curated"]
     assert "H20 칩 수출까지 추가로 제한한" in h20["text"]
 
 
@@ -171,9 +171,9 @@ def test_curation_keeps_applying_when_a_syndicated_copy_merges_with_its_events(p
     data = events(project / "site")
     merged = next(e for e in data if f"{N}#p-10.1" in [e["id"], *e["aliases"]])
     assert {s["report"] for s in merged["sources"]} == {N, "asiawire-2024-08-aws-tenders"}
-    assert merged["headline"] == "미국, 엔비디아 A100·H100의 대중국 수출 금지" and merged["curated"]
+    assert merged["headline"] == "미국 — 엔비디아 A100·H100의 대중국 수출 금지" and merged["curated"]
     labels = {e["headline"] for e in data}
-    assert {"미국, 중국 시장용 A800·H800 칩 수출 금지", "재닛 옐런 미 재무장관 방중(7월 6∼9일)"} <= labels
+    assert {"미국 — 중국 시장용 A800·H800 칩 수출 금지", "재닛 옐런 미 재무장관 방중(7월 6∼9일)"} <= labels
 
 
 def test_exports_carry_no_live_markup_and_no_spreadsheet_formulas(project: Path) -> None:

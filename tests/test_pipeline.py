@@ -52,7 +52,7 @@ EDITS = {
         .replace("published: '2024-08-26'", "published: '2025-12-01'"), encoding="utf-8"),
     "deleted report": lambda p: ((p / "content/reports/zz-copy.md").unlink()),
     "alias": lambda p: replace(p, "content/entities/nvidia.md", "aliases: [엔비디아,", "aliases: [엔비디아사, 엔비디아,"),
-    "curation": lambda p: replace(p, "content/chronology.toml", "미국, 첨단 반도체 대중국 수출 통제 시행", "미국, 반도체 수출 통제 시행"),
+    "curation": lambda p: replace(p, "content/chronology.toml", "미국 — 첨단 반도체 대중국 수출 통제 시행", "미국 — 반도체 수출 통제 시행"),
     "template": lambda p: replace(p, "templates/report.html", "{% block main %}", "{% block main %}<!-- 편집 -->"),
     "asset": lambda p: (p / "assets/style.css").write_text((p / "assets/style.css").read_text() + "\n/* x */\n"),
     "page": lambda p: replace(p, "content/pages/about.md", "\n---\n\n", "\n---\n\n새 문단이다.\n\n"),

@@ -193,7 +193,7 @@ def nearest_occurrence(make, first: date, last: date, direction: int) -> When | 
     (> 0), else the nearest. *make* may return None or raise ValueError for a year without
     such a span (Feb. 29)."""
     spans = []
-    for year in range(first.year - 1, first.year + 2):
+    for year in range(min(first.year, last.year) - 1, max(first.year, last.year) + 2):
         try:
             span = make(year)
         except ValueError:

@@ -28,6 +28,7 @@ from ...when import (
     half_span,
     month_span,
     months_span,
+    nearest_occurrence,
     parse_published,
     quarter_span,
     shift_month,
@@ -312,14 +313,15 @@ def _day(context: Context) -> date:
     return date(*context.published)
 
 
-def _month_year(m: int, day: int | None, ahead: bool, context: Context) -> int:
-    """The year of month *m* (day *day*) written without one: the latest such date not after
-    the report, or the first not before it when the sentence looks ahead."""
-    py, pm = _month(context)
-    pd = context.published[2]
-    if ahead:
-        return py + 1 if m < pm or (m == pm and day and pd and day < pd) else py
-    return py - 1 if m > pm or (m == pm and day and pd and day > pd) else py
+def _by_tense(make, ahead: bool, context: Context, other_month: bool = False) -> When | None:
+    """The year of a date written without one (*make(year)* gives its span): the latest
+    begun by the report, or the first not over by it when the sentence looks ahead; with
+    *other_month*, not the report's own month ("지난 8월" written in August is last year's)."""
+    y, m = _month(context)
+    first, last = _published_start(context), context.published_end()
+    if other_month:
+        first, last = month_span(y, m).end + timedelta(days=1), month_span(y, m).start - timedelta(days=1)
+    return nearest_occurrence(make, first, last, 1 if ahead else -1)
 
 
 def _which_year(which: str, context: Context, previous: When | None) -> int:
@@ -371,25 +373,26 @@ def _resolve(kind: str, g: dict, context: Context, ahead: bool, previous: When |
         else:
             year = _which_year(which, context, previous)
         return half_span(year, number) if kind == "year_half" else quarter_span(year, number)
+    m = int(g["m"]) if "m" in g else 0
     if kind in ("last_month_n", "last_month_n_day", "next_month_n", "next_month_n_day"):
-        m, day = int(g["m"]), int(g["d"]) if "d" in g else None
-        year = _month_year(m, day, kind.startswith("next"), context)
-        if day is None and m == _month(context)[1]:  # "지난 8월" written in August: last year's; "오는 8월", next year's
-            year += 1 if kind.startswith("next") else -1
-        return day_span(date(year, m, day), local) if day else month_span(year, m, g.get("q", ""))
+        if "d" in g:
+            return _by_tense(lambda y: day_span(date(y, m, int(g["d"])), local), kind.startswith("next"), context)
+        return _by_tense(lambda y: month_span(y, m, g.get("q", "")), kind.startswith("next"), context, other_month=True)
     if kind in ("month", "month_day", "month_day_range", "cross_range", "month_range"):
-        m, day = int(g["m"]), int(g["d"]) if "d" in g else None
-        year = previous.start.year if previous and kind != "month_range" and _same_year_implied(previous, context) \
-            else _month_year(m, day, ahead, context)
-        if kind == "month":
-            return month_span(year, m, g.get("q", ""))
-        if kind == "month_day":
-            return day_span(date(year, m, day), local)
-        if kind == "month_day_range":
-            return days_span(date(year, m, day), date(year, m, int(g["d2"])))
-        if kind == "cross_range":
-            return days_span(date(year, m, day), date(year, int(g["m2"]), int(g["d2"])))
-        return months_span(year, m, int(g["m2"]), g.get("q", ""), g.get("q2", ""))
+        def make(y: int) -> When | None:
+            if kind == "month":
+                return month_span(y, m, g.get("q", ""))
+            if kind == "month_day":
+                return day_span(date(y, m, int(g["d"])), local)
+            if kind == "month_day_range":
+                return days_span(date(y, m, int(g["d"])), date(y, m, int(g["d2"])))
+            if kind == "cross_range":
+                return days_span(date(y, m, int(g["d"])), date(y, int(g["m2"]), int(g["d2"])))
+            return months_span(y, m, int(g["m2"]), g.get("q", ""), g.get("q2", ""))
+
+        if previous and kind != "month_range" and _same_year_implied(previous, context):
+            return make(previous.start.year)
+        return _by_tense(make, ahead, context)
     if kind in ("last_month", "this_month", "next_month"):
         year, month = shift_month(*_month(context), {"last_month": -1, "this_month": 0, "next_month": 1}[kind])
         if "d" in g:

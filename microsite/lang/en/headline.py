@@ -19,8 +19,7 @@ _SAID_AFTER = re.compile(r",\s*(?:the\s+|a\s+)?[\w.’'&\- ]{1,60}?\s+(?:said|sa
 _SAID_BEFORE = re.compile(r"^(?P<who>[A-Z][\w.’'&\- ]{1,60}?)\s+(?:said|reported|announced|told\s+[\w ]+?)\s+(?:that\s+)?"
                           r"(?=(?:it|they|he|she|the|a|an)\b|[A-Z])")
 _REPORTED = re.compile(r"\b(?:report(?:ed|s)?|according\s+to|told|said)\b", re.I)
-_CLAUSES = re.compile(r";\s+|,\s+(?:and|but|while|which|whereas|after|before|as|citing|saying|adding)\s+|"
-                      r"\s+(?:after|before|while)\s+")
+_CLAUSES = re.compile(r";\s+|,\s+(?:and|but|while|whereas|citing|saying|adding)\s+")  # not "which": it needs its noun
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 _DATELINE = re.compile(r"^[A-Z][A-Z.’' -]{1,40},[^-–—(]{0,40}(?:\([^)]{1,30}\))?\s*[-–—]+\s*")
 _ASIDE = re.compile(r",\s(?:which\s|who\s)?[^,;]{1,60},\s")  # ", first issued in October 2022, "

@@ -42,6 +42,9 @@ def title(sentence: str, outlets: tuple[str, ...] = (), published=(2024, 7, 20))
      "사업가 데릭 오씨 — 호주의 한 데이터센터에 서버 300대 설치"),
     # a date that only fixes the time of the thing named after it: that thing
     ("무역 갈등이 이어지면서 오는 12일 예정된 왕이 중국 외교부장의 방한에 관심이 쏠린다.", (), "왕이 중국 외교부장의 방한"),
+    # a date inside a clause made a noun dates that clause, not the sentence's verb
+    ("정부가 규제를 서두르는 것은 지난달 G7 정상회의에서 수출 통제 공조가 합의된 것에 따른 조치라는 분석이다.", (),
+     "수출 통제 공조 — G7 정상회의에서 합의"),
     # a date that dates what was done to the thing named after it
     ("엔비디아의 칩은 2022년 9월에 금지된 A100과 H100이 중심이다.", (), "A100 금지"),
     # before the date's clause: the subject nearest to it, when the sentence has no topic

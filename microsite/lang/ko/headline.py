@@ -29,9 +29,10 @@ _CLOSING_FRAMES = re.compile(
     r"|(?:이)?라는\s?(?:분석|지적|관측|평가|전망|설명)이?다"
     r"|\s?바\s?있다|\s?상황이다|\s?양상이다|\s?셈이다)[.!?\"'”’]*$")
 # Clause endings; 고 and 자 only after a verb's stem or tense (했고, 하자), since nouns end so too
-# (신고, 투자).
+# (신고, 투자); and a clause made a noun ("…이 거론된 것에 대한"): a date inside it dates that.
 _CLAUSE_ENDS = re.compile(r"(?:(?:(?<=[하되했됐었았였이있없않받났졌왔갔줬쳤켰렸냈])고(?!\s?있)|(?<=[가-힣])(?:며|면서|지만|으나|는데|"
-                          r"음에도|에도\s불구하고)|(?<=[하되이])자)\s|,\s|\s(?:이후|뒤|가운데|동시에|데\s이어)\s)")
+                          r"음에도|에도\s불구하고)|(?<=[하되이])자)\s|,\s|\s(?:이후|뒤|가운데|동시에|데\s이어)\s|"
+                          r"(?<=[된한던는은])\s(?=것))")
 _PARENTHESES = re.compile(r"\s?\([^()]*\)|\s?\[[^\]]*\]")
 # "6일 예정된 옐런 장관 방중에서": a date that only fixes the time of the thing named after it.
 # "2022년 9월에 금지된 A100과 …": what was done to the thing named after it (A100 금지).
@@ -75,7 +76,7 @@ def headline(sentence: str, date: tuple[int, int], named: list[Named]) -> Headli
     clause_start, clause_end = _clause(text, date_at)
     clause = text[clause_start:clause_end]
     inside = [n for n in named if clause_start <= n.start < clause_end]
-    actor_text, actors, object_start = _actor(text, clause_start, clause_end, inside, named, reported)
+    actor_text, actors, object_start, actor_start = _actor(text, clause_start, clause_end, inside, named, reported)
     said = _QUOTED.search(text, object_start)
     if said and not _SAID.match(text[said.end():]):
         said = None  # a name in quotation marks, not words said
@@ -93,6 +94,12 @@ def headline(sentence: str, date: tuple[int, int], named: list[Named]) -> Headli
     if action.endswith(" 중"):  # 검토 중: both words are the action
         words = words[:-1]
     obj = _object(words[:-1])
+    before = text[clause_start:actor_start].split()
+    if not obj and before and before[-1].endswith(("에서", "에")):  # "EU 정상회의에서 디리스킹이 거론된": where, before who
+        first = len(before) - 1
+        while first > 0 and _bare(before[first - 1]):
+            first -= 1
+        obj = " ".join(before[first:])
     body = f"{obj} {action}".strip()
     return Headline(f"{actor_text} — {body}" if actor_text else body, actors)
 
@@ -186,9 +193,10 @@ def _clause(text: str, at: int) -> tuple[int, int]:
 
 
 def _actor(text: str, clause_start: int, clause_end: int, inside: list[Named], named: list[Named], reported: bool
-           ) -> tuple[str, tuple[str, ...], int]:
+           ) -> tuple[str, tuple[str, ...], int, int]:
     """Who acts: the clause's topic (은/는) or subject (이/가), else the sentence's before the
-    clause; its words, the entities it names, and where the rest of the clause begins. In a
+    clause; its words, the entities it names, where the rest of the clause begins and where
+    the subject does. In a
     sentence that reports an outlet's story, the outlet is its source, not its actor."""
     for start, end in ((clause_start, clause_end), (0, clause_start)):
         words = list(re.finditer(r"[^\s,]+", text[start:end]))
@@ -216,15 +224,16 @@ def _actor(text: str, clause_start: int, clause_end: int, inside: list[Named], n
                 continue
             ids = tuple(dict.fromkeys(n.entity for n in named if subject_start <= n.start < subject_end
                                       and n.kind != "media outlet"))
-            return subject, ids, start + match.end() if start == clause_start else clause_start
-    return "", tuple(dict.fromkeys(n.entity for n in inside if n.kind != "place"))[:1], clause_start
+            return subject, ids, start + match.end() if start == clause_start else clause_start, subject_start
+    return "", tuple(dict.fromkeys(n.entity for n in inside if n.kind != "place"))[:1], clause_start, clause_start
 
 
 _TOPIC = ("께서는", "께서", "측은", "은", "는")
 _SUBJECT = ("이", "가")
 _ADVERBIAL = ("에", "에서", "에게", "로", "으로", "부터", "까지", "와", "과", "도", "만")
 _DEPENDENT = frozenset("것 수 바 등 때 데 중 뒤 후 점 측 쪽 만 뿐 채 듯".split())
-_NOT_BARE = ("의", "을", "를", "에", "로", "와", "과", "도", "고", "며", "다", "한", "된", "는", "은", "던", "인", "적")
+_NOT_BARE = ("의", "을", "를", "에", "에서", "에게", "으로", "로", "까지", "부터", "와", "과", "도", "고", "며", "다", "한", "된",
+             "는", "은", "던", "인", "적")
 
 
 def _particle(word: str, at: int, named: list[Named], after_bare: bool) -> str:
@@ -281,7 +290,7 @@ _PARTICLES_LONGEST_FIRST = tuple(sorted((*CASE_PARTICLES, "에게", "에서", "�
 def _object(words: list[str]) -> str:
     """What the action is done to: the words before it, without adverbs and with the last
     one's particle off, the closest ones first within the budget."""
-    kept = [w for w in words if w not in _ADVERBS and not w.endswith("적으로")]
+    kept = [w for w in words if w not in _ADVERBS and not w.endswith("적으로") and _without_particle(w) not in _DEPENDENT]
     if not kept:
         return ""
     kept[-1] = _without_particle(kept[-1])

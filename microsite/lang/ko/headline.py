@@ -213,8 +213,9 @@ def _actor(text: str, clause_start: int, clause_end: int, inside: list[Named], n
             if particle in _SUBJECT and any(p in _TOPIC for p in particles[index + 1:index + 4]):
                 continue  # 사업가 데릭 오씨는: the topic comes after a title that ends like a subject
             first = index
-            while first > 0 and index - first < 3 and _bare(words[first - 1].group(0)):
-                first -= 1  # the title and name before it: 사업가 데릭 오씨, 미국 대통령
+            while first > 0 and index - first < 3 and (_bare(words[first - 1].group(0))
+                                                       or words[first - 1].group(0).endswith("의")):
+                first -= 1  # the title and name before it: 사업가 데릭 오씨, 미국 대통령, 세 회사의 설비투자
             subject_start = start + words[first].start()
             subject_end = start + match.end() - len(particle)
             subject = text[subject_start:subject_end]
@@ -290,7 +291,9 @@ _PARTICLES_LONGEST_FIRST = tuple(sorted((*CASE_PARTICLES, "에게", "에서", "�
 def _object(words: list[str]) -> str:
     """What the action is done to: the words before it, without adverbs and with the last
     one's particle off, the closest ones first within the budget."""
-    kept = [w for w in words if w not in _ADVERBS and not w.endswith("적으로") and _without_particle(w) not in _DEPENDENT]
+    kept = [w for w in words if w not in _ADVERBS and not w.endswith("적으로")]
+    while kept and _without_particle(kept[0]) in _DEPENDENT:
+        kept.pop(0)  # "것은 …": the noun a clause was made into
     if not kept:
         return ""
     kept[-1] = _without_particle(kept[-1])
@@ -299,11 +302,17 @@ def _object(words: list[str]) -> str:
         if chosen and sum(len(w) + 1 for w in chosen) + len(word) > OBJECT_BUDGET:
             break
         chosen.insert(0, word)
-    while len(chosen) > 1 and (len(kept) > len(chosen) and (chosen[0] in _LEANING or chosen[0].endswith(_LEANS_RIGHT))
-                               or chosen[0].endswith("던")):
-        chosen.pop(0)  # "통해 칩에 접근", "지은 데이터센터": a word that leans on one the budget left out
+    def leans_on_cut(first: str) -> bool:
+        """"통해 칩에 접근", "지은 데이터센터", "(500억) 위안으로": the first word kept leans on
+        one the budget left out, or ends a phrase that began there."""
+        left_out = kept[len(kept) - len(chosen) - 1] if len(kept) > len(chosen) else ""
+        return bool(left_out) and (first in _LEANING or first.endswith(_LEANS_RIGHT) or bool(_AMOUNT.search(left_out)))
+
+    while len(chosen) > 1 and (leans_on_cut(chosen[0]) or chosen[0].endswith("던")):
+        chosen.pop(0)
     return " ".join(chosen)
 
 
+_AMOUNT = re.compile(r"\d[\d,.]*(?:십|백|천|만|억|조)?$")  # "500억" before its unit
 _LEANING = frozenset("통해 위해 대해 대한 관련해 따라 따른 의한 인한 향한 포함한 전 후 뒤 등".split())
 _LEANS_RIGHT = ("기", "도록", "해", "고", "며", "은", "는", "던", "을", "한", "된", "인", "의")

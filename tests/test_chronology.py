@@ -70,12 +70,15 @@ def test_curated_labels_are_applied_and_marked(built_site: Path) -> None:
     assert "H20 칩 수출까지 추가로 제한한" in h20["text"]
 
 
-def test_chronology_page_groups_by_year_with_sources_and_an_svg(built_site: Path) -> None:
+def test_chronology_page_groups_by_year_with_sources_and_an_overview(built_site: Path) -> None:
     page = BeautifulSoup((built_site / "chronology" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [h.get_text(" ", strip=True) for h in page.select("section.year h2")] == ["2022년 2건", "2023년 9건", "2024년 10건", "2025년 5건"]
-    svg = page.select_one("svg.timeline-overview")
-    assert svg.title.get_text() == "연표 한눈에 보기" and "2022년 2건" in svg.desc.get_text()
-    assert len(svg.select("circle, polygon")) == len(EXPECTED)
+    overview = page.select_one(".overview")
+    assert overview.h2.get_text() == "달마다 본 사건 수"
+    assert [a.get_text(" ", strip=True) for a in overview.select("a.chart-year")] == ["2022년 2건", "2023년 9건", "2024년 10건", "2025년 5건"]
+    # every event dated to a month or finer has its month's bar; a year or a half-year counts in its year only
+    coarse = sum(1 for e in events(built_site) if e["precision"] in ("year", "half"))
+    assert coarse == 3 and sum(int(a.get_text()) for a in overview.select("a.bar .n")) == len(EXPECTED) - coarse
     first = page.select("li.event")[0]
     assert first.select_one("time").get_text() == "2022년 9월"
     assert first.select_one(".sources a")["href"] == f"../reports/{N}/#p-10"

@@ -19,6 +19,7 @@ from .feeds import atom_feed, robots_txt, sitemap_xml
 from .kinds import KINDS
 from .pages import Planned, render
 from .site import Site, raw_path, report_url
+from .views.chronology import chronology_files
 
 Bytes = bytes | Iterable[bytes]
 
@@ -86,6 +87,7 @@ def _data_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
         ("sitemap.xml", (urls,), lambda: sitemap_xml(base, urls)),
         ("robots.txt", (), lambda: robots_txt(base)),
         ("feed.xml", (site.reports_digest,), lambda: atom_feed(base, config.title, config.description, reports, report_url)),
+        *chronology_files(site),  # what the chronology's filters read
     ]
     return [SiteFile(path, digest(path, site.digest, *inputs), make) for path, inputs, make in made]
 

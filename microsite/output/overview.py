@@ -1,60 +1,77 @@
-"""A static SVG overview of the chronology: a year axis and a mark per event, readable
-without JavaScript, with a title and a description for screen readers."""
+"""The chronology's overview: a row of twelve month bars for each year, each bar a link to
+its month's section (on whichever page of the chronology holds it), showing its count
+and named by it ("2024년 7월: 12건"). Plain HTML and CSS (heights in eight steps, as classes: the site's
+CSP allows no inline styles), readable without JavaScript; the filters
+(``assets/chronology.js``) recount it.
+
+A year with few events among many years gets no row: it is listed under the rows as a
+link with its count, so a long archive's overview stays a few rows high."""
 from __future__ import annotations
 
-from collections import Counter
-from datetime import date
-from html import escape
-from types import ModuleType
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..model.chronology import Chronology
+if TYPE_CHECKING:
+    from .views.chronology import Section
 
-WIDTH, HEIGHT, MARGIN = 640, 96, 24
-
-
-MAX_STACK = 8  # events drawn at one place on the axis (from the fifth on they sit on top of each other)
+LEVELS = 8  # bar heights
+MAX_ROWS = 10  # years drawn as rows before the quiet ones are folded into links
 
 
-def timeline_svg(chronology: Chronology, lang: ModuleType) -> str:
-    """*lang*: the site's language, which writes the dates."""
-    events = chronology.events
-    if not events:
-        return ""
-    first, last = events[0].when.start.year, max(e.when.end.year for e in events)
-    start, end = date(first, 1, 1), date(last + 1, 1, 1)
-    span = (end - start).days
+def level(count: int, peak: int) -> int:
+    """A bar's height step, 1–LEVELS for any event (0 for none); the busiest month is LEVELS."""
+    return 0 if count <= 0 else max(1, -(-count * LEVELS // max(peak, 1)))
 
-    def x(day: date) -> float:
-        return MARGIN + (WIDTH - 2 * MARGIN) * (day - start).days / span
 
-    per_year = Counter(e.when.start.year for e in events)
-    description = ", ".join(f"{year}년 {per_year[year]}건" for year in range(first, last + 1))
-    parts = [f'<svg class="timeline-overview" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             f'aria-labelledby="overview-title overview-desc" xmlns="http://www.w3.org/2000/svg">',
-             '<title id="overview-title">연표 한눈에 보기</title>',
-             f'<desc id="overview-desc">사건 {len(events)}건: {escape(description)}</desc>',
-             f'<line class="axis" x1="{MARGIN}" y1="60" x2="{WIDTH - MARGIN}" y2="60"/>']
-    for year in range(first, last + 2):
-        tick = x(date(year, 1, 1))
-        parts.append(f'<line class="tick" x1="{tick:.1f}" y1="54" x2="{tick:.1f}" y2="66"/>')
-        if year <= last:
-            middle = x(date(year, 7, 1))
-            parts.append(f'<text x="{middle:.1f}" y="86" text-anchor="middle">{year}</text>')
-    stacked: Counter = Counter()
-    for event in events:
-        middle = event.when.start + (event.when.end - event.when.start) / 2
-        cx = round(x(middle) / 6) * 6  # events close in time stack upwards
-        level = stacked[cx]
-        stacked[cx] += 1
-        if level >= MAX_STACK:  # hidden under the others anyway: a large archive's overview stays small
-            continue
-        cy = 48 - 9 * min(level, 4)
-        tip = f"<title>{escape(lang.format_when(event.when))}: {escape(event.headline)}</title>"
-        if event.kind == "publication":  # a diamond
-            px = x(middle)
-            parts.append(f'<polygon class="publication" points="{px:.1f},{cy - 5} {px + 5:.1f},{cy} {px:.1f},{cy + 5} '
-                         f'{px - 5:.1f},{cy}">{tip}</polygon>')
-        else:
-            parts.append(f'<circle class="{"future" if event.future else "event"}" cx="{x(middle):.1f}" cy="{cy}" r="4">{tip}</circle>')
-    parts.append("</svg>")
-    return "\n".join(parts)
+def section_href(section: Section) -> str:
+    """A section's address from the chronology's first page."""
+    return f"{'' if section.page == 1 else f'{section.page}/'}#{section.key}"
+
+
+def month_chart(sections: Sequence[Section], total: int) -> str:
+    years: dict[int, list[Section]] = {}
+    for section in sections:
+        years.setdefault(section.year, []).append(section)
+    counts = {year: sum(s.count for s in members) for year, members in years.items()}
+    rows = sorted(years)
+    if len(rows) > MAX_ROWS:  # the quiet years of a long archive become links under the rows
+        rows = [year for year in rows if counts[year] * 100 >= total] or sorted(years, key=lambda y: -counts[y])[:1]
+    folded = [year for year in sorted(years) if year not in rows]
+    months = {(s.year, s.place // 2): s for s in sections if s.place and not s.place % 2}
+    peak = max((s.count for (year, _), s in months.items() if year in rows), default=1)
+    out = ['<section class="overview" aria-labelledby="overview-title" data-pagefind-ignore>',
+           '<h2 class="overview-title" id="overview-title">달마다 본 사건 수</h2>',
+           '<p class="note" id="overview-note">막대를 누르면 그 달의 사건으로 갑니다. 연도나 반기만 알려진 일은 '
+           '해마다의 합계에 들어 있습니다.</p>',
+           '<div class="chart">',
+           '<p class="chart-head" aria-hidden="true"><span class="chart-corner"></span>'
+           + "".join(f'<span>{month}<span class="wide">월</span></span>' for month in range(1, 13)) + "</p>",
+           '<ol class="chart-rows">']
+    for year in rows:
+        first = years[year][0]
+        out.append(f'<li class="chart-row"><a class="chart-year" href="{_year_href(first)}" data-year="{year}">'
+                   f'<span class="chart-year-name">{year}년</span> <span class="chart-year-count">{counts[year]}건</span></a>'
+                   '<ol class="chart-bars">')
+        for month in range(1, 13):
+            section = months.get((year, month))
+            name = f"{year}년 {month}월"
+            if section is None:
+                out.append(f'<li><span class="bar lv0"><span class="visually-hidden">{name}: 0건</span></span></li>')
+                continue
+            out.append(f'<li><a class="bar lv{level(section.count, peak)}" href="{section_href(section)}" '
+                       f'data-section="{section.key}"><span class="bar-fill"></span><span class="bar-count">'
+                       f'<span class="visually-hidden">{name}: </span><span class="n">{section.count}</span>'
+                       '<span class="visually-hidden">건</span></span></a></li>')
+        out.append("</ol></li>")
+    out.append("</ol>")
+    if folded:
+        links = " · ".join(f'<a class="chart-year" href="{_year_href(years[year][0])}" data-year="{year}">'
+                           f'{year}년 <span class="chart-year-count">{counts[year]}건</span></a>' for year in folded)
+        out.append(f'<p class="chart-other">그 밖의 해: {links}</p>')
+    out.append("</div></section>")
+    return "\n".join(out)
+
+
+def _year_href(first: Section) -> str:
+    return f"{'' if first.page == 1 else f'{first.page}/'}#y{first.year}"
+

@@ -15,8 +15,12 @@ from ..files import inside_project
 from ..lang import language
 from ..model import SiteModel
 from ..model.chronology import Event
+from ..when import When, half_span, month_span, year_span
 from .markdown import render_body
 from .templates import Templates
+
+EVENTS_PER_PAGE = 200  # the chronology's pages
+STATUS_LABELS = {"scheduled": "예정", "planned": "계획", "cancelled": "취소"}  # "happened" needs no badge
 
 
 def report_url(report: Report) -> str:
@@ -25,6 +29,45 @@ def report_url(report: Report) -> str:
 
 def entity_url(entity_id: str) -> str:
     return f"entities/{entity_id}/"
+
+
+def event_anchor(event_id: str) -> str:
+    """The id of an event's entry on the chronology page ("<slug>#p-3.1" → "<slug>-p-3-1"):
+    the scheme links in the wild use, kept as it was."""
+    return event_id.replace("#", "-").replace(".", "-")
+
+
+def chronology_group(when: When) -> tuple[int, int, str]:
+    """Where an event is listed on the chronology: (year, place in the year, section id).
+    A month (day, week and range dates by the month they start in), a half-year before its
+    first month, and a date known only to the year first of all, under its own heading."""
+    year = when.start.year
+    if when.precision == "year":
+        return year, 0, f"m{year}-y"
+    if when.precision == "half":
+        half = 1 if when.start.month <= 6 else 2
+        return year, 1 if half == 1 else 13, f"m{year}-h{half}"
+    return year, 2 * when.start.month, f"m{year}-{when.start.month:02d}"
+
+
+def group_label(when: When, lang) -> str:
+    """The span of an event's section, as the site writes dates ("2024년 7월", "2024년 상반기", "2024년")."""
+    year, place, _ = chronology_group(when)
+    if place == 0:
+        return lang.format_when(year_span(year))
+    if place % 2:
+        return lang.format_when(half_span(year, 1 if place == 1 else 2))
+    return lang.format_when(month_span(year, when.start.month))
+
+
+def _gutter(date: str, group: str, year: str, place: int, precision: str) -> str:
+    """An event's date beside it, less what its section's heading says: "17일" under
+    2024년 7월, "7월 초" for a month, "상반기" under 2024년; a date known to the year whole."""
+    if place and (place % 2 or precision == "month") and date.startswith(year + " "):
+        return date[len(year) + 1:]
+    if place and date.startswith(group + " "):
+        return date[len(group) + 1:]
+    return date
 
 
 def raw_path(report: Report) -> str:
@@ -53,9 +96,16 @@ class Site:
         self._summaries: dict[str, dict] = {}
         self._summary_digests: dict[str, str] = {}
         self.events_of: dict[str, list[Event]] = {}  # entity id -> its events, in date order
+        self.events_in: dict[str, list[Event]] = {}  # report slug -> the events it is a source of, in date order
         for event in model.chronology.events:
             for entity_id in dict.fromkeys(event.entities):
                 self.events_of.setdefault(entity_id, []).append(event)
+            for slug in dict.fromkeys(source.report for source in event.sources):
+                self.events_in.setdefault(slug, []).append(event)
+        # The chronology page lists events by section (year, then month), in date order within each.
+        self.chronology_order: list[Event] = sorted(model.chronology.events,
+                                                    key=lambda e: (*chronology_group(e.when)[:2], e.sort_key))
+        self.event_number = {event.id: number for number, event in enumerate(self.chronology_order)}
 
     def file_digest(self, rel: str) -> str:
         """A hash of a project file (a seed, an asset)."""
@@ -116,21 +166,60 @@ class Site:
         inside_project(source, self.config.root)
         return source.read_bytes()
 
-    def event_view(self, event: Event) -> dict:
+    def event_page(self, event: Event) -> int:
+        """The number of the chronology page that lists *event*."""
+        return self.event_number[event.id] // EVENTS_PER_PAGE + 1
+
+    def event_url(self, event: Event) -> str:
+        """The event's entry on the chronology: its page and anchor."""
+        page = self.event_page(event)
+        return f"chronology/{f'{page}/' if page > 1 else ''}#{event_anchor(event.id)}"
+
+    def source_views(self, event: Event) -> list[dict]:
+        """Each source of *event* as the chronology shows it: a link to the report's paragraph,
+        labelled by outlet and date, the outlet the report credits and the exact sentence."""
         sources = []
+        reports = [source.report for source in event.sources]
         for source in event.sources:
             report = self.reports.get(source.report)
             if report is None:
                 continue
+            date = self.lang.format_published(report.published)
+            if reports.count(source.report) > 1 and source.anchor.startswith("p-"):  # two paragraphs of one report
+                date = f"{date} {source.anchor[2:]}문단".strip()
             sources.append({"url": report_url(report) + (f"#{source.anchor}" if source.anchor else ""),
+                            "outlet": report.outlet or self.lang.words.UNKNOWN_OUTLET, "date": date,
                             "label": f"{report.outlet} {self.lang.format_published(report.published)}".strip(),
+                            "cites": source.cites, "sentence": source.sentence, "report": report.slug,
                             "title": report.title})
+        return sources
+
+    def event_view(self, event: Event) -> dict:
+        sources = self.source_views(event)
         index = self.model.index
-        entities = [{"name": index.entity(e).name, "url": entity_url(e)} for e in event.entities
-                    if index.entity(e).kind != "place"]
-        return {"id": event.id, "date": self.lang.format_when(event.when), "iso": event.when.html_datetime(),
-                "year": event.when.start.year, "headline": event.headline, "text": event.text,
+        actors = [{"name": index.entity(e).name, "url": entity_url(e), "id": e} for e in event.actors]
+        entities = [{"name": index.entity(e).name, "url": entity_url(e), "id": e} for e in event.entities
+                    if index.entity(e).kind != "place" and e not in event.actors]
+        date = self.lang.format_when(event.when)
+        group = group_label(event.when, self.lang)
+        year, place, section = chronology_group(event.when)
+        gutter = _gutter(date, group, self.lang.format_when(year_span(year)), place, event.when.precision)
+        evidence: dict[str, str] = {}  # the exact sentences, each with the report that has it
+        if event.kind != "publication":  # a publication's "sentence" is its title, already in its headline
+            for source in sources:
+                evidence.setdefault(source["sentence"], f"{source['outlet']} {source['date']}".strip())
+            if event.text not in evidence:
+                evidence = {event.text: "", **evidence}
+        evidence.pop(event.headline, None)
+        evidence.pop("", None)
+        return {"id": event.id, "anchor": event_anchor(event.id), "aliases": [event_anchor(a) for a in event.aliases],
+                "date": date, "gutter": gutter, "group": section, "group_label": group,
+                "iso": event.when.html_datetime(), "year": year, "headline": event.headline, "text": event.text,
                 "full": event.headline != event.text,
                 "headline_cut_from_text": event.headline != event.text and event.text.startswith(event.headline.rstrip("…")),
-                "status": event.status, "future": event.future, "kind": event.kind, "curated": event.curated, "sources": sources,
-                "entities": entities}
+                "status": event.status, "status_label": STATUS_LABELS.get(event.status, ""), "future": event.future,
+                "kind": event.kind, "curated": event.curated, "sources": sources,
+                "evidence": [{"sentence": sentence, "label": label} for sentence, label in evidence.items()],
+                "reports": len({s["report"] for s in sources}),
+                "other_dates": [self.lang.format_when(when) for when in event.other_dates],
+                "actors": actors, "entities": entities, "chronology_url": self.event_url(event)}

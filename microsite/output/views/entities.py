@@ -23,8 +23,8 @@ def entity_pages(kind: PageKind, site: Site) -> list[Planned]:
                            for report, _ in index.mentions_of(entity.id))
         counted = (len(mentioning), sum(index.counts[entity.id].values()))  # every page's description says them
         events = site.events_of.get(entity.id, ())
-        shown = [(site.event_digests[event.id], [site.summary_digest(s.report) for s in event.sources if s.report in site.reports])
-                 for event in events[-ENTITY_EVENTS:]]
+        shown = [(site.event_digests[event.id], [site.summary_digest(s.report) for s in event.sources if s.report in site.reports],
+                  site.event_page(event)) for event in events[-ENTITY_EVENTS:]]
         everything = (mentioning, len(events), shown)  # the first page's facts, companions and events
 
         def inputs(pager: Pager, entity=entity, mentioning=mentioning, counted=counted, everything=everything) -> tuple:

@@ -7,12 +7,14 @@ from ...content.entities import KINDS
 from ...ingest.decode import decode_seed
 from ...search.terms import entity_names
 from ..pages import PageKind, Planned, plan
-from ..site import Site, entity_url, report_url
+from ..site import STATUS_LABELS, Site, entity_url, report_url
 
 
 def report_pages(kind: PageKind, site: Site) -> list[Planned]:
+    """A report's page depends on it, the registry and its events (and the chronology page each is on)."""
     registry = site.model.registry_key
-    return [plan(kind, site, report_url(report), (report.slug,), (report.digest, registry))
+    return [plan(kind, site, report_url(report), (report.slug,),
+                 (report.digest, registry, [(site.event_digests[e.id], site.event_page(e)) for e in site.events_in.get(report.slug, ())]))
             for report in site.model.corpus.reports]
 
 
@@ -25,7 +27,14 @@ def report_view(site: Site, slug: str) -> dict:
                      "description": f"{report.outlet} {site.lang.format_published(report.published)}: {description}".strip()[:300],
                      "subtitle": f"{report.outlet} · {summary['date_label']}"},
             "report": summary, "body": site.body_html(report), "in_report": in_report(site, slug),
+            "events": [_event(site, event) for event in site.events_in.get(slug, ())],
             "entity_names": entity_names(entities), "mentioned_names": [e.name for e in entities]}
+
+
+def _event(site: Site, event) -> dict:
+    """One of the report's events, as its page lists it: date, status and headline, a link to its chronology entry."""
+    return {"date": site.lang.format_when(event.when), "iso": event.when.html_datetime(), "headline": event.headline,
+            "status_label": STATUS_LABELS.get(event.status, ""), "kind": event.kind, "url": site.event_url(event)}
 
 
 def in_report(site: Site, slug: str) -> list[dict]:

@@ -1,0 +1,240 @@
+"""The chronology: its pages (events by year and month, each date in a gutter beside its
+headline, with its status, corroboration, names and sources; a pager that names each
+page's dates), the overview of months on the first page, and the compact data files the
+page's filters read (``chronology/data/``), so that a filtered view fetches a few small
+files whatever the size of the archive:
+
+- ``index.json``: the sections (a month, a half-year, a year) with the number of their
+  first event and their count, the names, outlets and statuses one can filter by, with
+  their counts and files;
+- ``entity/<id>.json``, ``outlet/<hash>.json``, ``status/<status>.json``: the numbers of
+  the events that match, ascending, base 36, each after the first as the step from the one
+  before ("0,3,1,a");
+- ``events/<n>.json``: the events numbered ``n*CHUNK`` to ``(n+1)*CHUNK - 1``, as a
+  filtered list shows them.
+
+Events are numbered in the order the pages list them (``Site.chronology_order``); a year
+is a run of numbers, so it needs no file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..overview import month_chart
+from ..pages import PageKind, Pager, Planned, paged
+from ..site import EVENTS_PER_PAGE, STATUS_LABELS, Site, chronology_group, group_label
+
+CHUNK = 25  # events in one file of events/: a filtered list of SHOWN events fetches at most SHOWN such files
+SHOWN = 50  # events a filtered list shows at a time (assets/chronology.js)
+DATA = "chronology/data/"
+STATUS_NAMES = {"happened": "일어난 일", **STATUS_LABELS}
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # its heading's id: "m2024-07", "m2024-h1", "m2024-y"
+    year: int
+    place: int  # 0: the year as a whole, odd: a half-year, 2 × month
+    label: str  # "2024년 7월"
+    first: int  # the number of its first event
+    count: int
+
+    @property
+    def page(self) -> int:
+        """The page that holds its first event."""
+        return self.first // EVENTS_PER_PAGE + 1
+
+    @property
+    def heading(self) -> str:
+        """Its heading under its year's."""
+        if self.place == 0:
+            return "연도만 알려진 일"
+        if self.place % 2:
+            return "상반기" if self.place == 1 else "하반기"
+        return f"{self.place // 2}월"
+
+
+def sections(site: Site) -> list[Section]:
+    """The chronology's sections in order, each a run of events (computed once per site)."""
+    cached = getattr(site, "_chronology_sections", None)
+    if cached is not None:
+        return cached
+    found: list[Section] = []
+    for number, event in enumerate(site.chronology_order):
+        year, place, key = chronology_group(event.when)
+        if found and found[-1].key == key:
+            last = found[-1]
+            found[-1] = Section(last.key, last.year, last.place, last.label, last.first, last.count + 1)
+        else:
+            found.append(Section(key, year, place, group_label(event.when, site.lang), number, 1))
+    site._chronology_sections = found
+    return found
+
+
+def page_spans(site: Site) -> list[str]:
+    """Each page's dates, from its first event's section to its last's ("2023년 7월 – 2024년 3월")."""
+    order, spans = site.chronology_order, []
+    for start in range(0, len(order), EVENTS_PER_PAGE):
+        first = group_label(order[start].when, site.lang)
+        last = group_label(order[min(start + EVENTS_PER_PAGE, len(order)) - 1].when, site.lang)
+        spans.append(first if first == last else f"{first} – {last}")
+    return spans or [""]
+
+
+def chronology_pages(kind: PageKind, site: Site) -> list[Planned]:
+    order, reports = site.chronology_order, site.reports
+    spans = page_spans(site)
+    chart = [(s.key, s.label, s.count, s.page) for s in sections(site)]
+
+    def inputs(pager: Pager) -> tuple:
+        shown = pager.slice(order)  # their sources' reports give the labels; the first page draws the overview
+        sources = {source.report for event in shown for source in event.sources}
+        return (len(order), site.model.chronology.merged, [site.event_digests[event.id] for event in shown],
+                site.model.registry_key,
+                tuple(site.summary_digest(slug) for slug in sorted(sources) if slug in reports),
+                spans, chart if pager.number == 1 else ())
+
+    return paged(kind, site, "chronology/", len(order), EVENTS_PER_PAGE, (), inputs)
+
+
+def chronology_view(site: Site, pager: Pager) -> dict:
+    chronology, order = site.model.chronology, site.chronology_order
+    shown = pager.slice(order)
+    starts = {s.key: s for s in sections(site)}
+    years: list[dict] = []
+    for number, event in enumerate(shown, start=pager.first_entry):
+        view = site.event_view(event)
+        if not years or years[-1]["year"] != view["year"]:
+            years.append({"year": view["year"], "count": 0, "sections": []})
+        year = years[-1]
+        year["count"] += 1
+        if not year["sections"] or year["sections"][-1]["key"] != view["group"]:
+            section = starts[view["group"]]
+            year["sections"].append({"key": section.key, "heading": section.heading, "label": section.label,
+                                     "total": section.count, "continued": section.first < number,
+                                     "continues": section.first + section.count > pager.first_entry + len(shown),
+                                     "events": []})
+        year["sections"][-1]["events"].append(view)
+    spans = page_spans(site)
+    pages = pager.view()
+    if pages:
+        for entry in pages["pages"]:
+            if entry:
+                entry["span"] = spans[entry["number"] - 1]
+        pages["previous_span"] = spans[pager.number - 2] if pager.number > 1 else ""
+        pages["next_span"] = spans[pager.number] if pager.number < pager.count else ""
+    return {"page": {"title": "연표" if pager.number == 1 else f"연표 {pager.number}쪽",
+                     "description": "보도가 전하는 날짜로 엮은 사건 연표. 각 사건은 근거 문장으로 이어집니다."},
+            "years": years, "count": len(order), "merged": chronology.merged,
+            "span": spans[pager.number - 1] if pager.count > 1 else "",
+            "overview": month_chart(sections(site), len(order)) if pager.number == 1 and order else "",
+            "pager": pages, "statuses": STATUS_NAMES}
+
+
+# ---------------------------------------------------------------------------- data files
+
+
+def _encode(numbers: list[int]) -> str:
+    """Ascending numbers in base 36, each after the first as the step from the one before."""
+    parts, last = [], 0
+    for number in numbers:
+        parts.append(_base36(number - last))
+        last = number
+    return ",".join(parts)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
+def _json(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def outlet_file(name: str) -> str:
+    """An outlet's file name: its name's hash (names are any text)."""
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+
+
+def _outlets(site: Site, event) -> list[str]:
+    """Whom an event is according to: the outlets of its reports and the outlets they credit."""
+    names = []
+    for source in event.sources:
+        report = site.reports.get(source.report)
+        if report is not None:
+            names.append(report.outlet or site.lang.words.UNKNOWN_OUTLET)
+        if source.cites:
+            names.append(source.cites)
+    return list(dict.fromkeys(names))
+
+
+def record(site: Site, event) -> dict:
+    """An event as a filtered list shows it (``assets/chronology.js``): short keys, and
+    only what differs from the usual (a status other than happened, several reports…)."""
+    view = site.event_view(event)
+    item = {"a": view["anchor"], "d": view["date"], "g": view["gutter"], "t": view["iso"], "h": view["headline"],
+            "src": [[s["url"], s["outlet"], s["date"], s["cites"]] for s in view["sources"]]}
+    if view["status"] != "happened":
+        item["s"] = view["status"]
+    if view["kind"] != "reported":
+        item["k"] = view["kind"]
+    if view["curated"]:
+        item["c"] = 1
+    if view["actors"]:
+        item["who"] = [a["id"] for a in view["actors"]]
+    if view["entities"]:
+        item["e"] = [e["id"] for e in view["entities"]]
+    if view["reports"] > 1:
+        item["r"] = view["reports"]
+    if view["other_dates"]:
+        item["x"] = view["other_dates"]
+    return item
+
+
+def chronology_files(site: Site) -> list[tuple[str, tuple, Callable[[], bytes]]]:
+    """The filters' data files: (path, what it is made from, how to make it)."""
+    order, index = site.chronology_order, site.model.index
+    by_entity: dict[str, list[int]] = {}
+    by_outlet: dict[str, list[int]] = {}
+    by_status: dict[str, list[int]] = {}
+    for number, event in enumerate(order):
+        for entity_id in dict.fromkeys((*event.actors, *event.entities)):
+            by_entity.setdefault(entity_id, []).append(number)
+        for name in _outlets(site, event):
+            by_outlet.setdefault(name, []).append(number)
+        by_status.setdefault(event.status, []).append(number)
+    files: list[tuple[str, tuple, Callable[[], bytes]]] = []
+    lists = ([(f"entity/{key}", numbers) for key, numbers in by_entity.items()]
+             + [(f"outlet/{outlet_file(key)}", numbers) for key, numbers in by_outlet.items()]
+             + [(f"status/{key}", numbers) for key, numbers in by_status.items()])
+    for name, numbers in sorted(lists):
+        encoded = _encode(numbers)
+        files.append((f"{DATA}{name}.json", (encoded,), lambda encoded=encoded: _json({"n": encoded})))
+    manifest = {
+        "per_page": EVENTS_PER_PAGE, "chunk": CHUNK, "shown": SHOWN, "count": len(order),
+        "sections": [[s.key, s.label, s.first, s.count] for s in sections(site)],
+        "entities": sorted(([e, index.entity(e).name, len(numbers)] for e, numbers in by_entity.items()),
+                           key=lambda row: (row[1], row[0])),
+        "outlets": sorted(([name, len(numbers), outlet_file(name)] for name, numbers in by_outlet.items()),
+                          key=lambda row: (-row[1], row[0])),
+        "statuses": [[status, STATUS_NAMES[status], len(by_status[status])] for status in STATUS_NAMES
+                     if status in by_status]}
+    data = _json(manifest)
+    files.append((f"{DATA}index.json", (data,), lambda: data))
+    for start in range(0, len(order), CHUNK):
+        chunk = order[start:start + CHUNK]
+        reports = sorted({source.report for event in chunk for source in event.sources if source.report in site.reports})
+        inputs = ([site.event_digests[event.id] for event in chunk], site.model.registry_key,
+                  [site.summary_digest(slug) for slug in reports])
+        files.append((f"{DATA}events/{start // CHUNK}.json", inputs,
+                      lambda chunk=chunk: _json([record(site, event) for event in chunk])))
+    return files

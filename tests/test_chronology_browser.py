@@ -104,6 +104,7 @@ def test_the_form_changes_the_address_and_back_restores_the_filter(served: dict,
     expect(page.locator("#chrono-results")).to_be_hidden()
     page.locator("#chrono-filter select[name=outlet]").select_option("한겨레")
     expect(page).to_have_url(f"{base}chronology/?outlet=%ED%95%9C%EA%B2%A8%EB%A0%88")
+    expect(page.locator("#chrono-results li.event")).to_have_count(2)
     assert shown(page) == [f"f-{anchor(f'{H}#p-2.1')}", f"f-{anchor(f'{H}#published')}"]
     page.go_back()
     expect(page).to_have_url(f"{base}chronology/")
@@ -156,7 +157,7 @@ def test_a_bar_of_a_filtered_view_leads_to_its_month_there(served: dict, page) -
 def test_from_a_report_to_its_event_and_back_to_the_paragraph(served: dict, page) -> None:
     base = served["/repo/"]
     page.goto(f"{base}reports/{H}/")
-    event = page.locator(".report-events a", has_text="디인포메이션")
+    event = page.locator(".report-events a", has_text="거대 기업들 — 데이터센터를 통해 중국 기업에 서비스 제공")
     event.click()
     entry = anchor(f"{H}#p-2.1")
     expect(page).to_have_url(f"{base}chronology/#{entry}")

@@ -22,8 +22,6 @@ from ..when import DAY_LEVEL, When, parse_iso, parse_published, published_span
 from .mentions import Occurrence
 from .text import Block
 
-_LABEL_LIMIT = 70
-
 
 @dataclass(frozen=True)
 class Source:
@@ -65,14 +63,6 @@ class Chronology:
     unresolved: tuple[tuple[str, str], ...]  # (report slug, expression) left without a date
 
 
-def short_label(sentence: str, limit: int = _LABEL_LIMIT) -> str:
-    if len(sentence) <= limit:
-        return sentence
-    cut = sentence[:limit]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,·") + "…"
-
-
 def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple[Occurrence, ...],
                    entities: dict[str, Entity]) -> tuple[list[Event], list[str]]:
     """The dated sentences of one report, and the expressions it could not resolve.
@@ -80,6 +70,9 @@ def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple
     rules = language(report.language)
     context = rules.Context(parse_published(report.published) if report.published else None)
     events, unresolved = [], []
+    in_block: dict[str, list[Occurrence]] = {}
+    for o in occurrences:
+        in_block.setdefault(o.anchor, []).append(o)
     for block in blocks:
         anchor, text = block.anchor, block.text
         if block.kind == "figure":
@@ -88,11 +81,14 @@ def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple
         for start, end in rules.sentence_spans(text):
             raw = text[start:end]
             sentence = raw.strip()
+            mentions = rules.find_dates(sentence, context)
+            if not mentions:
+                continue
             offset = start + len(raw) - len(raw.lstrip())
             named = [Named(o.start - offset, o.end - offset, o.entity, entities[o.entity].kind if o.entity in entities else "")
-                     for o in occurrences if o.anchor == anchor and start <= o.start < end]
+                     for o in in_block.get(anchor, ()) if start <= o.start < end]
             seen: set = set()
-            for mention in rules.find_dates(sentence, context):
+            for mention in mentions:
                 number += 1
                 if mention.when is None:
                     unresolved.append(mention.text)
@@ -100,22 +96,13 @@ def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple
                 if (mention.when, mention.status) in seen:
                     continue  # the same date twice in one sentence is one event
                 seen.add((mention.when, mention.status))
-                title, actors = _headline(rules, sentence, mention, named)
-                cites = rules.cited_outlet(sentence, named) if hasattr(rules, "cited_outlet") else ""
+                title = rules.headline(sentence, (mention.start, mention.end), named)
+                cites = rules.cited_outlet(sentence, named)
                 events.append(Event(id=f"{report.slug}#{anchor}.{number}", when=mention.when, text=sentence,
-                                    headline=title, entities=tuple(dict.fromkeys(n.entity for n in named)),
+                                    headline=title.text, entities=tuple(dict.fromkeys(n.entity for n in named)),
                                     sources=(Source(report.slug, anchor, sentence, entities[cites].name if cites else ""),),
-                                    status=mention.status, actors=actors))
+                                    status=mention.status, actors=title.actors))
     return events, unresolved
-
-
-def _headline(rules, sentence: str, mention, named: list) -> tuple[str, tuple[str, ...]]:
-    """The language's headline for the event, or (for a language without one) the sentence
-    up to its first clause that fits."""
-    if hasattr(rules, "headline"):
-        found = rules.headline(sentence, (mention.start, mention.end), named)
-        return found.text, found.actors
-    return short_label(sentence), ()
 
 
 def publication_event(report: Report) -> Event | None:

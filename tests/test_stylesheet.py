@@ -1,0 +1,59 @@
+"""Every rule of the stylesheets reaches the browser: one stray brace makes a browser drop
+the rule after it without a word (a `}` after `.print-only{…}` once turned every name in
+a report into a blue link)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+SHEETS = sorted((ROOT / "assets").glob("*.css"))
+_COMMENT_OR_STRING = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", re.S)
+
+
+def top_level_rules(css: str, path: Path) -> list[str]:
+    """The preludes of the top-level rules (selectors, at-rules), braces checked."""
+    text = _COMMENT_OR_STRING.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)) if m.group(0).startswith("/*") else '""', css)
+    rules, depth, start = [], 0, 0
+    for index, character in enumerate(text):
+        if character == "{":
+            if depth == 0:
+                rules.append(" ".join(text[start:index].split()))
+            depth += 1
+        elif character == "}":
+            depth -= 1
+            line = text.count("\n", 0, index) + 1
+            assert depth >= 0, f"{path.name}:{line}: '}}' closes nothing"
+            if depth == 0:
+                start = index + 1
+        elif character == ";" and depth == 0:
+            start = index + 1  # @import, @charset
+    assert depth == 0, f"{path.name}: {depth} block(s) left open"
+    return rules
+
+
+def test_every_brace_closes_a_block() -> None:
+    assert SHEETS
+    for path in SHEETS:
+        assert top_level_rules(path.read_text(encoding="utf-8"), path)
+
+
+def test_the_browser_keeps_every_rule(served: dict, browser) -> None:
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(served["/"])
+    found = page.evaluate("""() => Array.from(document.styleSheets)
+        .filter(sheet => sheet.href && sheet.href.includes('/assets/'))
+        .map(sheet => [new URL(sheet.href).pathname.split('/').pop(), sheet.cssRules.length])""")
+    context.close()
+    assert {name for name, _ in found} == {path.name for path in SHEETS}
+    for name, count in found:
+        path = ROOT / "assets" / name
+        assert count == len(top_level_rules(path.read_text(encoding="utf-8"), path)), name
+
+
+def test_a_stray_brace_is_caught() -> None:
+    with pytest.raises(AssertionError, match="style.css:2: '}' closes nothing"):
+        top_level_rules(".a { color: red; }\n}\n.b { color: blue; }", Path("style.css"))

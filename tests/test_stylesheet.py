@@ -57,3 +57,36 @@ def test_the_browser_keeps_every_rule(served: dict, browser) -> None:
 def test_a_stray_brace_is_caught() -> None:
     with pytest.raises(AssertionError, match="style.css:2: '}' closes nothing"):
         top_level_rules(".a { color: red; }\n}\n.b { color: blue; }", Path("style.css"))
+
+
+def test_the_search_key_hint_is_for_keyboards_and_the_box_does_not_print(served: dict, browser) -> None:
+    from playwright.sync_api import expect
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = desktop.new_page()
+    page.goto(served["/"])
+    expect(page.locator(".site-search .key-hint")).to_be_visible()
+    page.keyboard.press("/")
+    expect(page.locator("#site-search")).to_be_focused()
+    expect(page.locator(".site-search .key-hint")).to_be_hidden()  # not over what is typed
+    page.emulate_media(media="print")
+    expect(page.locator(".site-search")).to_be_hidden()
+    desktop.close()
+    phone = browser.new_context(viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
+    page = phone.new_page()
+    page.goto(served["/"])
+    expect(page.locator("#site-search")).to_be_visible()
+    expect(page.locator(".site-search .key-hint")).to_be_hidden()
+    phone.close()
+
+
+def test_highlights_are_quiet_in_dark_mode(served: dict, browser) -> None:
+    colours = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+        page = context.new_page()
+        page.goto(served["/"])
+        colours[scheme] = page.evaluate("""() => { const m = document.createElement('mark'); m.textContent = 'x';
+            document.body.append(m); const s = getComputedStyle(m); return [s.backgroundColor, s.color]; }""")
+        context.close()
+    assert colours["light"][0] == "rgb(255, 224, 102)"
+    assert colours["dark"][0] != colours["light"][0] and colours["dark"][1] != colours["light"][1]

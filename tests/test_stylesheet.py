@@ -90,3 +90,14 @@ def test_highlights_are_quiet_in_dark_mode(served: dict, browser) -> None:
         context.close()
     assert colours["light"][0] == "rgb(255, 224, 102)"
     assert colours["dark"][0] != colours["light"][0] and colours["dark"][1] != colours["light"][1]
+
+
+def test_on_a_wide_screen_the_header_is_one_row(served: dict, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(served["/"])
+    title, nav, search = (page.locator(selector).bounding_box() for selector in (".site-title", ".site-header nav", "#site-search"))
+    context.close()
+    middles = [box["y"] + box["height"] / 2 for box in (title, nav, search)]
+    assert max(middles) - min(middles) < 12, middles  # one row
+    assert title["x"] + title["width"] <= nav["x"] and nav["x"] + nav["width"] <= search["x"]

@@ -3,6 +3,7 @@ templates, with the values many pages share (a report's summary in lists, an ent
 events) computed once, and the digests page keys are made of."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -15,6 +16,7 @@ from ..files import inside_project
 from ..lang import language
 from ..model import SiteModel
 from ..model.chronology import Event
+from ..model.related import Related, related_reports
 from ..when import When, half_span, month_span, year_span
 from .markdown import render_body
 from .templates import Templates
@@ -106,6 +108,20 @@ class Site:
         self.chronology_order: list[Event] = sorted(model.chronology.events,
                                                     key=lambda e: (*chronology_group(e.when)[:2], e.sort_key))
         self.event_number = {event.id: number for number, event in enumerate(self.chronology_order)}
+
+    @functools.cached_property
+    def related(self) -> dict[str, tuple[Related, ...]]:
+        """Each report's related reports (shared events, uncommon shared names), asked by every report page."""
+        order = [report.slug for report in self.model.corpus.reports]
+        return related_reports(order, {slug: self.mentioned(slug) for slug in order},
+                               {slug: [event.id for event in self.events_in.get(slug, ())] for slug in order})
+
+    @functools.cached_property
+    def neighbours(self) -> dict[str, tuple[str | None, str | None]]:
+        """Each report's (older, newer) report by publication date."""
+        order = [report.slug for report in self.model.corpus.reports]  # newest first
+        return {slug: (order[n + 1] if n + 1 < len(order) else None, order[n - 1] if n else None)
+                for n, slug in enumerate(order)}
 
     def file_digest(self, rel: str) -> str:
         """A hash of a project file (a seed, an asset)."""

@@ -11,10 +11,17 @@ from ..site import STATUS_LABELS, Site, entity_url, report_url
 
 
 def report_pages(kind: PageKind, site: Site) -> list[Planned]:
-    """A report's page depends on it, the registry and its events (and the chronology page each is on)."""
+    """A report's page depends on it, the registry, its events (and the chronology page each
+    is on), and how its related and neighbouring reports are listed."""
     registry = site.model.registry_key
+
+    def others(slug: str) -> list:
+        return [(r.slug, r.events, r.names, site.summary_digest(r.slug)) for r in site.related[slug]] + \
+            [site.summary_digest(other) if other else "" for other in site.neighbours[slug]]
+
     return [plan(kind, site, report_url(report), (report.slug,),
-                 (report.digest, registry, [(site.event_digests[e.id], site.event_page(e)) for e in site.events_in.get(report.slug, ())]))
+                 (report.digest, registry, [(site.event_digests[e.id], site.event_page(e)) for e in site.events_in.get(report.slug, ())],
+                  others(report.slug)))
             for report in site.model.corpus.reports]
 
 
@@ -28,6 +35,8 @@ def report_view(site: Site, slug: str) -> dict:
                      "subtitle": f"{report.outlet} · {summary['date_label']}"},
             "report": summary, "body": site.body_html(report), "in_report": in_report(site, slug),
             "events": [_event(site, event) for event in site.events_in.get(slug, ())],
+            "related": [_listed(site, r.slug, _why(r)) for r in site.related[slug]],
+            "older": _listed(site, site.neighbours[slug][0]), "newer": _listed(site, site.neighbours[slug][1]),
             "entity_names": entity_names(entities), "mentioned_names": [e.name for e in entities]}
 
 
@@ -35,6 +44,21 @@ def _event(site: Site, event) -> dict:
     """One of the report's events, as its page lists it: date, status and headline, a link to its chronology entry."""
     return {"date": site.lang.format_when(event.when), "iso": event.when.html_datetime(), "headline": event.headline,
             "status_label": STATUS_LABELS.get(event.status, ""), "kind": event.kind, "url": site.event_url(event)}
+
+
+def _listed(site: Site, slug: str | None, why: str = "") -> dict | None:
+    """Another report as a link: title, outlet, date, and why it is listed."""
+    if slug is None:
+        return None
+    summary = site.summary(slug)
+    return {"title": summary["title"], "url": summary["url"], "outlet": summary["outlet"], "date_label": summary["date_label"],
+            "why": why}
+
+
+def _why(related) -> str:
+    reasons = ([f"같은 사건 {related.events}건"] if related.events else []) + \
+        ([f"같은 이름 {related.names}개"] if related.names else [])
+    return " · ".join(reasons)
 
 
 def in_report(site: Site, slug: str) -> list[dict]:

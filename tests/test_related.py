@@ -1,0 +1,61 @@
+"""A report leads to its related reports (the same events, uncommon shared names) and to its
+neighbours by date."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from microsite.model.related import Related, related_reports
+
+
+def test_a_copy_ranks_first_and_a_name_every_report_has_relates_nothing() -> None:
+    order = ["d", "c", "b", "a"]  # newest first
+    mentioned = {"a": frozenset({"nvidia", "tencent"}), "b": frozenset({"nvidia", "tencent"}),
+                 "c": frozenset({"nvidia"}), "d": frozenset({"nvidia", "huawei"})}
+    events = {"a": ["a#p-1.1"], "b": [], "c": ["a#p-1.1"], "d": []}
+    related = related_reports(order, mentioned, events)
+    assert related["a"] == (Related("c", 1, 1), Related("b", 0, 2))  # the shared event outweighs the shared name
+    assert related["d"] == ()  # nvidia is in every report: it says nothing
+    assert all(slug not in {r.slug for r in found} for slug, found in related.items())
+
+
+def test_ties_go_to_the_nearest_in_time_and_the_list_is_bounded() -> None:
+    order = [f"r{n}" for n in range(20)]
+    mentioned = {slug: frozenset({"rare"}) if slug in ("r3", "r9", "r11") else frozenset({"x" + slug}) for slug in order}
+    related = related_reports(order, mentioned, {}, limit=1)
+    assert related["r9"] == (Related("r11", 0, 1),)  # r11 is two reports away, r3 six
+    assert related_reports(order, mentioned, {}) == related_reports(list(order), dict(mentioned), {})
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_report_pages_list_related_reports_and_chain_by_date(built_site: Path) -> None:
+    pages = {path.parent.name: soup(path) for path in (built_site / "reports").glob("*/index.html")}
+    for slug, page in pages.items():
+        links = [a["href"] for a in page.select(".related-reports li a")]
+        assert links and all(f"/{slug}/" not in href for href in links), slug
+        assert all(li.select_one(".meta").get_text().count("·") >= 2 for li in page.select(".related-reports li"))
+    oldest = next(slug for slug, page in pages.items() if not page.select(".report-neighbours a.older"))
+    seen, slug = [], oldest
+    while slug:  # from the oldest, "다음 보도" visits every report once
+        seen.append(slug)
+        newer = pages[slug].select_one(".report-neighbours a.newer")
+        slug = newer["href"].rstrip("/").split("/")[-1] if newer else None
+    assert sorted(seen) == sorted(pages) and len(seen) == len(set(seen))
+
+
+def test_a_reader_steps_to_the_next_report_and_to_a_related_one(served: dict, browser) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{served['/repo/']}reports/munhwa-2023-07-us-cloud-access-curb/")
+    page.locator(".report-neighbours a.newer").tap()
+    expect(page).to_have_url(f"{served['/repo/']}reports/hani-2024-07-ms-google-cloud-china/")
+    first = page.locator(".related-reports li a").first
+    title = first.inner_text()
+    first.tap()
+    expect(page.locator("h1")).to_have_text(title)
+    context.close()

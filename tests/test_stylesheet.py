@@ -101,3 +101,14 @@ def test_on_a_wide_screen_the_header_is_one_row(served: dict, browser) -> None:
     middles = [box["y"] + box["height"] / 2 for box in (title, nav, search)]
     assert max(middles) - min(middles) < 12, middles  # one row
     assert title["x"] + title["width"] <= nav["x"] and nav["x"] + nav["width"] <= search["x"]
+
+
+def test_the_source_page_wraps_whole_korean_words_and_scrolls_with_the_page(served: dict, browser) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{served['/']}sources/hani-2024-07-ms-google-cloud-china/")
+    raw = page.locator("pre.raw")
+    expect_style = raw.evaluate("""pre => { const s = getComputedStyle(pre);
+        return [s.wordBreak, s.overflowY, pre.scrollHeight <= pre.clientHeight + 1, pre.scrollWidth <= pre.clientWidth + 1]; }""")
+    context.close()
+    assert expect_style == ["keep-all", "visible", True, True]  # no box that scrolls inside the page, either way

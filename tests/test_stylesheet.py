@@ -112,3 +112,29 @@ def test_the_source_page_wraps_whole_korean_words_and_scrolls_with_the_page(serv
         return [s.wordBreak, s.overflowY, pre.scrollHeight <= pre.clientHeight + 1, pre.scrollWidth <= pre.clientWidth + 1]; }""")
     context.close()
     assert expect_style == ["keep-all", "visible", True, True]  # no box that scrolls inside the page, either way
+
+
+def test_the_reader_chooses_light_or_dark_and_the_choice_is_remembered(served: dict, browser) -> None:
+    from playwright.sync_api import expect
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(served["/"])
+    button = page.get_by_role("button", name="어두운 화면")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    expect(page.locator("body")).to_have_css("background-color", "rgb(253, 253, 251)")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("body")).to_have_css("background-color", "rgb(22, 23, 26)")
+    page.goto(f"{served['/']}chronology/")  # another page, the same choice, from the first paint
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    expect(page.locator("body")).to_have_css("background-color", "rgb(22, 23, 26)")
+    context.close()
+    system_dark = browser.new_context(color_scheme="dark")  # no choice yet: the system's scheme
+    page = system_dark.new_page()
+    page.goto(served["/"])
+    expect(page.locator("body")).to_have_css("background-color", "rgb(22, 23, 26)")
+    button = page.get_by_role("button", name="어두운 화면")
+    expect(button).to_have_attribute("aria-pressed", "true")
+    button.click()
+    expect(page.locator("body")).to_have_css("background-color", "rgb(253, 253, 251)")
+    system_dark.close()

@@ -73,6 +73,10 @@ class DateMention:
         return self.status in ("scheduled", "planned")
 
 
+class TooCoarse(Exception):
+    """The publication date is missing, or too coarse for a date counted from it."""
+
+
 @dataclass
 class Context:
     """What resolving needs across a report: its publication date (year, month, day or None)
@@ -80,6 +84,29 @@ class Context:
 
     published: tuple[int, int | None, int | None] | None  # (year, month or None, day or None)
     news_day: date | None = None
+
+    def year(self) -> int:
+        """The publication year, for dates counted in years ("지난해", "last year")."""
+        if self.published is None:
+            raise TooCoarse
+        return self.published[0]
+
+    def month(self) -> tuple[int, int]:
+        """The publication (year, month), for dates counted in months."""
+        if self.published is None or self.published[1] is None:
+            raise TooCoarse
+        return self.published[0], self.published[1]
+
+    def day(self) -> date:
+        """The publication day, for dates counted in days ("어제", "on Tuesday")."""
+        if self.published is None or None in self.published:
+            raise TooCoarse
+        return date(*self.published)
+
+    def published_start(self) -> date:
+        """The first day the publication date covers (it must be known)."""
+        y, m, d = self.published
+        return date(y, m or 1, d or 1)
 
     def published_end(self) -> date | None:
         """The last day the publication date covers: its day, month or year."""

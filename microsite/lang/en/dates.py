@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from ...when import (
     Context,
     DateMention,
+    TooCoarse,
     When,
     day_span,
     days_span,
@@ -176,10 +177,6 @@ _EVENT_DATE = re.compile(r"(?:\b(?:set|planned|scheduled|slated|due|originally|i
 _NEW_DATE = re.compile(r"\b(?:to|until|till|for)\s+$", re.I)
 
 
-class _Unknown(Exception):
-    """The publication date is too coarse (or missing) for this date."""
-
-
 class _Reader:
     """What resolving one date needs: the publication date, the direction the words give it
     (-1 back, +1 ahead, 0 either), the year last named and the days named so far."""
@@ -191,23 +188,17 @@ class _Reader:
         self.days_named: list[date] = []
 
     def year(self) -> int:
-        if self.context.published is None:
-            raise _Unknown
-        return self.context.published[0]
+        return self.context.year()
 
     def month(self) -> tuple[int, int]:
-        if self.context.published is None or self.context.published[1] is None:
-            raise _Unknown
-        return self.context.published[0], self.context.published[1]
+        return self.context.month()
 
     def day(self) -> date:
-        if self.context.published is None or None in self.context.published:
-            raise _Unknown
-        return date(*self.context.published)
+        return self.context.day()
 
     def first(self) -> date:
-        y, m = self.month()
-        return date(y, m, self.context.published[2] or 1)
+        self.month()  # the month must be known
+        return self.context.published_start()
 
     def occurrence(self, make: Callable[[int], When | None]) -> When | None:
         """The yearly span *make* in the year the tense gives it."""
@@ -493,8 +484,7 @@ def _status(when: When, role: str, governing: str, planned: bool, context: Conte
     future = "planned" if planned and role != "new" else "scheduled"
     if end is None:
         return future if governing in ("scheduled", "planned") else "happened"
-    y, m, d = context.published
-    if when.end < date(y, m or 1, d or 1):
+    if when.end < context.published_start():
         return "happened"
     return future if when.start > end or governing in ("scheduled", "planned") else "happened"
 
@@ -516,7 +506,7 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
         relative = kind not in _ABSOLUTE and not (g.get("y") or g.get("y2"))
         try:
             when = RESOLVERS[kind](g, reader)
-        except _Unknown:
+        except TooCoarse:
             found.append(DateMention(text, start, end, None, True))
             continue
         except ValueError:

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from ...when import (
     Context,
     DateMention,
+    TooCoarse,
     When,
     day_span,
     days_span,
@@ -192,10 +193,6 @@ def _candidates(sentence: str) -> list[tuple[str, re.Match]]:
 _AHEAD = {"planned", "scheduled", "moved to", "present"}  # cues that put a bare date ahead of the report
 
 
-class _Unresolvable(Exception):
-    """The publication date is too coarse (or missing) for this relative date."""
-
-
 def find_dates(sentence: str, context: Context) -> list[DateMention]:
     """Date expressions in one sentence, resolved in order (so "이날" and a bare "4일" see the
     dates before them), each with what the sentence says of it."""
@@ -220,7 +217,7 @@ def find_dates(sentence: str, context: Context) -> list[DateMention]:
             previous = None  # "어제 … 이날": 이날 is the report's day, not yesterday
         try:
             when = _resolve(kind, groups, context, ahead, previous)
-        except _Unresolvable:
+        except TooCoarse:
             found.append(DateMention(match.group(0), match.start(), match.end(), None, True, ""))
             continue
         except ValueError:
@@ -266,18 +263,13 @@ def _status(cue: str, ahead: bool, when: When, context: Context) -> str:
     if cue == "cancelled":
         return "cancelled"
     end = context.published_end()
-    if cue == "so far" or end is not None and when.end < _published_start(context):
+    if cue == "so far" or end is not None and when.end < context.published_start():
         return "happened"
     if cue == "planned" or cue == "ongoing" and end is not None and when.start > end:
         return "planned"
     if ahead or end is not None and when.start > end:
         return "scheduled"
     return "happened"
-
-
-def _published_start(context: Context) -> date:
-    y, m, d = context.published
-    return date(y, m or 1, d or 1)
 
 
 def _joined_ranges(sentence: str, found: list[DateMention]) -> list[DateMention]:
@@ -295,30 +287,12 @@ def _joined_ranges(sentence: str, found: list[DateMention]) -> list[DateMention]
     return joined
 
 
-def _year(context: Context) -> int:
-    if context.published is None:
-        raise _Unresolvable
-    return context.published[0]
-
-
-def _month(context: Context) -> tuple[int, int]:
-    if context.published is None or context.published[1] is None:
-        raise _Unresolvable
-    return context.published[0], context.published[1]
-
-
-def _day(context: Context) -> date:
-    if context.published is None or context.published[2] is None:
-        raise _Unresolvable
-    return date(*context.published)
-
-
 def _by_tense(make, ahead: bool, context: Context, other_month: bool = False) -> When | None:
     """The year of a date written without one (*make(year)* gives its span): the latest
     begun by the report, or the first not over by it when the sentence looks ahead; with
     *other_month*, not the report's own month ("지난 8월" written in August is last year's)."""
-    y, m = _month(context)
-    first, last = _published_start(context), context.published_end()
+    y, m = context.month()
+    first, last = context.published_start(), context.published_end()
     if other_month:
         first, last = month_span(y, m).end + timedelta(days=1), month_span(y, m).start - timedelta(days=1)
     return nearest_occurrence(make, first, last, 1 if ahead else -1)
@@ -328,9 +302,9 @@ def _which_year(which: str, context: Context, previous: When | None) -> int:
     which = which.replace(" ", "")
     if which in ("같은해", "그해", "이듬해"):
         if previous is None:
-            raise _Unresolvable
+            raise TooCoarse
         return previous.start.year + (which == "이듬해")
-    return _year(context) + {"지난해": -1, "작년": -1, "올해": 0, "올": 0, "내년": 1}[which]
+    return context.year() + {"지난해": -1, "작년": -1, "올해": 0, "올": 0, "내년": 1}[which]
 
 
 def _resolve(kind: str, g: dict, context: Context, ahead: bool, previous: When | None) -> When | None:
@@ -362,12 +336,12 @@ def _resolve(kind: str, g: dict, context: Context, ahead: bool, previous: When |
     if kind == "year":
         return year_span(_which_year(g["which"], context, previous), g.get("yq", ""))
     if kind == "within_year":
-        return year_span(_year(context), {"연내": "", "연말": "말", "연초": "초"}[g["within"]])
+        return year_span(context.year(), {"연내": "", "연말": "말", "연초": "초"}[g["within"]])
     if kind in ("year_half", "year_quarter"):
         which = g.get("which", "올해")
         count, number = (2, 1 if g["h"] == "상" else 2) if kind == "year_half" else (4, int(g["qn"]))
         if which == "지난":  # the most recent such half or quarter before the report
-            py, pm = _month(context)
+            py, pm = context.month()
             current = (pm - 1) * count // 12 + 1
             year = py if number < current else py - 1
         else:
@@ -394,7 +368,7 @@ def _resolve(kind: str, g: dict, context: Context, ahead: bool, previous: When |
             return make(previous.start.year)
         return _by_tense(make, ahead, context)
     if kind in ("last_month", "this_month", "next_month"):
-        year, month = shift_month(*_month(context), {"last_month": -1, "this_month": 0, "next_month": 1}[kind])
+        year, month = shift_month(*context.month(), {"last_month": -1, "this_month": 0, "next_month": 1}[kind])
         if "d" in g:
             return day_span(date(year, month, int(g["d"])), local)
         return month_span(year, month, g.get("q", ""))
@@ -403,13 +377,13 @@ def _resolve(kind: str, g: dict, context: Context, ahead: bool, previous: When |
     if kind == "that_day":
         if previous is not None and previous.precision == "day":
             return previous
-        return day_span(context.news_day or _day(context))
+        return day_span(context.news_day or context.day())
     if kind == "day_before":
         anchor = previous.start if previous is not None and previous.precision == "day" else context.news_day
         if anchor is None:
-            anchor = _day(context)
+            anchor = context.day()
         return day_span(anchor + timedelta(days=-1 if g["shift"] == "전날" else 1))
-    published = _day(context)
+    published = context.day()
     if kind == "near_day":
         offset = {"그제": -2, "그저께": -2, "엊그제": -2, "어제": -1, "어젯밤": -1, "간밤": -1, "오늘": 0, "내일": 1,
                   "모레": 2}[g["near"]]
@@ -447,7 +421,7 @@ def _bare_days(first: int, last: int, local: bool, ahead: bool, context: Context
         if first < previous.start.day:
             year, month = shift_month(year, month, 1)
     else:
-        published = _day(context)
+        published = context.day()
         year, month = published.year, published.month
         if ahead and first < published.day:
             year, month = shift_month(year, month, 1)

@@ -22,7 +22,6 @@ from .markdown import render_body
 from .templates import Templates
 
 EVENTS_PER_PAGE = 200  # the chronology's pages
-STATUS_LABELS = {"scheduled": "예정", "planned": "계획", "cancelled": "취소"}  # "happened" needs no badge
 
 
 def report_url(report: Report) -> str:
@@ -233,7 +232,7 @@ class Site:
                 "iso": event.when.html_datetime(), "year": year, "headline": event.headline, "text": event.text,
                 "full": event.headline != event.text,
                 "headline_cut_from_text": event.headline != event.text and event.text.startswith(event.headline.rstrip("…")),
-                "status": event.status, "status_label": STATUS_LABELS.get(event.status, ""), "future": event.future,
+                "status": event.status, "status_label": self.lang.words.STATUS_LABELS.get(event.status, ""), "future": event.future,
                 "kind": event.kind, "curated": event.curated, "sources": sources,
                 "evidence": [{"sentence": sentence, "label": label} for sentence, label in evidence.items()],
                 "reports": len({s["report"] for s in sources}),

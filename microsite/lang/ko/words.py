@@ -27,5 +27,6 @@ UNKNOWN_DATE = "날짜 미상"
 LANGUAGE_NAMES = {"ko": "한국어", "en": "영어", "ja": "일본어", "zh": "중국어"}  # a report's language, named on results
 ESTIMATED = "추정"
 UNKNOWN_OUTLET = "매체 미상"
-# What a report says of a dated event (when.STATUSES); "happened" goes without a label.
-STATUS_LABELS = {"scheduled": "예정", "planned": "계획", "cancelled": "취소"}
+# What a report says of a dated event (when.STATUSES), as filters name it; as badges, "happened" goes without one.
+STATUS_NAMES = {"happened": "일어난 일", "scheduled": "예정", "planned": "계획", "cancelled": "취소"}
+STATUS_LABELS = {status: name for status, name in STATUS_NAMES.items() if status != "happened"}

@@ -25,12 +25,11 @@ from dataclasses import dataclass
 
 from ..overview import month_chart
 from ..pages import PageKind, Pager, Planned, paged
-from ..site import EVENTS_PER_PAGE, STATUS_LABELS, Site, chronology_group, group_label
+from ..site import EVENTS_PER_PAGE, Site, chronology_group, group_label
 
 CHUNK = 25  # events in one file of events/: a filtered list of SHOWN events fetches at most SHOWN such files
 SHOWN = 50  # events a filtered list shows at a time (assets/chronology.js)
 DATA = "chronology/data/"
-STATUS_NAMES = {"happened": "일어난 일", **STATUS_LABELS}
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ def chronology_view(site: Site, pager: Pager) -> dict:
             "years": years, "count": len(order), "merged": chronology.merged,
             "span": spans[pager.number - 1] if pager.count > 1 else "",
             "overview": month_chart(sections(site), len(order)) if pager.number == 1 and order else "",
-            "pager": pages, "statuses": STATUS_NAMES}
+            "pager": pages, "statuses": site.lang.words.STATUS_NAMES}
 
 
 # ---------------------------------------------------------------------------- data files
@@ -226,7 +225,7 @@ def chronology_files(site: Site) -> list[tuple[str, tuple, Callable[[], bytes]]]
                            key=lambda row: (row[1], row[0])),
         "outlets": sorted(([name, len(numbers), outlet_file(name)] for name, numbers in by_outlet.items()),
                           key=lambda row: (-row[1], row[0])),
-        "statuses": [[status, STATUS_NAMES[status], len(by_status[status])] for status in STATUS_NAMES
+        "statuses": [[status, name, len(by_status[status])] for status, name in site.lang.words.STATUS_NAMES.items()
                      if status in by_status]}
     data = _json(manifest)
     files.append((f"{DATA}index.json", (data,), lambda: data))

@@ -7,7 +7,7 @@ from ...content.entities import KINDS
 from ...ingest.decode import decode_seed
 from ...search.terms import entity_names
 from ..pages import PageKind, Planned, plan
-from ..site import STATUS_LABELS, Site, entity_url, report_url
+from ..site import Site, entity_url, report_url
 
 
 def report_pages(kind: PageKind, site: Site) -> list[Planned]:
@@ -43,7 +43,7 @@ def report_view(site: Site, slug: str) -> dict:
 def _event(site: Site, event) -> dict:
     """One of the report's events, as its page lists it: date, status and headline, a link to its chronology entry."""
     return {"date": site.lang.format_when(event.when), "iso": event.when.html_datetime(), "headline": event.headline,
-            "status_label": STATUS_LABELS.get(event.status, ""), "kind": event.kind, "url": site.event_url(event)}
+            "status_label": site.lang.words.STATUS_LABELS.get(event.status, ""), "kind": event.kind, "url": site.event_url(event)}
 
 
 def _listed(site: Site, slug: str | None, why: str = "") -> dict | None:

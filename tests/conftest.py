@@ -67,6 +67,18 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def large_site(tmp_path_factory) -> Path:
+    """A thousand synthetic reports (``benchmarks/corpus.py --reports 1000 --seed 1``), built
+    once without the search index: the size at which the reader paths must still work."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import corpus
+    project = tmp_path_factory.mktemp("large") / "project"
+    corpus.generate(1000, 1, project)
+    build(project, search=False)
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """Built as GitHub Pages would publish it: under https://example.github.io/repo/."""
     project = copy_project(tmp_path_factory.mktemp("published") / "project")
@@ -150,6 +162,13 @@ def served(built_site: Path):
     request is cut off by a server stopping while a page is still loading)."""
     with serve(built_site, "/") as root, serve(built_site, "/repo/") as subpath:
         yield {"/": root, "/repo/": subpath}
+
+
+@pytest.fixture(scope="session")
+def served_large(large_site: Path) -> str:
+    """The thousand-report site served at the root, for the whole session."""
+    with serve(large_site, "/") as root:
+        yield root
 
 
 def wait_until(page, expression: str, timeout: float = 30.0) -> None:

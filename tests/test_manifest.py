@@ -46,9 +46,17 @@ def test_no_manifest_is_an_empty_one(tmp_path: Path) -> None:
     (('published_estimated = true', 'published_estimated = "yes"'), 10, "must be true or false, not 'yes'"),
     (('[seeds."b.txt"]', '[seeds."../b.txt"]'), 7, "must be a file name inside seeds/"),
     (('slug = "first-report"', 'slug = "first-report'), 3, "invalid TOML"),
+    (('notes = "a slug = inside notes"', 'notes = {Korean = "메모"}'), 5, "must be a language code"),
+    (('notes = "a slug = inside notes"', 'notes = {ko = ["메모"]}'), 5, "ko: must be text"),
+    (('notes = "a slug = inside notes"', 'notes = 3'), 5, "must be text, or a table of texts by language"),
 ])
 def test_mistakes_name_their_line(tmp_path: Path, change, line: int, message: str) -> None:
     with pytest.raises(UserError) as raised:
         load_manifest(write(tmp_path, GOOD.replace(*change)))
     assert raised.value.line == line
     assert message in raised.value.message
+
+
+def test_notes_may_be_written_in_several_languages(tmp_path: Path) -> None:
+    text = GOOD.replace('notes = "a slug = inside notes"', '[seeds."a.txt".notes]\nko = "근거"\nen = "evidence"')
+    assert load_manifest(write(tmp_path, text))["a.txt"].get("notes") == {"ko": "근거", "en": "evidence"}

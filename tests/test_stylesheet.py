@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import expect
 
 SHEETS = sorted((ROOT / "assets").glob("*.css"))
 _COMMENT_OR_STRING = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", re.S)
@@ -138,3 +139,29 @@ def test_the_reader_chooses_light_or_dark_and_the_choice_is_remembered(served: d
     button.click()
     expect(page.locator("body")).to_have_css("background-color", "rgb(253, 253, 251)")
     system_dark.close()
+
+
+def test_the_search_controls_wear_the_sites_colours_not_the_browsers(served: dict, browser) -> None:
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(served["/"] + "search/?q=엔비디아")
+        page.locator("#search-controls > summary").click()
+        chip = page.locator(".search-filter label").first
+        expect(chip).to_be_visible()
+        styles = page.evaluate("""() => {
+            const accent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
+            const probe = document.createElement('span'); probe.style.color = accent; document.body.append(probe);
+            const css = (selector) => getComputedStyle(document.querySelector(selector));
+            const result = {accent: getComputedStyle(probe).color, select: css('#search-sort').appearance,
+                            arrow: css('#search-sort').backgroundImage, box: css('.search-filter input').accentColor,
+                            chip: css('.search-filter label').borderTopStyle, button: css('#search-controls > summary').borderTopStyle};
+            probe.remove();
+            return result;
+        }""")
+        assert styles["select"] == "none" and "gradient" in styles["arrow"]
+        assert styles["box"] == styles["accent"]
+        assert styles["chip"] == styles["button"] == "solid"
+        chip.click()
+        assert "filter=" in page.url and chip.evaluate("l => getComputedStyle(l).fontWeight") == "600"
+        context.close()

@@ -9,11 +9,12 @@ from pathlib import Path
 from ..cache import Store
 from ..errors import UserError, relative
 from ..files import project_files
+from ..lang import guess
 from ..when import parse_published
 from .curation import Curation, load_curation
 from .entities import Entity, load_entities
 from .frontmatter import ParsedPage, parse_page
-from .schema import FLAG, TABLE, TEXTS, Field, language_code, read_text, slug, validate
+from .schema import ANY, FLAG, TABLE, TEXTS, Field, language_code, read_text, slug, text_by_language, validate
 
 # Addresses the build itself uses; a page of its own cannot take them.
 RESERVED = {"reports", "sources", "entities", "chronology", "search", "data", "assets", "pagefind", "seeds", "share", "404"}
@@ -39,7 +40,7 @@ REPORT_FIELDS = {
     "source_sha256": Field(required=True, check=_sha256),
     "language": Field(required=True, check=lambda value: language_code(value) if value else None),
     "cites": Field(TEXTS, required=True), "rights": Field(required=True), "deck": Field(TEXTS), "dateline": Field(),
-    "summary": Field(), "notes": Field(), "outlet_en": Field(), "provenance": Field(TABLE),
+    "summary": Field(), "notes": Field(ANY, check=text_by_language), "outlet_en": Field(), "provenance": Field(TABLE),
 }
 PAGE_FIELDS = {"title": Field(required=True, nonempty=True), "description": Field(), "slug": Field(check=slug)}
 
@@ -61,7 +62,7 @@ class Report:
     deck: tuple[str, ...]
     dateline: str
     summary: str
-    notes: str
+    notes: tuple[tuple[str, str], ...]  # (language, text): the evidence, in one language or several
     outlet_en: str
     provenance: tuple[tuple[str, str], ...]
     body: str
@@ -146,11 +147,17 @@ def _report(page: ParsedPage, rel: str, text_digest: str) -> Report:
         published_estimated=front.get("published_estimated", False), authors=tuple(front["authors"]),
         source=front["source"], source_sha256=front["source_sha256"], language=front["language"] or "ko",
         cites=tuple(front["cites"]), rights=front["rights"], deck=tuple(front.get("deck") or ()),
-        dateline=front.get("dateline", ""), summary=front.get("summary", ""), notes=front.get("notes", ""),
+        dateline=front.get("dateline", ""), summary=front.get("summary", ""), notes=_by_language(front.get("notes") or {}),
         outlet_en=front.get("outlet_en", ""),
         provenance=tuple(sorted((str(k), str(v)) for k, v in (front.get("provenance") or {}).items())),
         body=page.body, body_line=page.body_line, front_lines=_front_lines(page), digest=text_digest,
     )
+
+
+def _by_language(value: str | dict) -> tuple[tuple[str, str], ...]:
+    """Notes as (language, text) pairs; plain text is in the language its letters say."""
+    pairs = value.items() if isinstance(value, dict) else [(guess(value), value)]
+    return tuple((code, text.strip()) for code, text in pairs if text.strip())
 
 
 def _page(page: ParsedPage, rel: str, stem: str) -> Page:

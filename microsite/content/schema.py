@@ -74,6 +74,19 @@ _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def text_by_language(value) -> str | None:
+    """A check: text, or a table of texts by language code (``{ko = "…", en = "…"}``)."""
+    if isinstance(value, str):
+        return _problem(Field(), value)
+    if not isinstance(value, dict) or not value:
+        return "must be text, or a table of texts by language (ko = \"…\", en = \"…\")"
+    for code, text in value.items():
+        problem = language_code(code) or (None if isinstance(text, str) else f"{code}: must be text") or _problem(Field(), text)
+        if problem:
+            return problem
+    return None
+
+
 def language_code(value: str) -> str | None:
     """A check: a language tag such as "ko", "en" or "en-GB"."""
     return None if _LANGUAGE_CODE.match(value) else f"must be a language code such as 'ko' or 'en', not {value[:40]!r}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content.schema import FLAG, TABLE, TEXTS, Field, TomlLines, parse_toml, read_text, slug, validate
+from ..content.schema import ANY, FLAG, TABLE, TEXTS, Field, TomlLines, parse_toml, read_text, slug, text_by_language, validate
 from ..errors import UserError
 from ..when import parse_published
 
@@ -19,7 +19,8 @@ def _published(value: str) -> str | None:
 FIELDS = {
     "slug": Field(check=slug), "title": Field(nonempty=True), "outlet": Field(nonempty=True), "outlet_en": Field(),
     "published": Field(check=_published), "published_estimated": Field(FLAG),
-    "authors": Field(TEXTS, nonempty=True), "cites": Field(TEXTS, nonempty=True), "rights": Field(), "notes": Field(),
+    "authors": Field(TEXTS, nonempty=True), "cites": Field(TEXTS, nonempty=True), "rights": Field(),
+    "notes": Field(ANY, check=text_by_language),
 }
 
 

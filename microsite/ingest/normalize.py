@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import guess
 from ..lang.sentences import sentences
 from . import furniture as F
 from .facts import DateEvidence, Facts, byline, furniture_line, opens_box, reporter_names, rights_line, sentence_like
@@ -109,7 +110,7 @@ def extract(text: str) -> Extracted:
         summary=" ".join(summary),
         cites=tuple(cite for cite in find_cites(body_text) if not any(cite.startswith(o) for o in {outlet, *facts.outlets} if o)),
         dates=tuple(facts.dates),
-        language=meta.language if meta.language in ("ko", "en") else _language(body_text or title),
+        language=meta.language if meta.language in ("ko", "en") else guess(body_text or title),
         from_metadata=tuple(metadata),
         title_guessed=guessed,
         doubts=tuple(doubts),
@@ -451,9 +452,3 @@ def find_cites(body: str) -> list[str]:
                 surface += paren.group(0)
             found[outlet] = surface
     return list(found.values())
-
-
-def _language(text: str) -> str:
-    hangul = len(re.findall(r"[가-힣]", text))
-    latin = len(re.findall(r"[A-Za-z]", text))
-    return "ko" if hangul >= latin / 3 or hangul > 200 else "en"

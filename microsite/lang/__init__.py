@@ -5,6 +5,7 @@ report's or the site's language; Korean rules serve where no package exists yet 
 split sentences and find Latin-script names in any text)."""
 from __future__ import annotations
 
+import re
 from types import ModuleType
 
 from . import en, ko
@@ -15,3 +16,10 @@ DEFAULT = ko
 
 def language(code: str) -> ModuleType:
     return PACKAGES.get((code or "").split("-")[0].lower(), DEFAULT)
+
+
+def guess(text: str) -> str:
+    """The language of a text by its letters: Korean when Hangul is a fair part of them, else English."""
+    hangul = len(re.findall(r"[가-힣]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "ko" if hangul >= latin / 3 or hangul > 200 else "en"

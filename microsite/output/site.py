@@ -136,7 +136,7 @@ class Site:
     def body_html(self, report: Report) -> str:
         text = self.model.texts[report.slug]
         return render_body(report.body, report.path, report.body_line, occurrences=text.occurrences,
-                           href=lambda entity: f"../../{entity_url(entity)}")
+                           href=lambda entity: f"../../{entity_url(entity)}", self_links=self.lang.words.SELF_LINKS)
 
     def date_label(self, report: Report) -> str:
         words = self.lang.words
@@ -164,7 +164,7 @@ class Site:
             "published": report.published, "date_label": self.date_label(report), "authors": report.authors,
             "cites": report.cites, "deck": report.deck, "dateline": report.dateline, "rights": report.rights,
             "source": report.source, "raw": quote(raw_path(report)), "source_sha256": report.source_sha256,
-            "provenance": report.provenance, "notes": report.notes, "slug": report.slug, "language": report.language,
+            "provenance": report.provenance, "notes": self._notes(report), "slug": report.slug, "language": report.language,
             "other_language": "" if report.language == self.config.language
             else words.LANGUAGE_NAMES.get(report.language, report.language),
             "title_note": words.TITLE_NOTES.get(dict(report.provenance).get("title", ""), ""),
@@ -172,6 +172,13 @@ class Site:
             "provenance_rows": [(words.FIELD_LABELS.get(field, field), words.ORIGIN_LABELS.get(origin, origin))
                                 for field, origin in report.provenance],
         }
+
+    def _notes(self, report: Report) -> list[dict]:
+        """The evidence notes, the site's language first; a note in another language is named by it."""
+        words, site = self.lang.words, self.config.language
+        ordered = sorted(report.notes, key=lambda note: note[0] != site)
+        return [{"language": code, "text": text,
+                 "label": "" if code == site else words.LANGUAGE_NAMES.get(code.split("-")[0], code)} for code, text in ordered]
 
     def seed_bytes(self, report: Report) -> bytes:
         seeds = self.config.seeds

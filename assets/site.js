@@ -1,11 +1,27 @@
 // Small enhancements for every page; reading and navigating work without them.
 // "/" focuses the search box; a result link's ?highlight= marks the words on the page;
 // pages work offline after one visit (service worker); opened from disk (file://),
-// folder links get their index.html so navigation keeps working.
+// folder links get their index.html so navigation keeps working; a report's paragraphs
+// and headings get a ¶ link to themselves (shown on hover or focus), so a passage can be
+// cited by its address — added here, not in the HTML, to keep report pages light.
 (function () {
   "use strict";
   var script = document.currentScript;
   var root = new URL(script.getAttribute("data-root") || "./", location.href);
+
+  var body = document.querySelector(".report-body[data-paragraph-link]");
+  if (body) {
+    Array.prototype.forEach.call(body.children, function (block) {
+      var kind = /^p-\d+$/.test(block.id) ? "paragraph" : /^s-\d+$/.test(block.id) ? "heading" : "";
+      if (!kind) return;
+      var link = document.createElement("a");
+      link.className = "self-link";
+      link.href = "#" + block.id;
+      link.setAttribute("aria-label", body.getAttribute("data-" + kind + "-link") + " (" + block.id + ")");
+      link.textContent = "¶";
+      block.append("\u00a0", link);  // no break: never a line of its own
+    });
+  }
 
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;

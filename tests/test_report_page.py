@@ -16,16 +16,25 @@ def soup(site: Path, address: str) -> BeautifulSoup:
     return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_paragraph_and_heading_of_a_report_ends_in_a_link_to_itself(built_site: Path) -> None:
-    for page in sorted((built_site / "reports").glob("*/index.html")):
-        blocks = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".report-body > [id]")
-        anchored = [block for block in blocks if block.name in ("p", "h2", "h3")]
-        assert anchored, page
-        for block in anchored:
-            link = block.find_all("a")[-1]
-            assert link["href"] == f"#{block['id']}" and "self-link" in link["class"], (page, block["id"])
-            assert link.has_attr("data-pagefind-ignore")  # "¶" is not a word of the report
-            assert block["id"] in link["aria-label"]
+def test_every_paragraph_and_heading_of_a_report_ends_in_a_link_to_itself(browser, served: dict, built_site: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for path in sorted((built_site / "reports").glob("*/index.html")):
+        html = path.read_text(encoding="utf-8")
+        assert "self-link" not in html and "¶" not in html  # drawn by the page's script: the HTML stays light
+        ids = [block["id"] for block in BeautifulSoup(html, "html.parser").select(".report-body > [id]")
+               if block.name in ("p", "h2", "h3")]
+        assert ids, path
+        page.goto(served["/"] + f"reports/{path.parent.name}/")
+        links = page.evaluate("""() => Array.from(document.querySelectorAll('.report-body > [id]'))
+            .filter(block => /^(P|H2|H3)$/.test(block.tagName))
+            .map(block => { const a = block.lastElementChild;
+                            return [block.id, a && a.className, a && a.getAttribute('href'), a && a.getAttribute('aria-label')]; })""")
+        assert [link[0] for link in links] == ids
+        for anchor, name, href, label in links:
+            assert (name, href) == ("self-link", f"#{anchor}") and label.endswith(f"({anchor})"), (path, anchor)
+            assert label.startswith("이 문단의 주소" if anchor.startswith("p-") else "이 절의 주소")
+    context.close()
 
 
 def test_the_evidence_notes_come_in_the_sites_language_first_the_others_named(built_site: Path) -> None:

@@ -2,15 +2,13 @@
 (``#p-1``, ``#s-1``, ``#fig-1``) so other pages can cite a paragraph, ``::: figure``
 blocks for photo captions, and a link to its page on the first mention of each entity
 (never inside a heading or another link). Where the mentions are is the model's finding
-(``model.mentions``); this module only decides which become links. A report's paragraphs
-and headings also end in a small link to themselves, so a reader can copy the address of
-the exact passage they cite (the stylesheet shows it on hover and focus).
+(``model.mentions``); this module only decides which become links.
 
 A figure shows its caption and credit and links to the original image: third-party
 images are never hot-linked (readers' privacy, offline reading)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from html import escape
 
 from markdown_it.token import Token
@@ -42,15 +40,6 @@ def _link_rule(state) -> None:
     for anchor, kind, token in list(anchored(state.tokens, env["path"], env["body_line"])):
         if kind != "heading" and anchor in by_anchor:
             token.children = _linked(token.children, by_anchor[anchor], env["href"], linked)
-        if kind in env["self_links"]:
-            token.children = [*token.children, *_self_link(anchor, env["self_links"][kind])]
-
-
-def _self_link(anchor: str, label: str) -> list[Token]:
-    """`` <a class="self-link" href="#p-3" aria-label="이 문단의 주소 (p-3)">¶</a>``, left out of the search index."""
-    link = Token("link_open", "a", 1)
-    link.attrs = {"href": f"#{anchor}", "class": "self-link", "aria-label": f"{label} ({anchor})", "data-pagefind-ignore": ""}
-    return [_text("\u00a0"), link, _text("¶"), Token("link_close", "a", -1)]  # no break: never a line of its own
 
 
 def _linked(children: list[Token], occurrences: list[Occurrence], href: Callable[[str], str], linked: set[str]) -> list[Token]:
@@ -89,9 +78,6 @@ _MD.core.ruler.push("anchors_and_links", _link_rule)
 
 
 def render_body(text: str, path: str | None = None, body_line: int = 1, *, occurrences: tuple[Occurrence, ...] = (),
-                href: Callable[[str], str] = str, self_links: Mapping[str, str] | None = None) -> str:
-    """The Markdown *text* as HTML; the first of the *occurrences* of each entity a link to
-    *href(entity id)*; each block of a kind in *self_links* ({"paragraph": label, …}) ends
-    in a link to itself, named by its label."""
-    return _MD.render(text, {"path": path, "body_line": body_line, "occurrences": occurrences, "href": href,
-                             "self_links": self_links or {}})
+                href: Callable[[str], str] = str) -> str:
+    """The Markdown *text* as HTML; the first of the *occurrences* of each entity a link to *href(entity id)*."""
+    return _MD.render(text, {"path": path, "body_line": body_line, "occurrences": occurrences, "href": href})

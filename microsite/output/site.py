@@ -136,7 +136,7 @@ class Site:
     def body_html(self, report: Report) -> str:
         text = self.model.texts[report.slug]
         return render_body(report.body, report.path, report.body_line, occurrences=text.occurrences,
-                           href=lambda entity: f"../../{entity_url(entity)}", self_links=self.lang.words.SELF_LINKS)
+                           href=lambda entity: f"../../{entity_url(entity)}")
 
     def date_label(self, report: Report) -> str:
         words = self.lang.words

@@ -24,7 +24,7 @@ KIND_LABELS = {
     "product/model": "제품·모델",
 }
 UNKNOWN_DATE = "날짜 미상"
-SELF_LINKS = {"paragraph": "이 문단의 주소", "heading": "이 절의 주소"}  # a report's blocks link to themselves
+SELF_LINKS = {"paragraph": "이 문단의 주소", "heading": "이 절의 주소"}  # the ¶ links of a report's blocks (assets/site.js)
 LANGUAGE_NAMES = {"ko": "한국어", "en": "영어", "ja": "일본어", "zh": "중국어"}  # a report's language, named on results
 ESTIMATED = "추정"
 UNKNOWN_OUTLET = "매체 미상"

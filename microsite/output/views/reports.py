@@ -37,7 +37,8 @@ def report_view(site: Site, slug: str) -> dict:
             "events": [_event(site, event) for event in site.events_in.get(slug, ())],
             "related": [_listed(site, r.slug, _why(r)) for r in site.related[slug]],
             "older": _listed(site, site.neighbours[slug][0]), "newer": _listed(site, site.neighbours[slug][1]),
-            "entity_names": entity_names(entities), "mentioned_names": [e.name for e in entities]}
+            "entity_names": entity_names(entities), "mentioned_names": [e.name for e in entities],
+            "self_links": site.lang.words.SELF_LINKS}
 
 
 def _event(site: Site, event) -> dict:

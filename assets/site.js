@@ -18,8 +18,7 @@
       link.className = "self-link";
       link.href = "#" + block.id;
       link.setAttribute("aria-label", body.getAttribute("data-" + kind + "-link") + " (" + block.id + ")");
-      link.textContent = "¶";
-      block.append("\u00a0", link);  // no break: never a line of its own
+      block.append(link);  // its ¶ is drawn by the stylesheet: copying a paragraph copies only its words
     });
   }
 

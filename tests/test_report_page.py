@@ -61,6 +61,7 @@ def test_a_passage_link_shows_on_hover_and_focus_and_gives_the_passage_address(b
     page = context.new_page()
     page.goto(served["/repo/"] + REPORT)
     link = page.locator("#p-3 > a.self-link")
+    assert "¶" not in page.locator("#p-3").text_content()  # a copied or quoted passage is only its words
     assert link.evaluate("a => getComputedStyle(a).opacity") == "0"
     page.hover("#p-3")
     assert link.evaluate("a => getComputedStyle(a).opacity") == "1"

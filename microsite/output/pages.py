@@ -7,7 +7,7 @@ Links are relative to each page (``root``), so the site works under any subpath 
 from disk; ``base_url`` makes canonical addresses."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -96,9 +96,10 @@ class Pager:
     def slice(self, entries):
         return entries[self.first_entry:self.first_entry + self.per_page]
 
-    def view(self) -> dict | None:
+    def view(self, spans: Sequence[str] = ()) -> dict | None:
         """What the pager template shows: None for a one-page list; the first, the last and
-        the pages next to this one, with None for a gap."""
+        the pages next to this one, with None for a gap; each named by its span when the
+        list has *spans* (``page_spans``)."""
         if self.count == 1:
             return None
         shown = sorted({1, self.count, *range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)})
@@ -107,9 +108,25 @@ class Pager:
             if pages and number - pages[-1]["number"] > 1:
                 pages.append(None)
             pages.append({"number": number, "url": page_url(self.first, number), "current": number == self.number})
-        return {"number": self.number, "count": self.count, "pages": pages,
+            if spans:
+                pages[-1]["span"] = spans[number - 1]
+        view = {"number": self.number, "count": self.count, "pages": pages,
                 "previous": page_url(self.first, self.number - 1) if self.number > 1 else "",
                 "next": page_url(self.first, self.number + 1) if self.number < self.count else ""}
+        if spans:
+            view["previous_span"] = spans[self.number - 2] if self.number > 1 else ""
+            view["next_span"] = spans[self.number] if self.number < self.count else ""
+        return view
+
+
+def page_spans(count: int, per_page: int, label: Callable[[int], str]) -> list[str]:
+    """What each page of a list of *count* entries spans, from its first entry's *label(n)*
+    to its last's ("2023년 7월 – 2024년 3월"): the pager shows it under each page's number."""
+    spans = []
+    for start in range(0, count, per_page):
+        first, last = label(start), label(min(start + per_page, count) - 1)
+        spans.append(first if first == last else f"{first} – {last}")
+    return spans or [""]
 
 
 def page_url(first: str, number: int) -> str:

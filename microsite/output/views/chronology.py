@@ -1,30 +1,18 @@
 """The chronology: its pages (events by year and month, each date in a gutter beside its
 headline, with its status, corroboration, names and sources; a pager that names each
-page's dates), the overview of months on the first page, and the compact data files the
-page's filters read (``chronology/data/``), so that a filtered view fetches a few small
-files whatever the size of the archive:
+page's dates), the overview of months on the first page, and the data files its filters
+read under ``chronology/data/`` (``filterdata``): the events, one list per name, outlet
+and status (``status/<status>.json``).
 
-- ``index.json``: the sections (a month, a half-year, a year) with the number of their
-  first event and their count, the names, outlets and statuses one can filter by, with
-  their counts and files;
-- ``entity/<id>.json``, ``outlet/<hash>.json``, ``status/<status>.json``: the numbers of
-  the events that match, ascending, base 36, each after the first as the step from the one
-  before ("0,3,1,a");
-- ``events/<n>.json``: the events numbered ``n*CHUNK`` to ``(n+1)*CHUNK - 1``, as a
-  filtered list shows them.
-
-Events are numbered in the order the pages list them (``Site.chronology_order``); a year
-is a run of numbers, so it needs no file.
+Events are numbered in the order the pages list them (``Site.chronology_order``).
 """
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..filterdata import File, entity_rows, list_files, outlet_file, outlet_rows
 from ..overview import month_chart
-from ..pages import PageKind, Pager, Planned, paged
+from ..pages import PageKind, Pager, Planned, page_spans, paged
 from ..site import EVENTS_PER_PAGE, Site, chronology_group, group_label
 
 CHUNK = 25  # events in one file of events/: a filtered list of SHOWN events fetches at most SHOWN such files
@@ -55,6 +43,20 @@ class Section:
             return "상반기" if self.place == 1 else "하반기"
         return f"{self.place // 2}월"
 
+    @property
+    def month(self) -> int:
+        return 0 if self.place % 2 or not self.place else self.place // 2
+
+    @property
+    def href(self) -> str:
+        """Its heading's address from the chronology's first page."""
+        return f"{'' if self.page == 1 else f'{self.page}/'}#{self.key}"
+
+    @property
+    def year_href(self) -> str:
+        """Its year's heading on its page, from the first page."""
+        return f"{'' if self.page == 1 else f'{self.page}/'}#y{self.year}"
+
 
 def sections(site: Site) -> list[Section]:
     """The chronology's sections in order, each a run of events (computed once per site)."""
@@ -73,19 +75,15 @@ def sections(site: Site) -> list[Section]:
     return found
 
 
-def page_spans(site: Site) -> list[str]:
-    """Each page's dates, from its first event's section to its last's ("2023년 7월 – 2024년 3월")."""
-    order, spans = site.chronology_order, []
-    for start in range(0, len(order), EVENTS_PER_PAGE):
-        first = group_label(order[start].when, site.lang)
-        last = group_label(order[min(start + EVENTS_PER_PAGE, len(order)) - 1].when, site.lang)
-        spans.append(first if first == last else f"{first} – {last}")
-    return spans or [""]
+def spans(site: Site) -> list[str]:
+    """Each page's dates, from its first event's section to its last's."""
+    order = site.chronology_order
+    return page_spans(len(order), EVENTS_PER_PAGE, lambda number: group_label(order[number].when, site.lang))
 
 
 def chronology_pages(kind: PageKind, site: Site) -> list[Planned]:
     order, reports = site.chronology_order, site.reports
-    spans = page_spans(site)
+    named = spans(site)
     chart = [(s.key, s.label, s.count, s.page) for s in sections(site)]
 
     def inputs(pager: Pager) -> tuple:
@@ -94,7 +92,7 @@ def chronology_pages(kind: PageKind, site: Site) -> list[Planned]:
         return (len(order), site.model.chronology.merged, [site.event_digests[event.id] for event in shown],
                 site.model.registry_key,
                 tuple(site.summary_digest(slug) for slug in sorted(sources) if slug in reports),
-                spans, chart if pager.number == 1 else ())
+                named, chart if pager.number == 1 else ())
 
     return paged(kind, site, "chronology/", len(order), EVENTS_PER_PAGE, (), inputs)
 
@@ -117,51 +115,16 @@ def chronology_view(site: Site, pager: Pager) -> dict:
                                      "continues": section.first + section.count > pager.first_entry + len(shown),
                                      "events": []})
         year["sections"][-1]["events"].append(view)
-    spans = page_spans(site)
-    pages = pager.view()
-    if pages:
-        for entry in pages["pages"]:
-            if entry:
-                entry["span"] = spans[entry["number"] - 1]
-        pages["previous_span"] = spans[pager.number - 2] if pager.number > 1 else ""
-        pages["next_span"] = spans[pager.number] if pager.number < pager.count else ""
+    named = spans(site)
     return {"page": {"title": "연표" if pager.number == 1 else f"연표 {pager.number}쪽",
                      "description": "보도가 전하는 날짜로 엮은 사건 연표. 각 사건은 근거 문장으로 이어집니다."},
             "years": years, "count": len(order), "merged": chronology.merged,
-            "span": spans[pager.number - 1] if pager.count > 1 else "",
+            "span": named[pager.number - 1] if pager.count > 1 else "",
             "overview": month_chart(sections(site), len(order)) if pager.number == 1 and order else "",
-            "pager": pages, "statuses": site.lang.words.STATUS_NAMES}
+            "pager": pager.view(named), "statuses": site.lang.words.STATUS_NAMES}
 
 
 # ---------------------------------------------------------------------------- data files
-
-
-def _encode(numbers: list[int]) -> str:
-    """Ascending numbers in base 36, each after the first as the step from the one before."""
-    parts, last = [], 0
-    for number in numbers:
-        parts.append(_base36(number - last))
-        last = number
-    return ",".join(parts)
-
-
-def _base36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    text = ""
-    while True:
-        number, rest = divmod(number, 36)
-        text = digits[rest] + text
-        if not number:
-            return text
-
-
-def _json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-
-
-def outlet_file(name: str) -> str:
-    """An outlet's file name: its name's hash (names are any text)."""
-    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
 
 
 def _outlets(site: Site, event) -> list[str]:
@@ -199,8 +162,8 @@ def record(site: Site, event) -> dict:
     return item
 
 
-def chronology_files(site: Site) -> list[tuple[str, tuple, Callable[[], bytes]]]:
-    """The filters' data files: (path, what it is made from, how to make it)."""
+def chronology_files(site: Site) -> list[File]:
+    """The filters' data files."""
     order, index = site.chronology_order, site.model.index
     by_entity: dict[str, list[int]] = {}
     by_outlet: dict[str, list[int]] = {}
@@ -211,29 +174,20 @@ def chronology_files(site: Site) -> list[tuple[str, tuple, Callable[[], bytes]]]
         for name in _outlets(site, event):
             by_outlet.setdefault(name, []).append(number)
         by_status.setdefault(event.status, []).append(number)
-    files: list[tuple[str, tuple, Callable[[], bytes]]] = []
-    lists = ([(f"entity/{key}", numbers) for key, numbers in by_entity.items()]
-             + [(f"outlet/{outlet_file(key)}", numbers) for key, numbers in by_outlet.items()]
-             + [(f"status/{key}", numbers) for key, numbers in by_status.items()])
-    for name, numbers in sorted(lists):
-        encoded = _encode(numbers)
-        files.append((f"{DATA}{name}.json", (encoded,), lambda encoded=encoded: _json({"n": encoded})))
-    manifest = {
-        "per_page": EVENTS_PER_PAGE, "chunk": CHUNK, "shown": SHOWN, "count": len(order),
-        "sections": [[s.key, s.label, s.first, s.count] for s in sections(site)],
-        "entities": sorted(([e, index.entity(e).name, len(numbers)] for e, numbers in by_entity.items()),
-                           key=lambda row: (row[1], row[0])),
-        "outlets": sorted(([name, len(numbers), outlet_file(name)] for name, numbers in by_outlet.items()),
-                          key=lambda row: (-row[1], row[0])),
-        "statuses": [[status, name, len(by_status[status])] for status, name in site.lang.words.STATUS_NAMES.items()
-                     if status in by_status]}
-    data = _json(manifest)
-    files.append((f"{DATA}index.json", (data,), lambda: data))
-    for start in range(0, len(order), CHUNK):
-        chunk = order[start:start + CHUNK]
+    lists = {**{f"entity/{key}": numbers for key, numbers in by_entity.items()},
+             **{f"outlet/{outlet_file(key)}": numbers for key, numbers in by_outlet.items()},
+             **{f"status/{key}": numbers for key, numbers in by_status.items()}}
+    choices = {"entities": entity_rows(by_entity, lambda entity_id: index.entity(entity_id).name),
+               "outlets": outlet_rows(by_outlet),
+               "statuses": [[status, name, len(by_status[status])] for status, name in site.lang.words.STATUS_NAMES.items()
+                            if status in by_status]}
+
+    def chunk_inputs(numbers: range) -> tuple:
+        chunk = order[numbers.start:numbers.stop]
         reports = sorted({source.report for event in chunk for source in event.sources if source.report in site.reports})
-        inputs = ([site.event_digests[event.id] for event in chunk], site.model.registry_key,
-                  [site.summary_digest(slug) for slug in reports])
-        files.append((f"{DATA}events/{start // CHUNK}.json", inputs,
-                      lambda chunk=chunk: _json([record(site, event) for event in chunk])))
-    return files
+        return ([site.event_digests[event.id] for event in chunk], site.model.registry_key,
+                [site.summary_digest(slug) for slug in reports])
+
+    return list_files(DATA, "events", count=len(order), per_page=EVENTS_PER_PAGE, chunk=CHUNK, shown=SHOWN,
+                      sections=[[s.key, s.label, s.first, s.count] for s in sections(site)], choices=choices, lists=lists,
+                      chunk_inputs=chunk_inputs, records=lambda numbers: [record(site, order[n]) for n in numbers])

@@ -1,0 +1,74 @@
+// The home page's filters by outlet, year and name (filters.js does the filtering; see it
+// for the address and the data files): how a filtered list of reports is drawn — by month,
+// each report as the static list shows it. Without JavaScript, or opened from disk, the
+// pages list every report.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = new URL(script.getAttribute("data-root") || "./", location.href);
+  var filters = window.listFilters;
+  if (!filters) return;
+  var element = filters.element, link = filters.link;
+
+  // One report as the static list shows it, from its record (views/lists.py: record).
+  function reportItem(report) {
+    var item = element("li", "report-item");
+    var article = element("article");
+    var title = element("h4");
+    title.appendChild(link(new URL(report.u, root).href, report.t));
+    article.appendChild(title);
+    var meta = element("p", "meta");
+    meta.appendChild(element("span", "outlet", report.o || "매체 미상"));
+    meta.appendChild(document.createTextNode(" · "));
+    var time = element("time", "", report.d);
+    if (report.p) time.setAttribute("datetime", report.p);
+    meta.appendChild(time);
+    article.appendChild(meta);
+    if (report.n) article.appendChild(element("p", "title-note", report.n));
+    if (report.k) {
+      var deck = element("ul", "deck-lines");
+      report.k.forEach(function (line) { deck.appendChild(element("li", "", line)); });
+      article.appendChild(deck);
+    } else if (report.x) {
+      article.appendChild(element("p", "deck teaser", report.x));
+    }
+    item.appendChild(article);
+    return item;
+  }
+
+  // The reports shown, under their months.
+  function draw(read, shown) {
+    var box = document.createDocumentFragment();
+    var reports = null, count = null, last = null;
+    shown.forEach(function (entry) {
+      var section = entry.section;
+      if (section[0] !== last) {
+        var part = element("section", "report-month");
+        var title = element("h3", "month-title", section[1] + " ");
+        title.id = "f-" + section[0];
+        title.tabIndex = -1;
+        count = element("span", "count");
+        count.dataset.n = "0";
+        title.appendChild(count);
+        part.appendChild(title);
+        reports = element("ol", "report-list");
+        part.appendChild(reports);
+        box.appendChild(part);
+        last = section[0];
+      }
+      count.dataset.n = String(+count.dataset.n + 1);
+      count.textContent = count.dataset.n + "건";
+      reports.appendChild(reportItem(entry.item));
+    });
+    return box;
+  }
+
+  filters.start({
+    data: new URL("page/data/", root), items: "reports/", noun: "보도", draw: draw,
+    empty: "조건에 맞는 보도가 없습니다.", failed: "보도 목록 자료를 불러오지 못했습니다.",
+    form: document.getElementById("home-filter"), clear: document.getElementById("home-clear"),
+    status: document.getElementById("home-status"), results: document.getElementById("home-results"),
+    list: document.getElementById("home-list"), pager: document.getElementById("home-pager"),
+    overview: document.querySelector(".home-overview")
+  });
+})();

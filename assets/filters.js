@@ -1,5 +1,5 @@
-// Filters of a long list through the address, shared by the chronology (chronology.js)
-// and the home page's reports (home.js). The address says what is shown
+// Filters of a long list through the address, shared by the chronology (chronology.js),
+// the home page's reports (home.js) and an entity's mentions (entity.js). The address says what is shown
 // (?entity=nvidia&outlet=…&year=2024, any of them together); the form changes the address
 // (back and forward step through the filters). A filtered list is drawn from the data
 // files the build writes for the list (microsite/output/filterdata.py): the manifest, one
@@ -63,6 +63,34 @@
       if (read.sections[mid][2] <= number) lo = mid; else hi = mid - 1;
     }
     return read.sections[lo];
+  }
+
+  // The items shown ([{item, section}]) under their months' headings (h3, "f-m2024-07"),
+  // each drawn by item(record) as the static list draws it.
+  function byMonth(shown, item) {
+    var box = document.createDocumentFragment();
+    var items = null, count = null, last = null;
+    shown.forEach(function (entry) {
+      var section = entry.section;
+      if (section[0] !== last) {
+        var part = element("section", "report-month");
+        var title = element("h3", "month-title", section[1] + " ");
+        title.id = "f-" + section[0];
+        title.tabIndex = -1;
+        count = element("span", "count");
+        count.dataset.n = "0";
+        title.appendChild(count);
+        part.appendChild(title);
+        items = element("ol", "report-list");
+        part.appendChild(items);
+        box.appendChild(part);
+        last = section[0];
+      }
+      count.dataset.n = String(+count.dataset.n + 1);
+      count.textContent = count.dataset.n + "건";
+      items.appendChild(item(entry.item));
+    });
+    return box;
   }
 
   // options: data (URL of the list's data folder), items (its folder of items, "events/"),
@@ -324,5 +352,5 @@
     });
   }
 
-  window.listFilters = { start: listFilters, element: element, link: link };
+  window.listFilters = { start: listFilters, element: element, link: link, byMonth: byMonth };
 })();

@@ -36,35 +36,8 @@
     return item;
   }
 
-  // The reports shown, under their months.
-  function draw(read, shown) {
-    var box = document.createDocumentFragment();
-    var reports = null, count = null, last = null;
-    shown.forEach(function (entry) {
-      var section = entry.section;
-      if (section[0] !== last) {
-        var part = element("section", "report-month");
-        var title = element("h3", "month-title", section[1] + " ");
-        title.id = "f-" + section[0];
-        title.tabIndex = -1;
-        count = element("span", "count");
-        count.dataset.n = "0";
-        title.appendChild(count);
-        part.appendChild(title);
-        reports = element("ol", "report-list");
-        part.appendChild(reports);
-        box.appendChild(part);
-        last = section[0];
-      }
-      count.dataset.n = String(+count.dataset.n + 1);
-      count.textContent = count.dataset.n + "건";
-      reports.appendChild(reportItem(entry.item));
-    });
-    return box;
-  }
-
   filters.start({
-    data: new URL("page/data/", root), items: "reports/", noun: "보도", draw: draw,
+    data: new URL("page/data/", root), items: "reports/", noun: "보도", draw: function (read, shown) { return filters.byMonth(shown, reportItem); },
     empty: "조건에 맞는 보도가 없습니다.", failed: "보도 목록 자료를 불러오지 못했습니다.",
     form: document.getElementById("home-filter"), clear: document.getElementById("home-clear"),
     status: document.getElementById("home-status"), results: document.getElementById("home-results"),

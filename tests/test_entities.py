@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -65,17 +66,37 @@ def test_no_false_links_in_the_five_reports(built_site: Path) -> None:
 def test_entity_page_lists_every_mention_with_a_working_anchor(built_site: Path) -> None:
     data = {e["id"]: e for e in json.loads((built_site / "data" / "entities.json").read_text(encoding="utf-8"))["entities"]}
     nvidia = page(built_site, "entities/nvidia")
-    sentences = nvidia.select(".sentences a")
+    sentences = nvidia.select(".sentences li")
     distinct = {(m["report"], m["anchor"], m["start"] - m["sentence_start"]) for m in data["nvidia"]["mentions"]}
     assert len(sentences) == len(distinct)
     assert len(nvidia.select(".sentences mark")) == len(data["nvidia"]["mentions"])
-    for link in sentences:
+    for sentence in sentences:
+        link = sentence.select_one("a.sentence-link")
         target, anchor = link["href"].split("#")
+        kind, number = anchor.rsplit("-", 1)
+        assert link.get_text() == {"p": f"{number}문단", "s": f"소제목 {number}", "fig": f"사진 {number}"}[kind]
         report = BeautifulSoup((built_site / "entities" / "nvidia" / target / "index.html").read_text(encoding="utf-8"), "html.parser")
         paragraph = report.find(id=anchor)
         assert paragraph is not None
-        assert link.get_text() in paragraph.get_text()
-    assert [h.get_text() for h in nvidia.select(".mention-report h3")][0] == "엔비디아 수출 규제에 中 빅테크, AI 개발 '해외 우회' 가속"
+        text = sentence.get_text()[:-len(link.get_text())].strip()
+        assert text and text in paragraph.get_text()
+    titles = [h.get_text() for h in nvidia.select(".mention-report h4")]
+    assert titles[0] == "엔비디아 수출 규제에 中 빅테크, AI 개발 '해외 우회' 가속" and len(titles) == 5
+    for report in nvidia.select(".mention-report"):  # two sentences each in view, the rest folded
+        assert len(report.select(":scope article > .sentences > li")) == min(2, len(report.select(".sentences li")))
+
+
+def test_entity_page_has_sections_with_counts_and_its_events_newest_first(built_site: Path) -> None:
+    nvidia = page(built_site, "entities/nvidia")
+    toc = [a["href"] for a in nvidia.select(".entity-toc a")]
+    assert toc == ["#overview", "#events", "#mentions"] and all(nvidia.find(id=target[1:]) for target in toc)
+    assert "보도 5건" in nvidia.select_one(".entity-toc a[href='#mentions']").get_text()
+    dates = [time["datetime"] for time in nvidia.select("#events .events time")]
+    assert len(dates) >= 2 and dates == sorted(dates, reverse=True)
+    # the chart: a bar per month that had reports naming it, each leading to that month's heading
+    bars = {bar["href"]: bar.select_one(".n").get_text() for bar in nvidia.select(".entity-chart a.bar")}
+    assert bars == {"#m2025-11": "1", "#m2024-08": "2", "#m2024-07": "1", "#m2023-07": "1"}
+    assert [h["id"] for h in nvidia.select("#mentions .month-title")] == ["m2025-11", "m2024-08", "m2024-07", "m2023-07"]
 
 
 def test_entities_json_offsets_point_at_the_mention(built_site: Path) -> None:
@@ -89,16 +110,35 @@ def test_entities_json_offsets_point_at_the_mention(built_site: Path) -> None:
     assert total > 200
 
 
-def test_report_lists_its_entities_by_kind_and_entity_index_has_the_matrix(built_site: Path) -> None:
+def test_report_lists_its_entities_by_kind(built_site: Path) -> None:
     dt = page(built_site, f"reports/{REPORTS[2]}").select_one(".in-report")
     kinds = [dt_.get_text() for dt_ in dt.select("dt")]
     assert kinds[:2] == ["기업", "칩"] and "지역" in kinds and "인물" in kinds
+
+
+def test_entity_index_tables_count_reports_by_month_and_outlet_and_link_to_them(built_site: Path) -> None:
     index = page(built_site, "entities")
-    matrix = index.select_one("table.matrix")
-    assert len(matrix.select("thead th")) == 1 + len(REPORTS) + 1
-    first = matrix.select("tbody tr")[0]
-    assert first.select("td")[-1].get_text() == "5"
-    assert index.select_one(".matrix-scroll")["role"] == "region"
+    by_time, by_outlet = index.select("table.matrix")
+    assert [th.get_text() for th in by_time.select("thead th")] == ["이름", "2025.11", "2024.08", "2024.07", "2023.07"]
+    assert [th.get_text() for th in by_outlet.select("thead th")][1:] == ["뉴스드림", "디지털타임스", "문화일보", "지디넷코리아", "한겨레"]
+    rows = {row.select_one("th").get_text(): [td.get_text() for td in row.select("td")] for row in by_time.select("tbody tr")}
+    assert rows["엔비디아"] == ["1", "2", "1", "1"]  # every seed names it; two of them in August 2024
+    assert all(region["role"] == "region" for region in index.select(".matrix-scroll"))
+    for cell in by_time.select("td a"):  # a month's cell: that month's reports on the entity's page
+        target, month = cell["href"].split("#")
+        entity = BeautifulSoup((built_site / "entities" / target.split("/", 2)[-1] / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert len(entity.find(id=month).find_parent("section").select(".mention-report")) == int(cell.get_text()), cell
+    outlets = [th.get_text() for th in by_outlet.select("thead th")][1:]
+    for row in by_outlet.select("tbody tr"):
+        for cell, outlet in zip(row.select("td"), outlets, strict=True):  # an outlet's cell: the entity's mentions by that outlet
+            if not cell.a:
+                continue
+            path, query = cell.a["href"].split("#")[0].partition("?")[::2]
+            entity = BeautifulSoup((built_site / path[len("../"):] / "index.html").read_text(encoding="utf-8"), "html.parser")
+            named = [meta.get_text() for meta in entity.select(".mention-report .outlet")]
+            assert named.count(outlet) == int(cell.get_text()) and cell.a["href"].endswith("#mentions"), (row.th.get_text(), outlet)
+            # a filter for an entity several reports name; one report's page shows it already
+            assert unquote(query) == (f"outlet={outlet}" if len(named) > 1 else ""), cell.a["href"]
 
 
 @pytest.mark.parametrize("front, message", [

@@ -20,6 +20,7 @@ from .kinds import KINDS
 from .pages import Planned, render
 from .site import Site, raw_path, report_url
 from .views.chronology import chronology_files
+from .views.entities import entity_files
 from .views.lists import home_files
 
 Bytes = bytes | Iterable[bytes]
@@ -90,6 +91,7 @@ def _data_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
         ("feed.xml", (site.reports_digest,), lambda: atom_feed(base, config.title, config.description, reports, report_url)),
         *chronology_files(site),  # what the chronology's filters read
         *home_files(site),  # and the home page's
+        *entity_files(site),  # and the entities'
     ]
     return [SiteFile(path, digest(path, site.digest, *inputs), make) for path, inputs, make in made]
 

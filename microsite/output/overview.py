@@ -8,8 +8,12 @@ A year with few entries among many years gets no row: it is listed under the row
 link with its count, so a long archive's overview stays a few rows high."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
+
+from .pages import Pager, page_spans, page_url
 
 LEVELS = 8  # bar heights
 MAX_ROWS = 10  # years drawn as rows before the quiet ones are folded into links
@@ -30,6 +34,77 @@ class Group(Protocol):
     def href(self) -> str: ...  # its heading, from the list's first page
     @property
     def year_href(self) -> str: ...  # where its year begins, from the list's first page (asked of the year's first group)
+
+
+UNDATED = "undated"  # the heading id of a list's undated entries
+
+
+@dataclass(frozen=True)
+class Month:
+    """A run of a paged list (home's reports, an entity's mentions) published in one month,
+    or its undated entries (year and month 0); a ``Group`` of the chart."""
+
+    key: str  # its heading's id: "m2024-07", or UNDATED
+    year: int
+    month: int
+    label: str  # "2024년 7월"
+    first: int  # the number of its first entry
+    count: int
+    list_url: str  # the list's first page ("" for home, "entities/nvidia/")
+    per_page: int
+
+    @property
+    def page(self) -> int:
+        """The page that holds its first entry."""
+        return self.first // self.per_page + 1
+
+    @property
+    def url(self) -> str:
+        """Its heading, from the site's root."""
+        return f"{page_url(self.list_url, self.page)}#{self.key}"
+
+    @property
+    def href(self) -> str:
+        """Its heading, from the list's first page (where the chart is)."""
+        return f"{page_url(self.list_url, self.page)[len(self.list_url):]}#{self.key}"
+
+    @property
+    def year_href(self) -> str:
+        """A year begins at its newest month (lists are newest first)."""
+        return self.href
+
+
+def list_months(published: Iterable[str], list_url: str, per_page: int, lang) -> list[Month]:
+    """The months of a list whose entries (newest first, the undated last) have these dates
+    of publication ("2024-07-18", "2024-07" or "")."""
+    found: list[Month] = []
+    for number, value in enumerate(published):
+        key = f"m{value[:7]}" if value else UNDATED
+        if found and found[-1].key == key:
+            last = found[-1]
+            found[-1] = Month(key, last.year, last.month, last.label, last.first, last.count + 1, list_url, per_page)
+        elif value:
+            found.append(Month(key, int(value[:4]), int(value[5:7]), lang.format_published(value[:7]), number, 1,
+                               list_url, per_page))
+        else:
+            found.append(Month(key, 0, 0, lang.words.UNKNOWN_DATE, number, 1, list_url, per_page))
+    return found
+
+
+def month_spans(months: Sequence[Month], per_page: int) -> list[str]:
+    """Each page's months, from its first entry's to its last's (the pager names pages by them)."""
+    starts = [month.first for month in months]
+    return page_spans(sum(month.count for month in months), per_page,
+                      lambda number: months[bisect_right(starts, number) - 1].label)
+
+
+def page_months(months: Sequence[Month], pager: Pager, shown: int) -> list[dict]:
+    """The months a page of *shown* entries holds, each with the range of its entries there
+    (begin, end) and whether it began on the page before or goes on after it."""
+    first, last = pager.first_entry, pager.first_entry + shown
+    return [{"month": month, "begin": max(month.first, first), "end": min(month.first + month.count, last),
+             "continued": month.first < first, "continues": month.first + month.count > last}
+            for month in months if month.first < last and month.first + month.count > first]
 
 
 def level(count: int, peak: int) -> int:

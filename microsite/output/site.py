@@ -188,6 +188,11 @@ class Site:
         inside_project(source, self.config.root)
         return source.read_bytes()
 
+    def block_label(self, anchor: str) -> str:
+        """A block of a report, named by its anchor: "p-3" → "3문단"."""
+        kind, _, number = anchor.rpartition("-")
+        return self.lang.words.BLOCKS.get(kind, kind + " {}").format(number)
+
     def event_page(self, event: Event) -> int:
         """The number of the chronology page that lists *event*."""
         return self.event_number[event.id] // EVENTS_PER_PAGE + 1
@@ -207,8 +212,8 @@ class Site:
             if report is None:
                 continue
             date = self.lang.format_published(report.published)
-            if reports.count(source.report) > 1 and source.anchor.startswith("p-"):  # two paragraphs of one report
-                date = f"{date} {source.anchor[2:]}문단".strip()
+            if reports.count(source.report) > 1 and source.anchor:  # two paragraphs of one report
+                date = f"{date} {self.block_label(source.anchor)}".strip()
             sources.append({"url": report_url(report) + (f"#{source.anchor}" if source.anchor else ""),
                             "outlet": report.outlet or self.lang.words.UNKNOWN_OUTLET, "date": date,
                             "label": f"{report.outlet} {self.lang.format_published(report.published)}".strip(),

@@ -24,6 +24,7 @@ KIND_LABELS = {
     "product/model": "제품·모델",
 }
 UNKNOWN_DATE = "날짜 미상"
+BLOCKS = {"p": "{}문단", "s": "소제목 {}", "fig": "사진 {}"}  # a block's anchor ("p-3") as links name it
 SELF_LINKS = {"paragraph": "이 문단의 주소", "heading": "이 절의 주소"}  # the ¶ links of a report's blocks (assets/site.js)
 LANGUAGE_NAMES = {"ko": "한국어", "en": "영어", "ja": "일본어", "zh": "중국어"}  # a report's language, named on results
 ESTIMATED = "추정"

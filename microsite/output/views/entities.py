@@ -1,18 +1,49 @@
-"""An entity's page (its facts, companions and latest events, then the sentences of the
-reports that mention it, a page of reports at a time) and the index of all entities."""
+"""An entity's pages and the index of all entities.
+
+An entity's first page is its overview (facts, the names it appears with, a chart of the
+reports that mention it by month), its latest events and the first of its mentions; the
+mentions are the reports that name it, newest first under their months, MENTIONING_REPORTS_PER_PAGE
+a page, each with its first sentences shown and the rest folded. An entity named by more
+than one report can be filtered by outlet and year in the browser (``entities/<id>/data/``,
+read by ``assets/filters.js``), so a big entity's page stays short on a phone.
+
+The index lists the entities by kind, then the most-named ones against the months (or,
+over a long archive, the years) and the outlets: each cell a link to those mentions."""
 from __future__ import annotations
+
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 from ...content.entities import KINDS, Entity
 from ...search.terms import entity_names, name_keys
+from ..filterdata import File, list_files, outlet_file, outlet_rows
 from ..markdown import render_body
+from ..overview import Month, list_months, month_chart, month_spans, page_months
 from ..pages import PageKind, Pager, Planned, paged, plan
 from ..site import Site, entity_url
 
-MENTIONING_REPORTS_PER_PAGE = 30  # an entity's reports, with their sentences
-ENTITY_EVENTS = 60  # the latest events listed on an entity's page
-MATRIX_REPORTS = 40  # the newest reports in the index's mention table
+MENTIONING_REPORTS_PER_PAGE = 10  # an entity's reports, with their sentences
+SENTENCES_SHOWN = 2  # a report's sentences shown before the rest are folded
+ENTITY_EVENTS = 10  # the latest events listed on an entity's first page
+CHUNK = 20  # reports in one file of an entity's filter data
+MATRIX_ENTITIES = 30  # the most-named entities in the index's tables
+MATRIX_MONTHS = 72  # more months than this in the archive (six years): the table's columns are years
+MATRIX_OUTLETS = 12  # the busiest outlets in the table of outlets
+
+
+def months(site: Site, entity_id: str) -> list[Month]:
+    """The months of an entity's mentioning reports (computed once per entity)."""
+    cache = site.__dict__.setdefault("_entity_months", {})
+    if entity_id not in cache:
+        cache[entity_id] = list_months((report.published for report, _ in site.model.index.mentions_of(entity_id)),
+                                       entity_url(entity_id), MENTIONING_REPORTS_PER_PAGE, site.lang)
+    return cache[entity_id]
+
+
+def filtered(site: Site, entity_id: str) -> bool:
+    """Whether the entity's mentions can be filtered: more than one report names it."""
+    return len(site.model.index.mentions_of(entity_id)) > 1
 
 
 def entity_pages(kind: PageKind, site: Site) -> list[Planned]:
@@ -21,11 +52,11 @@ def entity_pages(kind: PageKind, site: Site) -> list[Planned]:
     for entity in site.model.corpus.entities:
         mentioning = tuple((site.summary_digest(report.slug), texts[report.slug].mention_digests[entity.id])
                            for report, _ in index.mentions_of(entity.id))
-        counted = (len(mentioning), sum(index.counts[entity.id].values()))  # every page's description says them
+        counted = (len(mentioning), sum(index.counts[entity.id].values()), _spans(site, entity.id))  # every page shows them
         events = site.events_of.get(entity.id, ())
         shown = [(site.event_digests[event.id], [site.summary_digest(s.report) for s in event.sources if s.report in site.reports],
                   site.event_page(event)) for event in events[-ENTITY_EVENTS:]]
-        everything = (mentioning, len(events), shown)  # the first page's facts, companions and events
+        everything = (mentioning, len(events), shown)  # the first page's facts, companions, chart and events
 
         def inputs(pager: Pager, entity=entity, mentioning=mentioning, counted=counted, everything=everything) -> tuple:
             return (entity, registry, counted, pager.slice(mentioning), everything if pager.number == 1 else ())
@@ -34,48 +65,82 @@ def entity_pages(kind: PageKind, site: Site) -> list[Planned]:
     return pages
 
 
+def _spans(site: Site, entity_id: str) -> list[str]:
+    """What each page of the entity's mentions spans, by month."""
+    return month_spans(months(site, entity_id), MENTIONING_REPORTS_PER_PAGE)
+
+
 def entity_view(site: Site, entity: Entity, pager: Pager) -> dict:
     index = site.model.index
     mentioning = index.mentions_of(entity.id)
-    first = pager.number == 1  # the facts, companions and events are on the first page only
+    first = pager.number == 1  # the overview and the events are on the first page only
     events = site.events_of.get(entity.id, [])
     kind_label = site.lang.words.KIND_LABELS[entity.kind]
     mentions = sum(index.counts[entity.id].values())
+    order = months(site, entity.id)
+    runs = page_months(order, pager, len(pager.slice(mentioning)))
+    dated = [month for month in order if month.year]
     view = {"id": entity.id, "name": entity.name, "name_en": entity.name_en, "kind": entity.kind, "kind_label": kind_label,
             "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata, "url": entity.url,
-            "reports": [_mentioning_report(site, report, found) for report, found in pager.slice(mentioning)],
+            "months": [{"key": run["month"].key, "label": run["month"].label, "continued": run["continued"],
+                        "continues": run["continues"],
+                        "reports": [mentioning_report(site, *mentioning[n]) for n in range(run["begin"], run["end"])]}
+                       for run in runs],
             "report_count": len(mentioning), "first_report": pager.first_entry + 1,
+            "last_report": pager.first_entry + len(pager.slice(mentioning)), "filtered": filtered(site, entity.id),
+            "outlets": len({report.outlet for report, _ in mentioning}),
             "description": render_body(entity.description, entity.path, entity.body_line) if first else "",
-            "events": [site.event_view(e) for e in events[-ENTITY_EVENTS:]] if first else [],
+            "chart": month_chart(dated, sum(month.count for month in dated)) if first and dated else "",
+            "events": [site.event_view(e) for e in reversed(events[-ENTITY_EVENTS:])] if first else [],
             "event_count": len(events), "mention_count": mentions,
             "appears_with": [{"name": e.name, "url": entity_url(e.id), "count": n}
                              for e, n in (index.appears_with(entity.id) if first else [])]}
     return {"page": {"title": entity.name if first else f"{entity.name}: 언급 {pager.number}쪽",
                      "description": f"{kind_label}. 보도 {len(mentioning)}건에서 {mentions}회 언급."},
             "entity": view, "entity_names": entity_names([entity]), "name_keys": name_keys(entity),
-            "pager": pager.view()}
+            "pager": pager.view(_spans(site, entity.id))}
 
 
-def _mentioning_report(site: Site, report, found) -> dict:
-    """A report's sentences that mention the entity, each once, its mentions marked."""
+def _sentences(site: Site, found) -> list[dict]:
+    """A report's sentences that mention the entity, each once, with its mentions' spans
+    and the block it is in."""
     sentences: list[dict] = []
     for occurrence in found:
         key = (occurrence.anchor, occurrence.start - occurrence.sentence_start)
         if sentences and sentences[-1]["key"] == key:  # two mentions in one sentence: one line
             sentences[-1]["marks"].append((occurrence.sentence_start, occurrence.sentence_end))
             continue
-        sentences.append({"key": key, "anchor": occurrence.anchor, "text": occurrence.sentence,
-                          "marks": [(occurrence.sentence_start, occurrence.sentence_end)]})
+        sentences.append({"key": key, "anchor": occurrence.anchor, "block": site.block_label(occurrence.anchor),
+                          "text": occurrence.sentence, "marks": [(occurrence.sentence_start, occurrence.sentence_end)]})
+    return sentences
+
+
+def mentioning_report(site: Site, report, found) -> dict:
+    """A report as an entity's mentions show it: its sentences, the first shown, the rest folded."""
+    sentences = _sentences(site, found)
     for sentence in sentences:
         sentence["html"] = _highlight(sentence["text"], sentence["marks"])
     summary = site.summary(report.slug)
-    return {"title": report.title, "url": summary["url"], "outlet": report.outlet, "date_label": summary["date_label"],
-            "count": len(found), "sentences": sentences}
+    return {"title": report.title, "url": summary["url"], "outlet": report.outlet or site.lang.words.UNKNOWN_OUTLET,
+            "published": report.published, "date_label": summary["date_label"], "count": len(found),
+            "shown": sentences[:SENTENCES_SHOWN], "folded": sentences[SENTENCES_SHOWN:]}
+
+
+def _record(site: Site, report, found) -> dict:
+    """A report as a filtered list of mentions shows it (``assets/entity.js``): short keys,
+    each sentence as [anchor, block, text, [[start, end], …]]."""
+    summary = site.summary(report.slug)
+    item = {"u": summary["url"], "t": report.title, "o": report.outlet or site.lang.words.UNKNOWN_OUTLET,
+            "d": summary["date_label"], "c": len(found),
+            "s": [[s["anchor"], s["block"], s["text"], [list(mark) for mark in s["marks"]]] for s in _sentences(site, found)]}
+    if report.published:
+        item["p"] = report.published
+    return item
 
 
 def _highlight(sentence: str, marks: list[tuple[int, int]]) -> Markup:
     """The sentence as HTML with its mentions in <mark> (built here rather than in the
-    template: an entity page can hold thousands of sentences)."""
+    template: an entity's pages can hold thousands of sentences)."""
     parts, cursor = [], 0
     for start, end in sorted(marks):
         if start < cursor:
@@ -86,18 +151,38 @@ def _highlight(sentence: str, marks: list[tuple[int, int]]) -> Markup:
     return Markup("".join(parts))
 
 
+def entity_files(site: Site) -> list[File]:
+    """The data files of the entities' filters: their mentioning reports by outlet, and in chunks."""
+    index, texts, files = site.model.index, site.model.texts, []
+    for entity in site.model.corpus.entities:
+        if not filtered(site, entity.id):
+            continue
+        mentioning = index.mentions_of(entity.id)
+        by_outlet: dict[str, list[int]] = {}
+        for number, (report, _) in enumerate(mentioning):
+            by_outlet.setdefault(report.outlet or site.lang.words.UNKNOWN_OUTLET, []).append(number)
+        files += list_files(
+            f"{entity_url(entity.id)}data/", "reports", count=len(mentioning), per_page=MENTIONING_REPORTS_PER_PAGE,
+            chunk=CHUNK, shown=MENTIONING_REPORTS_PER_PAGE,
+            sections=[[m.key, m.label, m.first, m.count] for m in months(site, entity.id)],
+            choices={"outlets": outlet_rows(by_outlet)},
+            lists={f"outlet/{outlet_file(name)}": numbers for name, numbers in by_outlet.items()},
+            chunk_inputs=lambda numbers, mentioning=mentioning, entity=entity: tuple(
+                (site.summary_digest(mentioning[n][0].slug), texts[mentioning[n][0].slug].mention_digests[entity.id])
+                for n in numbers),
+            records=lambda numbers, mentioning=mentioning: [_record(site, *mentioning[n]) for n in numbers])
+    return files
+
+
 def index_pages(kind: PageKind, site: Site) -> list[Planned]:
     index, reports = site.model.index, site.model.corpus.reports
-    newest = [report.slug for report in reports[:MATRIX_REPORTS]]
-    counts = [(entity.id, len(index.counts[entity.id]), sum(index.counts[entity.id].values()),
-               [index.counts[entity.id][slug] for slug in newest]) for entity in index.entities]
-    shown = [site.summary_digest(slug) for slug in newest]
-    return [plan(kind, site, "entities/", (), (site.model.registry_key, len(reports), counts, shown))]
+    counts = [(entity.id, sorted(index.counts[entity.id].items())) for entity in index.entities]
+    dates = [(report.slug, report.published, report.outlet) for report in reports]
+    return [plan(kind, site, "entities/", (), (site.model.registry_key, counts, dates))]
 
 
 def index_view(site: Site) -> dict:
-    index, reports = site.model.index, site.model.corpus.reports
-    shown = [site.summary(report.slug) for report in reports[:MATRIX_REPORTS]]
+    index = site.model.index
     groups = []
     for kind in KINDS:
         members = [{"name": e.name, "name_en": e.name_en, "url": entity_url(e.id), "reports": len(index.counts[e.id]),
@@ -105,15 +190,68 @@ def index_view(site: Site) -> dict:
         if members:
             groups.append({"label": site.lang.words.KIND_LABELS[kind],
                            "entities": sorted(members, key=lambda m: (-m["reports"], m["name"]))})
-    mentioned = sorted((e for e in index.entities if index.counts[e.id]),
-                       key=lambda e: (-len(index.counts[e.id]), -sum(index.counts[e.id].values()), e.name))
-    peak = max((n for e in mentioned for n in index.counts[e.id].values()), default=1)
-    matrix = [{"name": e.name, "url": entity_url(e.id), "reports": len(index.counts[e.id]),
-               "cells": [{"count": index.counts[e.id][r["slug"]], "level": _level(index.counts[e.id][r["slug"]], peak)}
-                         for r in shown]}
-              for e in mentioned]
+    named = sorted((e for e in index.entities if index.counts[e.id]),
+                   key=lambda e: (-len(index.counts[e.id]), -sum(index.counts[e.id].values()), e.name))
     return {"page": {"title": "색인", "description": "보도에 나오는 기업·칩·기관·지역·인물·매체와 각각이 언급된 보도."},
-            "groups": groups, "matrix": matrix, "reports": shown, "report_count": len(reports)}
+            "groups": groups, "named": len(named), "by_time": _by_time(site, named[:MATRIX_ENTITIES]),
+            "by_outlet": _by_outlet(site, named[:MATRIX_ENTITIES])}
+
+
+def _table(rows: list[dict], columns: list[dict]) -> dict:
+    """A table of counts: each cell's shade (0–4) against the busiest cell."""
+    peak = max((cell["count"] for row in rows for cell in row["cells"]), default=1)
+    for row in rows:
+        for cell in row["cells"]:
+            cell["level"] = _level(cell["count"], peak)
+    return {"rows": rows, "columns": columns}
+
+
+def _by_time(site: Site, entities: list[Entity]) -> dict:
+    """Entities × months, newest first (years when the archive spans more than MATRIX_MONTHS
+    months): the number of reports naming the entity then, each a link to that month of its
+    mentions (to a year's newest month)."""
+    dated = [report.published for report in site.model.corpus.reports if report.published]
+    by_year = len({value[:7] for value in dated}) > MATRIX_MONTHS
+    unit = (lambda month: str(month.year)) if by_year else (lambda month: month.key[1:])
+    keys = list(dict.fromkeys(value[:4] if by_year else value[:7] for value in sorted(dated, reverse=True)))
+    columns = [{"key": key, "label": f"{key}년" if by_year else f"{key[:4]}.{key[5:]}",
+                "title": f"{key}년" if by_year else site.lang.format_published(key)} for key in keys]
+    rows = []
+    for entity in entities:
+        found: dict[str, list[Month]] = {}
+        for month in months(site, entity.id):
+            if month.year:
+                found.setdefault(unit(month), []).append(month)
+        rows.append({"name": entity.name, "url": entity_url(entity.id),
+                     "cells": [{"count": sum(m.count for m in found.get(key, ())),
+                                "href": found[key][0].url if key in found else ""} for key in keys]})
+    return {**_table(rows, columns), "unit": "연도" if by_year else "달"}
+
+
+def _by_outlet(site: Site, entities: list[Entity]) -> dict:
+    """Entities × the busiest outlets: the reports of the outlet naming the entity, each a
+    link to the entity's mentions filtered by the outlet."""
+    index, unknown = site.model.index, site.lang.words.UNKNOWN_OUTLET
+    totals: dict[str, int] = {}
+    for report in site.model.corpus.reports:
+        totals[report.outlet or unknown] = totals.get(report.outlet or unknown, 0) + 1
+    outlets = sorted(totals, key=lambda name: (-totals[name], name))
+    shown = outlets[:MATRIX_OUTLETS]
+    rows = []
+    for entity in entities:
+        counts: dict[str, int] = {}
+        for report, _ in index.mentions_of(entity.id):
+            counts[report.outlet or unknown] = counts.get(report.outlet or unknown, 0) + 1
+        rows.append({"name": entity.name, "url": entity_url(entity.id),
+                     "cells": [{"count": counts.get(name, 0), "href": _outlet_href(site, entity.id, name)} for name in shown]})
+    return {**_table(rows, [{"key": name, "label": name, "title": name} for name in shown]),
+            "outlets": len(outlets)}
+
+
+def _outlet_href(site: Site, entity_id: str, outlet: str) -> str:
+    """The entity's mentions by *outlet*: its filter's address, or its mentions when it has no filter."""
+    query = f"?outlet={quote(outlet)}" if filtered(site, entity_id) else ""
+    return f"{entity_url(entity_id)}{query}#mentions"
 
 
 def _level(count: int, peak: int) -> int:

@@ -6,12 +6,9 @@ page's months; its filters by outlet, year and name read ``page/data/`` (``filte
 The chronology's pages are in ``chronology``."""
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
-
 from ..filterdata import File, entity_rows, list_files, outlet_file, outlet_rows
-from ..overview import month_chart
-from ..pages import PageKind, Pager, Planned, page_spans, page_url, paged
+from ..overview import Month, list_months, month_chart, month_spans, page_months
+from ..pages import PageKind, Pager, Planned, paged
 from ..site import EVENTS_PER_PAGE, Site, entity_url
 
 REPORTS_PER_PAGE = 100  # home
@@ -19,56 +16,17 @@ TOP_ENTITIES = 8  # names in the overview
 CHUNK = 20  # reports in one file of page/data/reports/
 SHOWN = 20  # reports a filtered list shows at a time: it fetches at most SHOWN files of reports
 DATA = "page/data/"
-UNDATED = "undated"  # the heading id of the reports without a date
 
 __all__ = ["EVENTS_PER_PAGE", "REPORTS_PER_PAGE", "home_files", "home_pages", "home_view"]
-
-
-@dataclass(frozen=True)
-class Month:
-    """A run of the list: the reports of one month, or the undated ones (year and month 0)."""
-
-    key: str  # its heading's id: "m2024-07", or UNDATED
-    year: int
-    month: int
-    label: str  # "2024년 7월"
-    first: int  # the number of its first report
-    count: int
-
-    @property
-    def page(self) -> int:
-        """The page that holds its first report."""
-        return self.first // REPORTS_PER_PAGE + 1
-
-    @property
-    def href(self) -> str:
-        """Its heading's address from the first page."""
-        return f"{page_url('', self.page)}#{self.key}"
-
-    @property
-    def year_href(self) -> str:
-        """A year begins at its newest month."""
-        return self.href
 
 
 def months(site: Site) -> list[Month]:
     """The list's months in order (computed once per site)."""
     cached = getattr(site, "_home_months", None)
-    if cached is not None:
-        return cached
-    found: list[Month] = []
-    for number, report in enumerate(site.model.corpus.reports):  # newest first, the undated last
-        key = f"m{report.published[:7]}" if report.published else UNDATED
-        if found and found[-1].key == key:
-            last = found[-1]
-            found[-1] = Month(key, last.year, last.month, last.label, last.first, last.count + 1)
-        elif report.published:
-            year, month = int(report.published[:4]), int(report.published[5:7])
-            found.append(Month(key, year, month, site.lang.format_published(report.published[:7]), number, 1))
-        else:
-            found.append(Month(key, 0, 0, site.lang.words.UNKNOWN_DATE, number, 1))
-    site._home_months = found
-    return found
+    if cached is None:
+        cached = site._home_months = list_months((report.published for report in site.model.corpus.reports), "",
+                                                 REPORTS_PER_PAGE, site.lang)
+    return cached
 
 
 def overview(site: Site) -> dict:
@@ -89,16 +47,12 @@ def overview(site: Site) -> dict:
 
 def spans(site: Site) -> list[str]:
     """Each page's months, from its first report's to its last's."""
-    order = months(site)
-    starts = [month.first for month in order]
-    return page_spans(len(site.model.corpus.reports), REPORTS_PER_PAGE,
-                      lambda number: order[bisect_right(starts, number) - 1].label)
+    return month_spans(months(site), REPORTS_PER_PAGE)
 
 
-def _groups(site: Site, pager: Pager) -> list[Month]:
+def _groups(site: Site, pager: Pager) -> list[dict]:
     """The months a page shows (some of them begun on the page before or going on after it)."""
-    first, last = pager.first_entry, pager.first_entry + len(pager.slice(site.model.corpus.reports))
-    return [month for month in months(site) if month.first < last and month.first + month.count > first]
+    return page_months(months(site), pager, len(pager.slice(site.model.corpus.reports)))
 
 
 def home_pages(kind: PageKind, site: Site) -> list[Planned]:
@@ -118,13 +72,10 @@ def home_pages(kind: PageKind, site: Site) -> list[Planned]:
 def home_view(site: Site, pager: Pager) -> dict:
     config, reports = site.config, site.model.corpus.reports
     named = spans(site)
-    start, shown = pager.first_entry, pager.slice(reports)
-    groups = []
-    for month in _groups(site, pager):
-        begin, end = max(month.first, start), min(month.first + month.count, start + len(shown))
-        groups.append({"key": month.key, "label": month.label, "total": month.count, "continued": month.first < start,
-                       "continues": month.first + month.count > start + len(shown),
-                       "reports": [site.summary(report.slug) for report in reports[begin:end]]})
+    groups = [{"key": run["month"].key, "label": run["month"].label, "total": run["month"].count,
+               "continued": run["continued"], "continues": run["continues"],
+               "reports": [site.summary(report.slug) for report in reports[run["begin"]:run["end"]]]}
+              for run in _groups(site, pager)]
     return {"page": {"title": config.title if pager.number == 1 else f"{config.title}: 보도 목록 {pager.number}쪽",
                      "description": config.description},
             "months": groups, "total": f"{len(reports):,}", "span": named[pager.number - 1] if pager.count > 1 else "",

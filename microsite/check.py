@@ -107,9 +107,12 @@ def find_validator(root: Path) -> list[str]:
     return [java, "-jar", str(jar)]
 
 
-def validate_html(site: Path, root: Path) -> list[str]:
-    """Every error the Nu Html Checker finds in the site's pages, as ``page:line: message``."""
-    pages = sorted(str(p) for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts)
+def validate_html(site: Path, root: Path, pages: list[Path] | None = None) -> list[str]:
+    """Every error the Nu Html Checker finds in the site's pages (or in *pages* of it only),
+    as ``page:line: message``."""
+    if pages is None:
+        pages = [p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts]
+    pages = sorted(str(p) for p in pages)
     if not pages:
         return []
     result = subprocess.run([*find_validator(root), "--errors-only", "--format", "json", *pages],

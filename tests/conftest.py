@@ -171,6 +171,30 @@ def served_large(large_site: Path) -> str:
         yield root
 
 
+def watched(context, folder: str = "/page/data/"):
+    """A tab whose script errors it keeps (``tab.errors``), and the data files under *folder*
+    it fetched (``tab.fetched``: path in the folder → bytes)."""
+    tab = context.new_page()
+    tab.errors, tab.fetched = [], {}
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+
+    def finished(request) -> None:
+        if folder in request.url:
+            response = request.response()
+            tab.fetched[request.url.split(folder)[1]] = len(response.body()) if response else 0
+    tab.on("requestfinished", finished)
+    return tab
+
+
+def decode(text: str) -> list[int]:
+    """A filter file's numbers (``microsite/output/filterdata.py``: base 36, each a step from the one before)."""
+    numbers, at = [], 0
+    for step in text.split(",") if text else []:
+        at += int(step, 36)
+        numbers.append(at)
+    return numbers
+
+
 def wait_until(page, expression: str, timeout: float = 30.0) -> None:
     """Poll *expression* from outside the page (the pages' CSP forbids eval inside it, so
     Playwright's wait_for_function cannot run there)."""

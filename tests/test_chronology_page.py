@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build, copy_project
+from conftest import build, copy_project, decode
 
 from microsite.content.config import load_config
 from microsite.output import Site, planned_pages, render
@@ -36,14 +36,6 @@ def exported(site: Path) -> list[dict]:
 
 def anchor(event_id: str) -> str:
     return event_id.replace("#", "-").replace(".", "-")
-
-
-def decode(text: str) -> list[int]:
-    numbers, at = [], 0
-    for step in text.split(",") if text else []:
-        at += int(step, 36)
-        numbers.append(at)
-    return numbers
 
 
 def test_events_are_listed_by_year_and_month_each_date_in_a_gutter(built_site: Path) -> None:

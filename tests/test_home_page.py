@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, build, copy_project, decode, watched
 from playwright.sync_api import expect
 from test_accessibility import axe_violations
 
@@ -29,14 +29,6 @@ OUTLETS = {Z: "지디넷코리아", D: "디지털타임스", N: "뉴스드림", 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def decode(text: str) -> list[int]:
-    numbers, at = [], 0
-    for step in text.split(",") if text else []:
-        at += int(step, 36)
-        numbers.append(at)
-    return numbers
 
 
 def slugs(items) -> list[str]:
@@ -207,20 +199,6 @@ def test_the_home_pages_declare_what_they_are_made_of(normalized: Path) -> None:
 
 
 # ------------------------------------------------------------------- in Chromium
-
-
-def watched(context):
-    """A tab whose script errors fail the test, and the home data files it fetched (path → bytes)."""
-    tab = context.new_page()
-    tab.errors, tab.fetched = [], {}
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-
-    def finished(request) -> None:
-        if "/page/data/" in request.url:
-            response = request.response()
-            tab.fetched[request.url.split("/page/data/")[1]] = len(response.body()) if response else 0
-    tab.on("requestfinished", finished)
-    return tab
 
 
 @pytest.fixture

@@ -214,3 +214,8 @@ def live_session(project: Path, **options):
         yield session
     finally:
         session.stop()
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption("--update-visual", action="store_true",
+                     help="rewrite tests/visual/ (the screenshots and heights test_visual.py compares with) instead of comparing")

@@ -72,9 +72,9 @@ def test_a_mention_leads_to_its_entity_page_and_back_to_the_paragraph(served: di
     page.locator('.report-body a.entity[data-entity="bytedance"]').click()
     expect(page).to_have_url(f"{base}entities/bytedance/")
     expect(page.locator("h1")).to_contain_text("바이트댄스")
-    sentence = page.locator(".mention-report", has_text="美반도체 제재의 허점").locator(".sentences a").first
+    sentence = page.locator(".mention-report", has_text="美반도체 제재의 허점").locator(".sentences li").first
     expect(sentence.locator("mark")).to_have_text("바이트댄스")
-    sentence.click()
+    sentence.get_by_role("link", name="14문단").click()
     expect(page).to_have_url(f"{base}reports/dt-2024-08-overseas-cloud-h100/#p-14")
     target = page.locator(".report-body p:target")
     expect(target).to_contain_text("틱톡 모회사인 바이트댄스도")

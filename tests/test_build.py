@@ -176,9 +176,21 @@ def test_an_unchanged_build_repeats_the_warnings_of_the_last(project: Path) -> N
 
 
 def test_a_missing_korean_font_is_said_not_drawn_silently(project: Path) -> None:
-    result = subprocess.run([sys.executable, "build.py", "--no-search"], cwd=project, capture_output=True, text=True,
-                            timeout=300, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
-                                              "MICROSITE_FONT": str(project / "no-such-font.ttc")})
+    result = subprocess.run([sys.executable, "build.py", "--no-search", "--base-url", "https://example.org/"], cwd=project,
+                            capture_output=True, text=True, timeout=300,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "MICROSITE_FONT": str(project / "no-such-font.ttc")})
     assert result.returncode == 0, result.stderr
     assert "warning: share images are drawn without their titles: no font with Korean letters" in result.stderr
     assert "fonts-noto-cjk" in result.stderr
+
+
+def test_share_images_are_drawn_only_for_a_site_with_an_absolute_address(project: Path) -> None:
+    local = run_cli(project, "--no-search")
+    assert local.returncode == 0, local.stderr
+    page = (project / "site" / "reports" / "dt-2024-08-overseas-cloud-h100" / "index.html").read_text(encoding="utf-8")
+    assert not (project / "site" / "share").exists() and "og:image" not in page  # nothing could name them
+    published = run_cli(project, "--no-search", "--base-url", "https://example.org/research/")
+    assert published.returncode == 0, published.stderr
+    page = (project / "site" / "reports" / "dt-2024-08-overseas-cloud-h100" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:image" content="https://example.org/research/share/reports-dt-2024-08-overseas-cloud-h100.jpg">' in page
+    assert (project / "site" / "share" / "reports-dt-2024-08-overseas-cloud-h100.jpg").stat().st_size > 10_000

@@ -42,6 +42,8 @@ def two_cores(monkeypatch) -> None:
 
 _MEETING: dict = {}  # the barrier both workers pass once, inherited through fork
 
+PUBLISHED = "https://example.org/research/"  # an absolute address: the pages name share images, so they are drawn
+
 
 def met_square(i: int) -> tuple[int, int]:
     """i², once this worker and the other have both started (so both get work, however slow the machine)."""
@@ -95,7 +97,7 @@ def test_the_parallel_build_writes_what_a_one_process_build_writes(tmp_path: Pat
     for mode in ("parallel", "one process"):
         if mode == "one process":
             monkeypatch.setattr(workers, "_fork_is_safe", lambda: False)
-        build_site(load_config(tmp_path / "generated"), Diagnostics(stream=io.StringIO()), search=False)
+        build_site(load_config(tmp_path / "generated", PUBLISHED), Diagnostics(stream=io.StringIO()), search=False)
         site = tmp_path / "generated" / "site"
         sites[mode] = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
                        if p.is_file() and p.name != "sw.js"}  # sw.js names the build
@@ -153,7 +155,7 @@ def test_progress_draws_a_bar_on_a_terminal_and_clears_it() -> None:
 def large_project(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("large") / "generated"
     corpus.generate(160, 7, project)
-    build_site(load_config(project), Diagnostics(stream=io.StringIO()), search=False)
+    build_site(load_config(project, PUBLISHED), Diagnostics(stream=io.StringIO()), search=False)
     return project
 
 

@@ -54,11 +54,14 @@ def planned_pages(site: Site) -> list[Planned]:
 
 def site_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
     """Every file of the site but the service worker and the search bundle: pages (heavy
-    kinds first), their cards, data exports, discovery files, raw captures, assets."""
+    kinds first), their cards (for a site with an absolute address, which pages name them
+    by: drawing a thousand of them is a third of a cold build), data exports, discovery
+    files, raw captures, assets."""
     files = [SiteFile(planned.path, planned.key, lambda planned=planned: render(site, planned)[0].encode("utf-8"), planned)
              for planned in sorted(pages, key=lambda planned: not planned.kind.heavy)]
-    files += [SiteFile(planned.card, digest("card", planned.key, site.config.title),
-                       lambda planned=planned: card_bytes(site, planned), card_of=planned) for planned in pages if planned.card]
+    if site.config.base_url.startswith("http"):  # a share image is named by an absolute address, or not at all
+        files += [SiteFile(planned.card, digest("card", planned.key, site.config.title),
+                           lambda planned=planned: card_bytes(site, planned), card_of=planned) for planned in pages if planned.card]
     return files + _data_files(site, pages) + _copies(site)
 
 

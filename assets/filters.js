@@ -10,7 +10,8 @@
   "use strict";
 
   // The filters a list may have, as the manifest lists their values: [value, label, count]
-  // (entities, statuses) or [name, count, file] (outlets). A year is a run of sections.
+  // (entities, statuses) or [name, count, file] (outlets); a short list's outlets carry
+  // their numbers instead of a file: [name, count, "", numbers]. A year is a run of sections.
   var CHOICES = {
     entity: { rows: "entities", label: 1, count: 2, file: function (row) { return "entity/" + row[0]; } },
     outlet: { rows: "outlets", label: 0, count: 1, file: function (row) { return "outlet/" + row[2]; } },
@@ -176,7 +177,8 @@
     function matching(read, filters) {
       var wanted = fields.filter(function (name) { return name !== "year" && filters[name]; }).map(function (name) {
         var row = rowOf(read, name, filters[name]);
-        return row ? get(CHOICES[name].file(row) + ".json") : Promise.resolve({ n: "" });
+        if (!row) return Promise.resolve({ n: "" });
+        return row.length > 3 ? Promise.resolve({ n: row[3] }) : get(CHOICES[name].file(row) + ".json");
       });
       return Promise.all(wanted).then(function (found) {
         var numbers = null;

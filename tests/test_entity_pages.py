@@ -34,8 +34,9 @@ def tab(browser):
 
 def test_a_big_entity_filters_its_mentions_by_outlet_and_year_through_the_address(served_large: str, large_site: Path, tab) -> None:
     manifest = data(large_site, "index.json")
-    outlet, count, file = manifest["outlets"][-1]  # the quietest outlet: its reports lie all over the list
-    numbers = decode(data(large_site, f"outlet/{file}.json")["n"])
+    outlet, count, file, inline = manifest["outlets"][-1]  # the quietest outlet: its reports lie all over the list
+    numbers = decode(inline)  # an entity's outlets carry their numbers: no file per outlet
+    assert file == "" and not (large_site / "entities" / "nvidia" / "data" / "outlet").exists()
     assert len(numbers) == count and 1 <= count < manifest["count"]
     tab.goto(served_large + NVIDIA)
     form = tab.locator("#entity-filter")
@@ -65,7 +66,7 @@ def test_a_big_entity_filters_its_mentions_by_outlet_and_year_through_the_addres
     tab.wait_for_load_state("networkidle")
     chunks = {f"reports/{n // manifest['chunk']}.json" for n in both[:manifest["shown"]]} | \
              {f"reports/{n // manifest['chunk']}.json" for n in numbers[:manifest["shown"]]}
-    assert set(tab.fetched) == {"index.json", f"outlet/{file}.json", *chunks}, tab.fetched
+    assert set(tab.fetched) == {"index.json", *chunks}, tab.fetched
     # back: the outlet alone; clearing: the whole list again
     tab.go_back()
     expect(tab.locator("#entity-status")).to_have_text(f"{outlet}: 보도 {count}건")

@@ -7,7 +7,8 @@ items are numbered in the order its pages show them; its folder holds
   time), ``count``; the ``sections`` (a heading's id "m2024-07", its label, the number of
   its first item, its count) — a year is a run of sections, so it needs no file; and the
   values one can filter by, with their counts and files: ``entities`` (id, name, count),
-  ``outlets`` (name, count, file) and whatever else the list adds;
+  ``outlets`` (name, count, file — or, for a short list, name, count, "", its numbers)
+  and whatever else the list adds;
 - ``<filter>/<file>.json``: ``{"n": …}``, the numbers of the items that match, ascending,
   base 36, each after the first as the step from the one before ("0,3,1,a");
 - ``<items>/<n>.json``: the items numbered ``n*chunk`` to ``(n+1)*chunk - 1``, as a
@@ -56,10 +57,11 @@ def entity_rows(by_entity: Mapping[str, list[int]], name: Callable[[str], str]) 
                   key=lambda row: (row[1], row[0]))
 
 
-def outlet_rows(by_outlet: Mapping[str, list[int]]) -> list[list]:
-    """The outlets one can filter by: the busiest first."""
-    return sorted(([name, len(numbers), outlet_file(name)] for name, numbers in by_outlet.items()),
-                  key=lambda row: (-row[1], row[0]))
+def outlet_rows(by_outlet: Mapping[str, list[int]], *, inline: bool = False) -> list[list]:
+    """The outlets one can filter by: the busiest first; *inline*, each with its numbers
+    rather than the name of its file (for a short list, whose files would be many and tiny)."""
+    return sorted(([name, len(numbers), "", encode(numbers)] if inline else [name, len(numbers), outlet_file(name)]
+                   for name, numbers in by_outlet.items()), key=lambda row: (-row[1], row[0]))
 
 
 def list_files(folder: str, items: str, *, count: int, per_page: int, chunk: int, shown: int, sections: list[list],

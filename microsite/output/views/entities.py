@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from ...content.entities import KINDS, Entity
 from ...search.terms import entity_names, name_keys
-from ..filterdata import File, list_files, outlet_file, outlet_rows
+from ..filterdata import File, list_files, outlet_rows
 from ..markdown import render_body
 from ..overview import Month, list_months, month_chart, month_spans, page_months
 from ..pages import PageKind, Pager, Planned, paged, plan
@@ -165,8 +165,7 @@ def entity_files(site: Site) -> list[File]:
             f"{entity_url(entity.id)}data/", "reports", count=len(mentioning), per_page=MENTIONING_REPORTS_PER_PAGE,
             chunk=CHUNK, shown=MENTIONING_REPORTS_PER_PAGE,
             sections=[[m.key, m.label, m.first, m.count] for m in months(site, entity.id)],
-            choices={"outlets": outlet_rows(by_outlet)},
-            lists={f"outlet/{outlet_file(name)}": numbers for name, numbers in by_outlet.items()},
+            choices={"outlets": outlet_rows(by_outlet, inline=True)}, lists={},
             chunk_inputs=lambda numbers, mentioning=mentioning, entity=entity: tuple(
                 (site.summary_digest(mentioning[n][0].slug), texts[mentioning[n][0].slug].mention_digests[entity.id])
                 for n in numbers),

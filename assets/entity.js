@@ -11,7 +11,6 @@
   var filters = window.listFilters;
   if (!filters) return;
   var element = filters.element, link = filters.link;
-  var SHOWN = 2;  // sentences before the fold, as views/entities.py: SENTENCES_SHOWN
 
   // One sentence: [anchor, block, text, [[start, end], …]] → its text with the mentions marked.
   function sentence(report, entry) {
@@ -50,11 +49,11 @@
     meta.appendChild(time);
     meta.appendChild(document.createTextNode(" · " + report.c + "회"));
     article.appendChild(meta);
-    article.appendChild(sentences(report, report.s.slice(0, SHOWN)));
-    if (report.s.length > SHOWN) {
+    article.appendChild(sentences(report, report.s));
+    if (report.f) {
       var more = element("details", "more-sentences");
-      more.appendChild(element("summary", "", "문장 " + (report.s.length - SHOWN) + "개 더 보기"));
-      more.appendChild(sentences(report, report.s.slice(SHOWN)));
+      more.appendChild(element("summary", "", "문장 " + report.f.length + "개 더 보기"));
+      more.appendChild(sentences(report, report.f));
       article.appendChild(more);
     }
     item.appendChild(article);

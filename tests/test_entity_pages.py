@@ -52,6 +52,10 @@ def test_a_big_entity_filters_its_mentions_by_outlet_and_year_through_the_addres
     first = items.first
     assert first.locator("mark").count() >= 1
     assert all(re.fullmatch(r"\d+문단|소제목 \d+|사진 \d+", text) for text in first.locator("a.sentence-link").evaluate_all("links => links.map(a => a.textContent)"))
+    for item in items.all():  # two sentences in view, the rest folded and counted, as on the static pages
+        assert 1 <= item.locator(":scope article > .sentences > li").count() <= entities.SENTENCES_SHOWN
+        folded = item.locator("details .sentences li").count()
+        assert item.locator("details summary").all_inner_texts() == ([f"문장 {folded}개 더 보기"] if folded else [])
     # the chart counts the outlet's reports only
     bars = tab.locator(".entity-chart a.bar .n").all_inner_texts()
     assert sum(int(n) for n in bars) == count

@@ -128,11 +128,14 @@ def mentioning_report(site: Site, report, found) -> dict:
 
 def _record(site: Site, report, found) -> dict:
     """A report as a filtered list of mentions shows it (``assets/entity.js``): short keys,
-    each sentence as [anchor, block, text, [[start, end], …]]."""
+    each sentence as [anchor, block, text, [[start, end], …]], those shown ("s") and those
+    folded ("f")."""
     summary = site.summary(report.slug)
+    sentences = [[s["anchor"], s["block"], s["text"], [list(mark) for mark in s["marks"]]] for s in _sentences(site, found)]
     item = {"u": summary["url"], "t": report.title, "o": report.outlet or site.lang.words.UNKNOWN_OUTLET,
-            "d": summary["date_label"], "c": len(found),
-            "s": [[s["anchor"], s["block"], s["text"], [list(mark) for mark in s["marks"]]] for s in _sentences(site, found)]}
+            "d": summary["date_label"], "c": len(found), "s": sentences[:SENTENCES_SHOWN]}
+    if sentences[SENTENCES_SHOWN:]:
+        item["f"] = sentences[SENTENCES_SHOWN:]
     if report.published:
         item["p"] = report.published
     return item

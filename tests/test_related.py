@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import copy_project
 from playwright.sync_api import expect
 
+import microsite.model as model
+from microsite.content.config import load_config
 from microsite.model.related import Related, related_reports
+from microsite.pipeline.sync import Pipeline
 
 
 def test_a_copy_ranks_first_and_a_name_every_report_has_relates_nothing() -> None:
@@ -27,6 +31,27 @@ def test_ties_go_to_the_nearest_in_time_and_the_list_is_bounded() -> None:
     related = related_reports(order, mentioned, {}, limit=1)
     assert related["r9"] == (Related("r11", 0, 1),)  # r11 is two reports away, r3 six
     assert related_reports(order, mentioned, {}) == related_reports(list(order), dict(mentioned), {})
+
+
+def test_related_reports_are_weighed_again_only_when_names_or_events_change(tmp_path: Path, monkeypatch) -> None:
+    project = copy_project(tmp_path / "project", with_reports=True)
+    weighed = []
+    monkeypatch.setattr(model, "related_reports", lambda *args: weighed.append(1) or related_reports(*args))
+    pipeline = Pipeline(load_config(project), search=False)
+    first = pipeline.prepare().site.related
+    report = project / "content" / "reports" / "hani-2024-07-ms-google-cloud-china.md"
+    report.write_text(report.read_text(encoding="utf-8") + "\n덧붙인 문장이다.\n", encoding="utf-8")  # no name, no date
+    assert pipeline.prepare().site.related == first and len(weighed) == 1
+    report.write_text(report.read_text(encoding="utf-8") + "\n화웨이도 같은 방식을 검토했다.\n", encoding="utf-8")  # a name
+    again = pipeline.prepare().site.related
+    assert len(weighed) == 2 and again == related_reports(*_inputs(pipeline))  # as a fresh weighing finds
+
+
+def _inputs(pipeline: Pipeline) -> tuple:
+    site = pipeline.last.site
+    order = [report.slug for report in site.model.corpus.reports]
+    return (order, {slug: site.mentioned(slug) for slug in order},
+            {slug: [event.id for event in site.events_in.get(slug, ())] for slug in order})
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -14,6 +14,7 @@ from ..workers import parallel_map
 from .chronology import Chronology, Event, build_chronology, extract_events
 from .mentions import Matcher, Occurrence, find_occurrences
 from .references import EntityIndex
+from .related import Related, related_reports
 from .text import Block, body_blocks
 
 
@@ -40,6 +41,7 @@ class SiteModel:
     index: EntityIndex
     chronology: Chronology
     registry_key: str  # a hash of the entities and their aliases
+    related: dict[str, tuple[Related, ...]]  # each report's related reports (``related``)
 
 
 class Reader:
@@ -76,6 +78,18 @@ class Reader:
         events, unresolved = extract_events(report, blocks, occurrences, self.entities)
         return ReportText(blocks, occurrences, tuple(events), tuple(unresolved), _mention_digests(occurrences))
 
+    def related(self, order: list[str], mentioned: dict[str, frozenset[str]],
+                events: dict[str, list[str]]) -> dict[str, tuple[Related, ...]]:
+        """Each report's related reports, from the store while no report's names or events
+        changed (most edits): they are weighed pair by pair, the slowest step of a rebuild."""
+        key = ("related", digest(order, sorted((slug, sorted(names)) for slug, names in mentioned.items()),
+                                 sorted((slug, sorted(ids)) for slug, ids in events.items())))
+        found = self.store.get(key)
+        if found is None:
+            found = related_reports(order, mentioned, events)
+            self.store.put(key, found)
+        return found
+
     def read_all(self, reports: tuple[Report, ...], progress: Callable[[int], None] | None = None) -> dict[str, ReportText]:
         """Every report; those not in the store on every core."""
         keys = {report.slug: self._key(report) for report in reports}
@@ -105,7 +119,13 @@ def build_model(corpus: Corpus, reader: Reader, progress: Callable[[int], None] 
     index = EntityIndex(corpus.entities, corpus.reports, {slug: text.occurrences for slug, text in texts.items()})
     chronology = build_chronology(corpus.reports, {slug: (list(t.events), list(t.unresolved)) for slug, t in texts.items()},
                                   corpus.entities, corpus.curation)
-    return SiteModel(corpus, texts, index, chronology, registry_key)
+    order = [report.slug for report in corpus.reports]
+    told: dict[str, list[str]] = {}  # the events each report is a source of
+    for event in chronology.events:
+        for slug in dict.fromkeys(source.report for source in event.sources):
+            told.setdefault(slug, []).append(event.id)
+    related = reader.related(order, {slug: texts[slug].mentioned for slug in order}, told)
+    return SiteModel(corpus, texts, index, chronology, registry_key, related)
 
 
 __all__ = ["Block", "Chronology", "EntityIndex", "Event", "Matcher", "Occurrence", "Reader", "ReportText", "SiteModel",

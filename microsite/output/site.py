@@ -16,7 +16,7 @@ from ..files import inside_project
 from ..lang import language
 from ..model import SiteModel
 from ..model.chronology import Event
-from ..model.related import Related, related_reports
+from ..model.related import Related
 from ..when import When, half_span, month_span, year_span
 from .markdown import render_body
 from .templates import Templates
@@ -108,12 +108,10 @@ class Site:
                                                     key=lambda e: (*chronology_group(e.when)[:2], e.sort_key))
         self.event_number = {event.id: number for number, event in enumerate(self.chronology_order)}
 
-    @functools.cached_property
+    @property
     def related(self) -> dict[str, tuple[Related, ...]]:
         """Each report's related reports (shared events, uncommon shared names), asked by every report page."""
-        order = [report.slug for report in self.model.corpus.reports]
-        return related_reports(order, {slug: self.mentioned(slug) for slug in order},
-                               {slug: [event.id for event in self.events_in.get(slug, ())] for slug in order})
+        return self.model.related
 
     @functools.cached_property
     def neighbours(self) -> dict[str, tuple[str | None, str | None]]:

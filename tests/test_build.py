@@ -182,6 +182,9 @@ def test_a_missing_korean_font_is_said_not_drawn_silently(project: Path) -> None
     assert result.returncode == 0, result.stderr
     assert "warning: share images are drawn without their titles: no font with Korean letters" in result.stderr
     assert "fonts-noto-cjk" in result.stderr
+    local = subprocess.run([sys.executable, "build.py", "--no-search"], cwd=project, capture_output=True, text=True, timeout=300,
+                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "MICROSITE_FONT": str(project / "no-such-font.ttc")})
+    assert local.returncode == 0 and "share images" not in local.stderr  # a local build draws none: nothing to warn of
 
 
 def test_share_images_are_drawn_only_for_a_site_with_an_absolute_address(project: Path) -> None:

@@ -76,7 +76,7 @@ def build(config: Config, diagnostics: Diagnostics, *, search: bool = True, pipe
     progress.begin("reading content")
     prepared = pipeline.prepare(project_hashes(config, hashes), progress=progress.update)
     _warn_unresolved_dates(prepared, diagnostics)
-    if find_font() is None:
+    if config.base_url.startswith("http") and find_font() is None:  # only a published site has share images
         diagnostics.warn(None, None, "share images are drawn without their titles: no font with Korean letters was "
                                      "found; install one (Debian: apt-get install fonts-noto-cjk) or set "
                                      "MICROSITE_FONT to a font file")

@@ -38,12 +38,12 @@ def test_related_reports_are_weighed_again_only_when_names_or_events_change(tmp_
     weighed = []
     monkeypatch.setattr(model, "related_reports", lambda *args: weighed.append(1) or related_reports(*args))
     pipeline = Pipeline(load_config(project), search=False)
-    first = pipeline.prepare().site.related
+    first = pipeline.prepare().site.model.related
     report = project / "content" / "reports" / "hani-2024-07-ms-google-cloud-china.md"
     report.write_text(report.read_text(encoding="utf-8") + "\n덧붙인 문장이다.\n", encoding="utf-8")  # no name, no date
-    assert pipeline.prepare().site.related == first and len(weighed) == 1
+    assert pipeline.prepare().site.model.related == first and len(weighed) == 1
     report.write_text(report.read_text(encoding="utf-8") + "\n화웨이도 같은 방식을 검토했다.\n", encoding="utf-8")  # a name
-    again = pipeline.prepare().site.related
+    again = pipeline.prepare().site.model.related
     assert len(weighed) == 2 and again == related_reports(*_inputs(pipeline))  # as a fresh weighing finds
 
 

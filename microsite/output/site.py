@@ -16,7 +16,6 @@ from ..files import inside_project
 from ..lang import language
 from ..model import SiteModel
 from ..model.chronology import Event
-from ..model.related import Related
 from ..when import When, half_span, month_span, year_span
 from .markdown import render_body
 from .templates import Templates
@@ -107,11 +106,6 @@ class Site:
         self.chronology_order: list[Event] = sorted(model.chronology.events,
                                                     key=lambda e: (*chronology_group(e.when)[:2], e.sort_key))
         self.event_number = {event.id: number for number, event in enumerate(self.chronology_order)}
-
-    @property
-    def related(self) -> dict[str, tuple[Related, ...]]:
-        """Each report's related reports (shared events, uncommon shared names), asked by every report page."""
-        return self.model.related
 
     @functools.cached_property
     def neighbours(self) -> dict[str, tuple[str | None, str | None]]:

@@ -16,7 +16,7 @@ def report_pages(kind: PageKind, site: Site) -> list[Planned]:
     registry = site.model.registry_key
 
     def others(slug: str) -> list:
-        return [(r.slug, r.events, r.names, site.summary_digest(r.slug)) for r in site.related[slug]] + \
+        return [(r.slug, r.events, r.names, site.summary_digest(r.slug)) for r in site.model.related[slug]] + \
             [site.summary_digest(other) if other else "" for other in site.neighbours[slug]]
 
     return [plan(kind, site, report_url(report), (report.slug,),
@@ -35,7 +35,7 @@ def report_view(site: Site, slug: str) -> dict:
                      "subtitle": f"{report.outlet} · {summary['date_label']}"},
             "report": summary, "body": site.body_html(report), "in_report": in_report(site, slug),
             "events": [_event(site, event) for event in site.events_in.get(slug, ())],
-            "related": [_listed(site, r.slug, _why(r)) for r in site.related[slug]],
+            "related": [_listed(site, r.slug, _why(r)) for r in site.model.related[slug]],
             "older": _listed(site, site.neighbours[slug][0]), "newer": _listed(site, site.neighbours[slug][1]),
             "entity_names": entity_names(entities), "mentioned_names": [e.name for e in entities],
             "self_links": site.lang.words.SELF_LINKS}

@@ -37,18 +37,8 @@
   // A report from its record (views/entities.py: _record).
   function mentionItem(report) {
     var item = element("li", "mention-report");
-    var article = element("article");
-    var title = element("h4");
-    title.appendChild(link(new URL(report.u, root).href, report.t));
-    article.appendChild(title);
-    var meta = element("p", "meta");
-    meta.appendChild(element("span", "outlet", report.o));
-    meta.appendChild(document.createTextNode(" · "));
-    var time = element("time", "", report.d);
-    if (report.p) time.setAttribute("datetime", report.p);
-    meta.appendChild(time);
-    meta.appendChild(document.createTextNode(" · " + report.c + "회"));
-    article.appendChild(meta);
+    var article = filters.reportArticle(report, root);
+    article.querySelector(".meta").appendChild(document.createTextNode(" · " + report.c + "회"));
     article.appendChild(sentences(report, report.s));
     if (report.f) {
       var more = element("details", "more-sentences");

@@ -66,6 +66,23 @@
     return read.sections[lo];
   }
 
+  // A report's title and its "outlet · date" line as the static lists draw them, from a
+  // record's u (address, from *root*), t (title), o (outlet), d (date label), p (ISO date).
+  function reportArticle(report, root) {
+    var article = element("article");
+    var title = element("h4");
+    title.appendChild(link(new URL(report.u, root).href, report.t));
+    article.appendChild(title);
+    var meta = element("p", "meta");
+    meta.appendChild(element("span", "outlet", report.o || "매체 미상"));
+    meta.appendChild(document.createTextNode(" · "));
+    var time = element("time", "", report.d);
+    if (report.p) time.setAttribute("datetime", report.p);
+    meta.appendChild(time);
+    article.appendChild(meta);
+    return article;
+  }
+
   // The items shown ([{item, section}]) under their months' headings (h3, "f-m2024-07"),
   // each drawn by item(record) as the static list draws it.
   function byMonth(shown, item) {
@@ -354,5 +371,5 @@
     });
   }
 
-  window.listFilters = { start: listFilters, element: element, link: link, byMonth: byMonth };
+  window.listFilters = { start: listFilters, element: element, link: link, byMonth: byMonth, reportArticle: reportArticle };
 })();

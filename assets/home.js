@@ -8,22 +8,12 @@
   var root = new URL(script.getAttribute("data-root") || "./", location.href);
   var filters = window.listFilters;
   if (!filters) return;
-  var element = filters.element, link = filters.link;
+  var element = filters.element;
 
   // One report as the static list shows it, from its record (views/lists.py: record).
   function reportItem(report) {
     var item = element("li", "report-item");
-    var article = element("article");
-    var title = element("h4");
-    title.appendChild(link(new URL(report.u, root).href, report.t));
-    article.appendChild(title);
-    var meta = element("p", "meta");
-    meta.appendChild(element("span", "outlet", report.o || "매체 미상"));
-    meta.appendChild(document.createTextNode(" · "));
-    var time = element("time", "", report.d);
-    if (report.p) time.setAttribute("datetime", report.p);
-    meta.appendChild(time);
-    article.appendChild(meta);
+    var article = filters.reportArticle(report, root);
     if (report.n) article.appendChild(element("p", "title-note", report.n));
     if (report.k) {
       var deck = element("ul", "deck-lines");

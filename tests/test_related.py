@@ -33,6 +33,17 @@ def test_ties_go_to_the_nearest_in_time_and_the_list_is_bounded() -> None:
     assert related_reports(order, mentioned, {}) == related_reports(list(order), dict(mentioned), {})
 
 
+def test_a_widely_told_event_counts_but_brings_no_candidates(monkeypatch) -> None:
+    import microsite.model.related as related
+    monkeypatch.setattr(related, "CANDIDATE_REPORTS", 2)
+    order = ["a", "b", "c", "d"]
+    mentioned = {"a": frozenset({"x"}), "b": frozenset({"x"}), "c": frozenset({"y"}), "d": frozenset({"z"})}
+    events = {"a": ["wide"], "b": ["wide"], "c": ["wide"], "d": []}  # three reports tell it: more than two
+    found = related.related_reports(order, mentioned, events)
+    assert found["a"] == (Related("b", 1, 1),)  # b comes by the shared name, and the wide event counts for it
+    assert found["c"] == ()  # c shares only the wide event: no candidate
+
+
 def test_related_reports_are_weighed_again_only_when_names_or_events_change(tmp_path: Path, monkeypatch) -> None:
     project = copy_project(tmp_path / "project", with_reports=True)
     weighed = []

@@ -2,15 +2,16 @@
 follow-up) or name the same uncommon entities. An entity named by every report says
 nothing; one named by few says much (its weight is log(N / reports naming it)).
 
-Candidates come only through events and through entities named by at most
-``CANDIDATE_REPORTS`` reports, so the work grows with the archive, not with its square.
+Candidates come only through events told and entities named by at most
+``CANDIDATE_REPORTS`` reports, so the work grows with the archive, not with its square;
+a widely told event or name still counts towards the score of the candidates it shares.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-CANDIDATE_REPORTS = 300  # an entity named by more reports than this ranks, but does not bring candidates
+CANDIDATE_REPORTS = 300  # an entity or event of more reports than this ranks, but does not bring candidates
 EVENT_WEIGHT = 3.0  # one shared event outweighs any one shared name
 
 
@@ -44,12 +45,15 @@ def related_reports(order: list[str], mentioned: dict[str, frozenset[str]], even
     tables = [[sum(weight[entity] for place, entity in enumerate(common[start:start + 8]) if byte >> place & 1)
                for byte in range(256)] for start in range(0, len(common), 8)]
     mask = {slug: sum(bit[entity] for entity in mentioned.get(slug, ()) if entity in bit) for slug in order}
+    widely_told = {event for event, slugs in telling.items() if len(slugs) > CANDIDATE_REPORTS}
+    wide = {slug: frozenset(event for event in events.get(slug, ()) if event in widely_told) for slug in order}
     result = {}
     for slug in order:
         shared_events: dict[str, int] = {}
         for event in dict.fromkeys(events.get(slug, ())):
-            for other in telling[event]:
-                shared_events[other] = shared_events.get(other, 0) + 1
+            if event not in widely_told:
+                for other in telling[event]:
+                    shared_events[other] = shared_events.get(other, 0) + 1
         names: dict[str, int] = {}
         named: dict[str, float] = {}
         for entity in sorted(mentioned.get(slug, ())):
@@ -57,7 +61,7 @@ def related_reports(order: list[str], mentioned: dict[str, frozenset[str]], even
                 for other in naming[entity]:
                     names[other] = names.get(other, 0) + 1
                     named[other] = named.get(other, 0.0) + weight[entity]
-        mine, here, scored = mask[slug], position[slug], []
+        mine, my_wide, here, scored = mask[slug], wide[slug], position[slug], []
         for other in shared_events.keys() | names.keys():
             if other == slug:
                 continue
@@ -66,7 +70,7 @@ def related_reports(order: list[str], mentioned: dict[str, frozenset[str]], even
             while rest:
                 common_weight += tables[table][rest & 255]
                 rest, table = rest >> 8, table + 1
-            told = shared_events.get(other, 0)
+            told = shared_events.get(other, 0) + (len(my_wide & wide[other]) if my_wide else 0)
             # rounded: the same weights added in another order rank alike
             score = round(EVENT_WEIGHT * told + named.get(other, 0.0) + common_weight, 9)
             if score > 0:

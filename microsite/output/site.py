@@ -130,6 +130,10 @@ class Site:
         return render_body(report.body, report.path, report.body_line, occurrences=text.occurrences,
                            href=lambda entity: f"../../{entity_url(entity)}")
 
+    def outlet(self, report: Report) -> str:
+        """The report's outlet as lists and filters name it (an unknown one by the site's words)."""
+        return report.outlet or self.lang.words.UNKNOWN_OUTLET
+
     def date_label(self, report: Report) -> str:
         words = self.lang.words
         label = self.lang.format_published(report.published) or words.UNKNOWN_DATE
@@ -207,7 +211,7 @@ class Site:
             if reports.count(source.report) > 1 and source.anchor:  # two paragraphs of one report
                 date = f"{date} {self.block_label(source.anchor)}".strip()
             sources.append({"url": report_url(report) + (f"#{source.anchor}" if source.anchor else ""),
-                            "outlet": report.outlet or self.lang.words.UNKNOWN_OUTLET, "date": date,
+                            "outlet": self.outlet(report), "date": date,
                             "label": f"{report.outlet} {self.lang.format_published(report.published)}".strip(),
                             "cites": source.cites, "sentence": source.sentence, "report": report.slug,
                             "title": report.title})

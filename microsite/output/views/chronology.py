@@ -133,7 +133,7 @@ def _outlets(site: Site, event) -> list[str]:
     for source in event.sources:
         report = site.reports.get(source.report)
         if report is not None:
-            names.append(report.outlet or site.lang.words.UNKNOWN_OUTLET)
+            names.append(site.outlet(report))
         if source.cites:
             names.append(source.cites)
     return list(dict.fromkeys(names))

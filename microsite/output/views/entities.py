@@ -11,6 +11,7 @@ The index lists the entities by kind, then the most-named ones against the month
 over a long archive, the years) and the outlets: each cell a link to those mentions."""
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -84,11 +85,11 @@ def entity_view(site: Site, entity: Entity, pager: Pager) -> dict:
             "aliases": [a.text for a in entity.aliases], "wikidata": entity.wikidata, "url": entity.url,
             "months": [{"key": run["month"].key, "label": run["month"].label, "continued": run["continued"],
                         "continues": run["continues"],
-                        "reports": [mentioning_report(site, *mentioning[n]) for n in range(run["begin"], run["end"])]}
+                        "reports": [_mentioning_report(site, *mentioning[n]) for n in range(run["begin"], run["end"])]}
                        for run in runs],
             "report_count": len(mentioning), "first_report": pager.first_entry + 1,
             "last_report": pager.first_entry + len(pager.slice(mentioning)), "filtered": filtered(site, entity.id),
-            "outlets": len({report.outlet for report, _ in mentioning}),
+            "outlets": len({site.outlet(report) for report, _ in mentioning}),
             "description": render_body(entity.description, entity.path, entity.body_line) if first else "",
             "chart": month_chart(dated, sum(month.count for month in dated)) if first and dated else "",
             "events": [site.event_view(e) for e in reversed(events[-ENTITY_EVENTS:])] if first else [],
@@ -101,9 +102,9 @@ def entity_view(site: Site, entity: Entity, pager: Pager) -> dict:
             "pager": pager.view(_spans(site, entity.id))}
 
 
-def _sentences(site: Site, found) -> list[dict]:
+def _sentences(site: Site, found) -> tuple[list[dict], list[dict]]:
     """A report's sentences that mention the entity, each once, with its mentions' spans
-    and the block it is in."""
+    and the block it is in: those shown, and those folded."""
     sentences: list[dict] = []
     for occurrence in found:
         key = (occurrence.anchor, occurrence.start - occurrence.sentence_start)
@@ -112,18 +113,17 @@ def _sentences(site: Site, found) -> list[dict]:
             continue
         sentences.append({"key": key, "anchor": occurrence.anchor, "block": site.block_label(occurrence.anchor),
                           "text": occurrence.sentence, "marks": [(occurrence.sentence_start, occurrence.sentence_end)]})
-    return sentences
+    return sentences[:SENTENCES_SHOWN], sentences[SENTENCES_SHOWN:]
 
 
-def mentioning_report(site: Site, report, found) -> dict:
+def _mentioning_report(site: Site, report, found) -> dict:
     """A report as an entity's mentions show it: its sentences, the first shown, the rest folded."""
-    sentences = _sentences(site, found)
-    for sentence in sentences:
+    shown, folded = _sentences(site, found)
+    for sentence in shown + folded:
         sentence["html"] = _highlight(sentence["text"], sentence["marks"])
     summary = site.summary(report.slug)
-    return {"title": report.title, "url": summary["url"], "outlet": report.outlet or site.lang.words.UNKNOWN_OUTLET,
-            "published": report.published, "date_label": summary["date_label"], "count": len(found),
-            "shown": sentences[:SENTENCES_SHOWN], "folded": sentences[SENTENCES_SHOWN:]}
+    return {"title": report.title, "url": summary["url"], "outlet": site.outlet(report), "published": report.published,
+            "date_label": summary["date_label"], "count": len(found), "shown": shown, "folded": folded}
 
 
 def _record(site: Site, report, found) -> dict:
@@ -131,11 +131,12 @@ def _record(site: Site, report, found) -> dict:
     each sentence as [anchor, block, text, [[start, end], …]], those shown ("s") and those
     folded ("f")."""
     summary = site.summary(report.slug)
-    sentences = [[s["anchor"], s["block"], s["text"], [list(mark) for mark in s["marks"]]] for s in _sentences(site, found)]
-    item = {"u": summary["url"], "t": report.title, "o": report.outlet or site.lang.words.UNKNOWN_OUTLET,
-            "d": summary["date_label"], "c": len(found), "s": sentences[:SENTENCES_SHOWN]}
-    if sentences[SENTENCES_SHOWN:]:
-        item["f"] = sentences[SENTENCES_SHOWN:]
+    shown, folded = ([[s["anchor"], s["block"], s["text"], [list(mark) for mark in s["marks"]]] for s in part]
+                     for part in _sentences(site, found))
+    item = {"u": summary["url"], "t": report.title, "o": site.outlet(report), "d": summary["date_label"], "c": len(found),
+            "s": shown}
+    if folded:
+        item["f"] = folded
     if report.published:
         item["p"] = report.published
     return item
@@ -163,7 +164,7 @@ def entity_files(site: Site) -> list[File]:
         mentioning = index.mentions_of(entity.id)
         by_outlet: dict[str, list[int]] = {}
         for number, (report, _) in enumerate(mentioning):
-            by_outlet.setdefault(report.outlet or site.lang.words.UNKNOWN_OUTLET, []).append(number)
+            by_outlet.setdefault(site.outlet(report), []).append(number)
         files += list_files(
             f"{entity_url(entity.id)}data/", "reports", count=len(mentioning), per_page=MENTIONING_REPORTS_PER_PAGE,
             chunk=CHUNK, shown=MENTIONING_REPORTS_PER_PAGE,
@@ -233,17 +234,12 @@ def _by_time(site: Site, entities: list[Entity]) -> dict:
 def _by_outlet(site: Site, entities: list[Entity]) -> dict:
     """Entities × the busiest outlets: the reports of the outlet naming the entity, each a
     link to the entity's mentions filtered by the outlet."""
-    index, unknown = site.model.index, site.lang.words.UNKNOWN_OUTLET
-    totals: dict[str, int] = {}
-    for report in site.model.corpus.reports:
-        totals[report.outlet or unknown] = totals.get(report.outlet or unknown, 0) + 1
+    totals = Counter(site.outlet(report) for report in site.model.corpus.reports)
     outlets = sorted(totals, key=lambda name: (-totals[name], name))
     shown = outlets[:MATRIX_OUTLETS]
     rows = []
     for entity in entities:
-        counts: dict[str, int] = {}
-        for report, _ in index.mentions_of(entity.id):
-            counts[report.outlet or unknown] = counts.get(report.outlet or unknown, 0) + 1
+        counts = Counter(site.outlet(report) for report, _ in site.model.index.mentions_of(entity.id))
         rows.append({"name": entity.name, "url": entity_url(entity.id),
                      "cells": [{"count": counts.get(name, 0), "href": _outlet_href(site, entity.id, name)} for name in shown]})
     return {**_table(rows, [{"key": name, "label": name, "title": name} for name in shown]),

@@ -104,7 +104,7 @@ def home_files(site: Site) -> list[File]:
     for number, report in enumerate(reports):
         for entity_id in sorted(site.mentioned(report.slug)):
             by_entity.setdefault(entity_id, []).append(number)
-        by_outlet.setdefault(report.outlet or site.lang.words.UNKNOWN_OUTLET, []).append(number)
+        by_outlet.setdefault(site.outlet(report), []).append(number)
     lists = {**{f"entity/{key}": numbers for key, numbers in by_entity.items()},
              **{f"outlet/{outlet_file(key)}": numbers for key, numbers in by_outlet.items()}}
     choices = {"entities": entity_rows(by_entity, lambda entity_id: index.entity(entity_id).name),

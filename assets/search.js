@@ -169,11 +169,16 @@
             });
           });
           Object.keys(read.sorts).forEach(function (name) { sorts[name] = pages(read.sorts[name], false); });
-          return { filters: filters, sorts: sorts };
+          return { filters: filters, sorts: sorts, parts: read.parts || [] };
         });
         return facetData;
       }
-      return pagefind.options({ baseUrl: root.pathname }).then(function () {
+      // A large archive's index comes in parts (microsite/search/index.py), searched as one.
+      return pagefind.options({ baseUrl: root.pathname }).then(facets).then(function (read) {
+        return Promise.all(read.parts.map(function (part) {
+          return pagefind.mergeIndex(new URL("pagefind/" + part, root).pathname, { baseUrl: root.pathname });
+        }));
+      }).then(function () {
         return {
           lookup: function (word) { return exact([word]); },
           phrase: exact,

@@ -169,30 +169,37 @@ def first_query(bundle: Path, query: str) -> dict:
     first, one fragment each (5; estimated as 5 × the median fragment). The WASM and the UI
     code are fetched once per visit too and are listed apart.
     """
-    entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    language = next(iter(entry["languages"].values()))
-    meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
-    data = gzip.decompress(meta_path.read_bytes())
-    meta, _ = cbor(data, len(b"pagefind_dcd"))
-    _, _, chunks, filters = meta[:4]
-    word = unicodedata.normalize("NFD", encode(query).lower())
-    needed = [h for start, end, h in chunks if start <= word + "\U0010ffff" and end >= word]
     size = lambda p: p.stat().st_size  # noqa: E731
-    fragments = sorted(size(p) for p in (bundle / "fragment").glob("*.pf_fragment"))
+    facets = json.loads((bundle / "facets.json").read_text()) if (bundle / "facets.json").exists() else {}
+    parts = {"entry": 0, "meta": 0, "filters": 0, "index_chunks": 0}
+    chunks_total = chunks_needed = pages_indexed = 0
+    for folder in [bundle, *(bundle / part for part in facets.get("parts", []))]:  # a large index comes in parts
+        entry = json.loads((folder / "pagefind-entry.json").read_text())
+        language = next(iter(entry["languages"].values()))
+        meta_path = folder / f"pagefind.{language['hash']}.pf_meta"
+        meta, _ = cbor(gzip.decompress(meta_path.read_bytes()), len(b"pagefind_dcd"))
+        _, _, chunks, filters = meta[:4]
+        word = unicodedata.normalize("NFD", encode(query).lower())
+        needed = [h for start, end, h in chunks if start <= word + "\U0010ffff" and end >= word]
+        parts["entry"] += size(folder / "pagefind-entry.json")
+        parts["meta"] += size(meta_path)
+        parts["filters"] += sum(size(folder / "filter" / f"{h}.pf_filter") for _, h in filters)
+        parts["index_chunks"] += sum(size(folder / "index" / f"{h}.pf_index") for h in needed)
+        chunks_total, chunks_needed = chunks_total + len(chunks), chunks_needed + len(needed)
+        pages_indexed += language["page_count"]
+    language = next(iter(json.loads((bundle / "pagefind-entry.json").read_text())["languages"].values()))
+    fragments = sorted(size(p) for p in bundle.rglob("*.pf_fragment"))
     wasm = bundle / (f"wasm.{language['wasm']}.pagefind" if language.get("wasm") else "wasm.unknown.pagefind")
-    parts = {
-        "entry": size(bundle / "pagefind-entry.json"),
-        "meta": size(meta_path),
-        "filters": sum(size(bundle / "filter" / f"{h}.pf_filter") for _, h in filters),
-        "index_chunks": sum(size(bundle / "index" / f"{h}.pf_index") for h in needed),
+    parts.update({
         "fragments_5": 5 * fragments[len(fragments) // 2] if fragments else 0,
         "wasm": size(wasm) if wasm.exists() else 0,
         "ui_code": sum(size(bundle / n) for n in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js")
                        if (bundle / n).exists()),
-    }
-    result = {"query": query, "chunks_total": len(chunks), "chunks_needed": len(needed), "parts": parts,
+    })
+    result = {"query": query, "chunks_total": chunks_total, "chunks_needed": chunks_needed, "parts": parts,
               "core": parts["entry"] + parts["meta"] + parts["filters"] + parts["index_chunks"],
-              "index_bytes": folder_size(bundle)[0], "pages_indexed": language["page_count"]}
+              "index_bytes": folder_size(bundle)[0], "pages_indexed": pages_indexed,
+              "index_parts": 1 + len(facets.get("parts", []))}
     result["node"] = node_check(bundle, encode(query))
     return result
 
@@ -210,6 +217,8 @@ globalThis.fetch = async (input) => {
 };
 const pagefind = await import(pathToFileURL(bundle + "/pagefind.js").href);
 await pagefind.options({ basePath: pathToFileURL(bundle + "/").href });
+const facets = JSON.parse(await readFile(bundle + "/facets.json", "utf8").catch(() => "{}"));
+for (const part of facets.parts || []) await pagefind.mergeIndex(pathToFileURL(bundle + "/" + part).href);
 await pagefind.filters();  // as the Default UI does on load
 const search = await pagefind.search(query);
 await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
@@ -334,7 +343,8 @@ def render(results: dict) -> str:
         search = entry["tools"].get("ours + search", {}).get("search")
         if search:
             p = search["parts"]
-            lines += ["", f"Search (Pagefind, {search['pages_indexed']:,} pages indexed): bundle "
+            in_parts = f" in {search['index_parts']} parts" if search.get("index_parts", 1) > 1 else ""
+            lines += ["", f"Search (Pagefind, {search['pages_indexed']:,} pages indexed{in_parts}): bundle "
                           f"{search['index_bytes'] / 1e6:.2f} MB on disk; {search['chunks_total']} index chunk(s), "
                           f"a query for “{search['query']}” needs {search['chunks_needed']}.", "",
                       "| first search fetches | bytes |", "|---|---:|",

@@ -4,6 +4,7 @@ under a subpath. The queries cover each behaviour: particles, compound parts, wo
 after one visit, and the file:// fallback."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import time
@@ -358,3 +359,40 @@ def test_a_match_through_a_name_in_another_language_is_highlighted_in_the_report
     results(page)
     page.locator("#search-results a.search-result-link", has_text="미 정부의 대중국 수출 규제").click()
     expect(page.locator("mark.pagefind-highlight").first).to_have_text(re.compile("엔비디아", re.I))
+
+
+@pytest.fixture(scope="module")
+def site_in_parts(built_site: Path, tmp_path_factory) -> Path:
+    """The five seeds' site with its search index rebuilt in parts of 12 pages, as a large
+    archive's is (``PART_PAGES``)."""
+    from microsite.search.index import build_search_index
+    site = tmp_path_factory.mktemp("parts") / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / "pagefind")
+    build_search_index(site, part_pages=12)
+    return site
+
+
+def test_an_index_in_parts_answers_as_one_index(served: dict, site_in_parts: Path, browser) -> None:
+    """Each part is searched and every part's pages are counted, filtered and sorted: the
+    same results, the same counts and the same date order as the site's one index."""
+    parts = json.loads((site_in_parts / "pagefind" / "facets.json").read_text(encoding="utf-8"))["parts"]
+    assert len(parts) >= 5 and all((site_in_parts / "pagefind" / part / "pagefind-entry.json").is_file() for part in parts)
+    assert not list((site_in_parts / "pagefind" / parts[0]).glob("*.js")), "a part carries no search code"
+    context = browser.new_context()
+    tab = context.new_page()
+    with serve(site_in_parts, "/repo/") as in_parts:
+        for query in [*sorted(QUERIES), "딥러닝", "알리", '"클라우드 서비스"', "중국&sort=asc", "중국&filter=매체:한겨레"]:
+            answers = []
+            for root in (served["/repo/"], in_parts):
+                tab.goto(f"{root}search/?q={query}")
+                answers.append((results(tab), tab.locator("#search-status").inner_text(), _facet_counts(tab)))
+            one, parted = answers
+            if query.endswith("sort=asc"):
+                assert parted[0] == one[0], f"{query}: another date order"
+            assert sorted(parted[0]) == sorted(one[0]) and parted[1:] == one[1:], f"{query}: {parted} ≠ {one}"
+    context.close()
+
+
+def _facet_counts(tab) -> list[str]:
+    return tab.locator("#search-filters label").all_inner_texts()

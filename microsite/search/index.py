@@ -4,7 +4,8 @@ Pagefind reads a copy of the indexed pages with Hangul spelled in Latin letters 
 ``latin``), written beside the site and removed afterwards. One ``add_directory``
 call rather than a call per page: the Python API polls for each response every 0.1 s, so
 per-page calls cost 0.1 s a page. Pages opt in to the index with ``data-pagefind-body``
-(reports, entities, plain pages); the others are left out.
+(reports, entities, plain pages); the others are left out. A large archive is indexed
+in parts (``PART_PAGES``).
 """
 from __future__ import annotations
 
@@ -27,49 +28,78 @@ from pagefind.service import PagefindService
 
 from ..checkpoints import checkpoint
 from ..errors import SearchIndexError
+from ..workers import parallel_map
 from .disk import write_disk_index
 from .latin import encode_html
 from .terms import lexicon_of, page_terms, words
 
+PART_PAGES = 2_000
+"""Pages per Pagefind index. Pagefind holds an index whole while it builds it, about
+0.4 MB a page (440 MB at 1,075 pages, 4 GB at 10,195): a larger archive is indexed in
+parts, one Pagefind process after another, which the search page merges."""
 
-def build_search_index(site_dir: Path, output: Path | None = None, language: str = "ko") -> int:
+
+def build_search_index(site_dir: Path, output: Path | None = None, language: str = "ko",
+                       part_pages: int = PART_PAGES) -> int:
     """Index the HTML pages under *site_dir* into *output* (``site_dir/pagefind``), and write
     the index a copy opened from disk searches (``site_dir/search-index.js``, see ``disk``)
     from the same pages and terms; returns the page count. Every page goes into one index,
     in the site's *language*, whatever the page's own: the search page queries its own
-    language's index only, and a report in English must be found there too. The API is
+    language's index only, and a report in English must be found there too. Beyond
+    *part_pages* pages the index is built in parts (see ``PART_PAGES``): the first at
+    *output*, the others under ``output/parts/<n>/``, named in ``facets.json``. The API is
     asynchronous; it runs on a thread of its own so that callers that already run an event
     loop (the live server, browser-driven tests) can build too."""
+    output = output or site_dir / "pagefind"
     source = Path(tempfile.mkdtemp(prefix=".search-source-", dir=site_dir.parent))
     try:
         pages = _read_pages(site_dir)
         searched = {path: page.searched() for path, page in pages.items()}
         lexicon = lexicon_of(searched.values())
-        terms = {path: page_terms(text, lexicon) for path, text in searched.items()}
-        for path, page in pages.items():
-            target = source / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Pagefind keys the page's own words itself: the field carries only the others
-            # (it ships in every result's fragment).
+        parts = _parts(pages, part_pages)
+        paths = [path for part in parts for path in part]
+        part_of = {path: number for number, part in enumerate(parts) for path in part}
+
+        def copy(n: int) -> list[str]:
+            """The page's terms, and its copy for Pagefind, with the terms Pagefind does not
+            key itself from its words in a field (which ships in every result's fragment)."""
+            path = paths[n]
+            found = page_terms(searched[path], lexicon)
             own = set(words(searched[path]))
-            extra = [term for term in terms[path] if term not in own]
-            target.write_text(encode_html(with_terms(page.html, extra)), encoding="utf-8")
+            html = with_terms((site_dir / path).read_text(encoding="utf-8"), [term for term in found if term not in own])
+            target = source / str(part_of[path]) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(encode_html(html), encoding="utf-8")
+            return found
+
+        terms = dict(zip(paths, parallel_map(copy, len(paths), at_least=200), strict=True))
         write_disk_index(site_dir / "search-index.js", pages, terms)
         checkpoint("indexing")
         with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, _index(source, output or site_dir / "pagefind", language)).result()
+            return pool.submit(asyncio.run, _index_parts(source, len(parts), output, language)).result()
     finally:
         shutil.rmtree(source, ignore_errors=True)
 
 
 def _read_pages(site_dir: Path) -> dict[str, IndexedPage]:
-    """The pages that opt in to the index (``data-pagefind-body``), by path under *site_dir*."""
-    pages = {}
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        if "data-pagefind-body" in html:
-            pages[page.relative_to(site_dir).as_posix()] = read_page(html)
-    return pages
+    """The pages that opt in to the index (``data-pagefind-body``), by path under *site_dir*,
+    read on every core."""
+    files = sorted(site_dir.rglob("*.html"))
+
+    def read(n: int) -> IndexedPage | None:
+        html = files[n].read_text(encoding="utf-8")
+        return read_page(html) if "data-pagefind-body" in html else None
+
+    return {file.relative_to(site_dir).as_posix(): page
+            for file, page in zip(files, parallel_map(read, len(files), at_least=200), strict=True) if page is not None}
+
+
+def _parts(pages: dict[str, IndexedPage], size: int) -> list[list[str]]:
+    """The pages' paths in parts of at most *size*, in date order (undated pages last): each
+    part's date order then continues the one before, so the search page's date order is
+    the parts' orders one after another (see ``write_facets``)."""
+    ordered = sorted(pages, key=lambda path: ("date" not in pages[path].sort, pages[path].sort.get("date", ""), path))
+    return [ordered[start:start + size] for start in range(0, len(ordered), max(size, 1))] or [[]]
 
 
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|<!--.*?-->|([^<]+)", re.S)
@@ -84,7 +114,6 @@ class IndexedPage:
     """A page as Pagefind reads it: the text inside the ``data-pagefind-body`` element
     (outside ``data-pagefind-ignore`` ones, scripts and styles), its metadata, filters and
     sort keys."""
-    html: str
     text: str = ""
     meta: dict[str, str] = field(default_factory=dict)
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -103,7 +132,7 @@ def read_page(html: str) -> IndexedPage:
     """As Pagefind 1.5 reads a page (``fossick/parser.rs``): elements it leaves out, and a
     space only at the edges of block elements, so "<a>미국</a>의" is the one word 미국의. (The
     pages are our own, valid HTML: start and end tags pair up.)"""
-    page, text = IndexedPage(html), []
+    page, text = IndexedPage(), []
     stack: list[tuple[str, bool, bool, str | None, list[str]]] = []  # name, in the body, ignored, meta named by its text
     for match in _TOKEN.finditer(html):
         closing, name, attributes, data = match.groups()
@@ -162,8 +191,28 @@ def with_terms(html: str, terms: list[str]) -> str:
     return html[:body.end()] + field + html[body.end():]
 
 
+async def _index_parts(source: Path, parts: int, output: Path, language: str) -> int:
+    """Index each part (``source/<n>/``) with a Pagefind process of its own, so that its
+    memory is returned before the next part starts; the first part's bundle at *output*,
+    the others under it (``parts/<n>/``, without the search page's code they don't need)."""
+    bundles = source / "bundles"
+    count = 0
+    for number in range(parts):
+        count += await _index(source / str(number), bundles / str(number), language)
+    shutil.rmtree(output, ignore_errors=True)
+    shutil.move(bundles / "0", output)
+    for number in range(1, parts):
+        bundle = output / "parts" / str(number)
+        shutil.move(bundles / str(number), bundle)
+        for code in [*bundle.glob("*.js"), *bundle.glob("*.css")]:
+            code.unlink()
+    write_facets(output, [f"parts/{number}/" for number in range(1, parts)])
+    return count
+
+
 async def _index(source: Path, output: Path, language: str) -> int:
     config = IndexConfig(output_path=str(output), write_playground=False, force_language=language)
+    source.mkdir(parents=True, exist_ok=True)
     pages = sum(1 for _ in source.rglob("*.html"))
     try:
         service = await PagefindService().launch()
@@ -180,7 +229,6 @@ async def _index(source: Path, output: Path, language: str) -> int:
         finally:
             await _close(service)
         canonical_filters(output)
-        write_facets(output)
         return count
     except SearchIndexError:
         raise
@@ -257,25 +305,27 @@ def canonical_filters(bundle: Path) -> None:
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def write_facets(bundle: Path) -> None:
+def write_facets(bundle: Path, parts: list[str] = ()) -> None:
     """``facets.json`` in the bundle: each filter value's pages and the pages in date order,
-    as numbers into the list of the ids Pagefind gives its results. The search page filters, counts and sorts the
-    pages its lookups found with it: Pagefind answers a search without words (which
-    filter-only counts and date order need) by loading every index chunk (1.7 MB at 1,000
-    reports)."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    facets: dict = {"pages": [], "filters": {}, "sorts": {}}
-    for language in entry["languages"].values():
-        meta = _read_chunk(bundle / f"pagefind.{language['hash']}.pf_meta")
-        first = len(facets["pages"])
-        facets["pages"] += [page for page, _ in meta[1]]
-        for name, chunk in meta[3]:
-            _, values = _read_chunk(bundle / "filter" / f"{chunk}.pf_filter")
-            found = facets["filters"].setdefault(name, {})
-            for value, pages in values:
-                found.setdefault(value, []).extend(first + page for page in pages)
-        for name, pages in meta[4]:
-            facets["sorts"].setdefault(name, []).extend(first + page for page in pages)
+    as numbers into the list of the ids Pagefind gives its results, over the bundle and its
+    *parts* (folders under it, in date order, which it names for the search page to merge).
+    The search page filters, counts and sorts the pages its lookups found with it: Pagefind
+    answers a search without words (which filter-only counts and date order need) by
+    loading every index chunk (1.7 MB at 1,000 reports)."""
+    facets: dict = {"pages": [], "filters": {}, "sorts": {}, "parts": list(parts)}
+    for folder in [bundle, *(bundle / part for part in parts)]:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for language in entry["languages"].values():
+            meta = _read_chunk(folder / f"pagefind.{language['hash']}.pf_meta")
+            first = len(facets["pages"])
+            facets["pages"] += [page for page, _ in meta[1]]
+            for name, chunk in meta[3]:
+                _, values = _read_chunk(folder / "filter" / f"{chunk}.pf_filter")
+                found = facets["filters"].setdefault(name, {})
+                for value, pages in values:
+                    found.setdefault(value, []).extend(first + page for page in pages)
+            for name, pages in meta[4]:
+                facets["sorts"].setdefault(name, []).extend(first + page for page in pages)
     facets["filters"] = {name: {value: _numbers(sorted(pages), delta=True) for value, pages in values.items()}
                          for name, values in facets["filters"].items()}
     facets["sorts"] = {name: _numbers(pages, delta=False) for name, pages in facets["sorts"].items()}

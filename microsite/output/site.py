@@ -6,7 +6,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from ..cache import code_version, digest
@@ -19,6 +21,8 @@ from ..model.chronology import Event
 from ..when import When, half_span, month_span, year_span
 from .markdown import render_body
 from .templates import Templates
+
+T = TypeVar("T")
 
 EVENTS_PER_PAGE = 200  # the chronology's pages
 
@@ -106,6 +110,15 @@ class Site:
         self.chronology_order: list[Event] = sorted(model.chronology.events,
                                                     key=lambda e: (*chronology_group(e.when)[:2], e.sort_key))
         self.event_number = {event.id: number for number, event in enumerate(self.chronology_order)}
+        self._once: dict = {}
+
+    def once(self, key, make: Callable[[], T]) -> T:
+        """*make()*, made once per site for *key*: what every page of a long list shows of the
+        whole list (its months, its pages' spans, its totals), which thousands of pages would
+        otherwise each make again."""
+        if key not in self._once:
+            self._once[key] = make()
+        return self._once[key]
 
     @functools.cached_property
     def neighbours(self) -> dict[str, tuple[str | None, str | None]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...cache import digest
 from ..filterdata import File, entity_rows, list_files, outlet_file, outlet_rows
 from ..overview import month_chart
 from ..pages import PageKind, Pager, Planned, page_spans, paged
@@ -59,10 +60,11 @@ class Section:
 
 
 def sections(site: Site) -> list[Section]:
-    """The chronology's sections in order, each a run of events (computed once per site)."""
-    cached = getattr(site, "_chronology_sections", None)
-    if cached is not None:
-        return cached
+    """The chronology's sections in order, each a run of events."""
+    return site.once("chronology sections", lambda: _sections(site))
+
+
+def _sections(site: Site) -> list[Section]:
     found: list[Section] = []
     for number, event in enumerate(site.chronology_order):
         year, place, key = chronology_group(event.when)
@@ -71,20 +73,20 @@ def sections(site: Site) -> list[Section]:
             found[-1] = Section(last.key, last.year, last.place, last.label, last.first, last.count + 1)
         else:
             found.append(Section(key, year, place, group_label(event.when, site.lang), number, 1))
-    site._chronology_sections = found
     return found
 
 
 def spans(site: Site) -> list[str]:
     """Each page's dates, from its first event's section to its last's."""
     order = site.chronology_order
-    return page_spans(len(order), EVENTS_PER_PAGE, lambda number: group_label(order[number].when, site.lang))
+    return site.once("chronology spans", lambda: page_spans(len(order), EVENTS_PER_PAGE,
+                                                            lambda number: group_label(order[number].when, site.lang)))
 
 
 def chronology_pages(kind: PageKind, site: Site) -> list[Planned]:
     order, reports = site.chronology_order, site.reports
-    named = spans(site)
-    chart = [(s.key, s.label, s.count, s.page) for s in sections(site)]
+    named = digest(spans(site))  # once, not for each of the pages
+    chart = digest([(s.key, s.label, s.count, s.page) for s in sections(site)])
 
     def inputs(pager: Pager) -> tuple:
         shown = pager.slice(order)  # their sources' reports give the labels; the first page draws the overview

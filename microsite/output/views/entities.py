@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ...cache import digest
 from ...content.entities import KINDS, Entity
 from ...search.terms import entity_names, name_keys
 from ..filterdata import File, list_files, outlet_rows
@@ -34,12 +35,17 @@ MATRIX_OUTLETS = 12  # the busiest outlets in the table of outlets
 
 
 def months(site: Site, entity_id: str) -> list[Month]:
-    """The months of an entity's mentioning reports (computed once per entity)."""
-    cache = site.__dict__.setdefault("_entity_months", {})
-    if entity_id not in cache:
-        cache[entity_id] = list_months((report.published for report, _ in site.model.index.mentions_of(entity_id)),
-                                       entity_url(entity_id), MENTIONING_REPORTS_PER_PAGE, site.lang)
-    return cache[entity_id]
+    """The months of an entity's mentioning reports."""
+    return site.once(("entity months", entity_id), lambda: list_months(
+        (report.published for report, _ in site.model.index.mentions_of(entity_id)), entity_url(entity_id),
+        MENTIONING_REPORTS_PER_PAGE, site.lang))
+
+
+def mention_totals(site: Site, entity_id: str) -> tuple[int, int]:
+    """How many times the entity is mentioned, and by how many outlets."""
+    index = site.model.index
+    return site.once(("entity totals", entity_id), lambda: (
+        sum(index.counts[entity_id].values()), len({site.outlet(report) for report, _ in index.mentions_of(entity_id)})))
 
 
 def filtered(site: Site, entity_id: str) -> bool:
@@ -53,7 +59,7 @@ def entity_pages(kind: PageKind, site: Site) -> list[Planned]:
     for entity in site.model.corpus.entities:
         mentioning = tuple((site.summary_digest(report.slug), texts[report.slug].mention_digests[entity.id])
                            for report, _ in index.mentions_of(entity.id))
-        counted = (len(mentioning), sum(index.counts[entity.id].values()), _spans(site, entity.id))  # every page shows them
+        counted = digest(len(mentioning), mention_totals(site, entity.id), _spans(site, entity.id))  # every page shows them
         events = site.events_of.get(entity.id, ())
         shown = [(site.event_digests[event.id], [site.summary_digest(s.report) for s in event.sources if s.report in site.reports],
                   site.event_page(event)) for event in events[-ENTITY_EVENTS:]]
@@ -68,7 +74,7 @@ def entity_pages(kind: PageKind, site: Site) -> list[Planned]:
 
 def _spans(site: Site, entity_id: str) -> list[str]:
     """What each page of the entity's mentions spans, by month."""
-    return month_spans(months(site, entity_id), MENTIONING_REPORTS_PER_PAGE)
+    return site.once(("entity spans", entity_id), lambda: month_spans(months(site, entity_id), MENTIONING_REPORTS_PER_PAGE))
 
 
 def entity_view(site: Site, entity: Entity, pager: Pager) -> dict:
@@ -77,7 +83,7 @@ def entity_view(site: Site, entity: Entity, pager: Pager) -> dict:
     first = pager.number == 1  # the overview and the events are on the first page only
     events = site.events_of.get(entity.id, [])
     kind_label = site.lang.words.KIND_LABELS[entity.kind]
-    mentions = sum(index.counts[entity.id].values())
+    mentions, outlets = mention_totals(site, entity.id)
     order = months(site, entity.id)
     runs = page_months(order, pager, len(pager.slice(mentioning)))
     dated = [month for month in order if month.year]
@@ -89,7 +95,7 @@ def entity_view(site: Site, entity: Entity, pager: Pager) -> dict:
                        for run in runs],
             "report_count": len(mentioning), "first_report": pager.first_entry + 1,
             "last_report": pager.first_entry + len(pager.slice(mentioning)), "filtered": filtered(site, entity.id),
-            "outlets": len({site.outlet(report) for report, _ in mentioning}),
+            "outlets": outlets,
             "description": render_body(entity.description, entity.path, entity.body_line) if first else "",
             "chart": month_chart(dated, sum(month.count for month in dated)) if first and dated else "",
             "events": [site.event_view(e) for e in reversed(events[-ENTITY_EVENTS:])] if first else [],

@@ -6,6 +6,7 @@ page's months; its filters by outlet, year and name read ``page/data/`` (``filte
 The chronology's pages are in ``chronology``."""
 from __future__ import annotations
 
+from ...cache import digest
 from ..filterdata import File, entity_rows, list_files, outlet_file, outlet_rows
 from ..overview import Month, list_months, month_chart, month_spans, page_months
 from ..pages import PageKind, Pager, Planned, paged
@@ -21,12 +22,9 @@ __all__ = ["EVENTS_PER_PAGE", "REPORTS_PER_PAGE", "home_files", "home_pages", "h
 
 
 def months(site: Site) -> list[Month]:
-    """The list's months in order (computed once per site)."""
-    cached = getattr(site, "_home_months", None)
-    if cached is None:
-        cached = site._home_months = list_months((report.published for report in site.model.corpus.reports), "",
-                                                 REPORTS_PER_PAGE, site.lang)
-    return cached
+    """The list's months in order."""
+    return site.once("home months", lambda: list_months((report.published for report in site.model.corpus.reports), "",
+                                                        REPORTS_PER_PAGE, site.lang))
 
 
 def overview(site: Site) -> dict:
@@ -47,7 +45,7 @@ def overview(site: Site) -> dict:
 
 def spans(site: Site) -> list[str]:
     """Each page's months, from its first report's to its last's."""
-    return month_spans(months(site), REPORTS_PER_PAGE)
+    return site.once("home spans", lambda: month_spans(months(site), REPORTS_PER_PAGE))
 
 
 def _groups(site: Site, pager: Pager) -> list[dict]:
@@ -59,7 +57,7 @@ def home_pages(kind: PageKind, site: Site) -> list[Planned]:
     """A page shows its reports' summaries, its months and every page's span; the first
     page the overview, which is made of every report's outlet and date and every name's count."""
     reports = site.model.corpus.reports
-    named = spans(site)
+    named = digest(spans(site))  # once, not for each of the pages
     first = overview(site)
 
     def inputs(pager: Pager) -> tuple:

@@ -161,10 +161,22 @@ def merge_same_events(events: list[Event], kinds: dict[str, str], published: dic
                 for i in indices[1:]:
                     parent[root(i)] = root(indices[0])
             continue
-        same = _copies if key[0] == "sentence" else _same_event
+        if key[0] == "sentence":
+            # Copies: in order of their dates' starts, a copy's later ones lie too far apart
+            # from the first that starts beyond its end + SYNDICATION_DAYS. (A sentence a
+            # large archive repeats in hundreds of reports compared every pair.)
+            indices = sorted(indices, key=lambda i: events[i].when.start)
+            for position, i in enumerate(indices):
+                reach = events[i].when.end + timedelta(days=SYNDICATION_DAYS)
+                for j in indices[position + 1:]:
+                    if events[j].when.start > reach:
+                        break
+                    if root(i) != root(j) and _copies(events[i], events[j], kinds):
+                        parent[root(j)] = root(i)
+            continue
         for position, i in enumerate(indices):
             for j in indices[position + 1:]:
-                if root(i) != root(j) and same(events[i], events[j], kinds):
+                if root(i) != root(j) and _same_event(events[i], events[j], kinds):
                     parent[root(j)] = root(i)
     merged_groups: dict[int, list[Event]] = {}
     for index, event in enumerate(events):

@@ -101,7 +101,7 @@ def chicago(item: dict) -> list[str]:
     authors, outlet = _authors(item), item.get("container-title")
     out = [_sentence(_listed(authors, "and")) + " "] if authors else [_Em(outlet), ". "] if outlet else []
     out.append(f"“{_sentence(item['title'])}” ")
-    out += [_Em(outlet), f", {date}."] if outlet and authors else [f"{date}."]
+    out += [_Em(outlet), ", " + _sentence(date)] if outlet and authors else [_sentence(date)]
     return out + ([f" {item['URL']}."] if "URL" in item else [])
 
 

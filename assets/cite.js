@@ -25,8 +25,8 @@
     });
   });
 
+  block.querySelector(".cite-downloads").hidden = false;
   block.querySelectorAll("button[data-download]").forEach(function (button) {
-    button.hidden = false;
     button.addEventListener("click", function () {
       var source = document.getElementById(button.getAttribute("data-download"));
       var blob = new Blob([source.textContent], { type: source.getAttribute("data-type") + ";charset=utf-8" });

@@ -17,7 +17,6 @@ from ..when import parse_published
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-STYLES = (("apa", "APA 7"), ("chicago", "Chicago 17 (notes-bibliography)"), ("kci", "KCI"))
 
 
 def csl_item(report: Report, url: str) -> dict:
@@ -91,7 +90,8 @@ def apa(item: dict) -> list[str]:
 def chicago(item: dict) -> list[str]:
     """Chicago 17, notes and bibliography, a bibliography entry for a newspaper article
     online: Author. “Title.” *Outlet*, August 26, 2024. URL. Unsigned, the outlet stands
-    in for the author (14.207); an estimated date is bracketed with a question mark."""
+    in for the author, as the Manual advises; an estimated date is bracketed with a
+    question mark."""
     parts = _date_parts(item)
     if len(parts) == 3:
         date = f"{MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}"
@@ -126,10 +126,12 @@ def rendered(parts: list[str]) -> dict:
             "html": "".join(f"<i>{escape(part)}</i>" if isinstance(part, _Em) else escape(part) for part in parts)}
 
 
+STYLES = (("apa", "APA 7", apa), ("chicago", "Chicago 17 (notes-bibliography)", chicago), ("kci", "KCI", kci))
+
+
 def references(item: dict) -> list[dict]:
     """The item in every style: id, name, text and HTML."""
-    styles = {"apa": apa, "chicago": chicago, "kci": kci}
-    return [{"id": style, "name": name, **rendered(styles[style](item))} for style, name in STYLES]
+    return [{"id": style, "name": name, **rendered(write(item))} for style, name, write in STYLES]
 
 
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#",
@@ -170,7 +172,7 @@ def ris(item: dict) -> str:
         lines.append(("T2", item["container-title"]))
     parts = _date_parts(item)
     if parts:
-        lines += [("PY", str(parts[0])), ("DA", _numeric(parts, "/") + "/")]
+        lines += [("PY", str(parts[0])), ("DA", _numeric(parts, "/") + "/" * (4 - len(parts)))]  # YYYY/MM/DD/, YYYY/MM//
     if "language" in item:
         lines.append(("LA", item["language"]))
     if "URL" in item:

@@ -14,6 +14,8 @@ from ..cache import digest
 from ..errors import UserError
 from ..files import project_files
 from .cards import share_image
+from .citation import FORMATS as CITATION_FORMATS
+from .citation import files as citation_files
 from .exports import SCHEMA_PATH, ReportFacts, chronology_csv, chronology_json, entities_json, event_records, timeline_json
 from .feeds import atom_feed, robots_txt, sitemap_xml
 from .kinds import KINDS
@@ -82,6 +84,7 @@ def _data_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
     chronology = (site.chronology_digest, sorted((slug, tuple(vars(f).values())) for slug, f in facts.items()))
     urls = sorted(planned.url for planned in pages if planned.path != "404.html")
     records = functools.cache(lambda: event_records(model.chronology, lang, facts))
+    citations = functools.cache(lambda: citation_files([site.citation(report) for report in reports]))
     made = [
         ("data/entities.json", (model.registry_key, site.mentions_digest, [r.slug for r in reports]),
          lambda: entities_json(model.index)),
@@ -89,6 +92,8 @@ def _data_files(site: Site, pages: list[Planned]) -> list[SiteFile]:
         ("data/chronology.csv", chronology, lambda: chronology_csv(records())),
         ("data/chronology.schema.json", (SCHEMA_PATH.read_bytes(),), SCHEMA_PATH.read_bytes),
         ("data/timeline.json", chronology, lambda: timeline_json(records(), config.title, config.description, lang)),
+        *((f"data/citations.{extension}", (site.reports_digest,), lambda n=n: citations()[n]["text"].encode("utf-8"))
+          for n, (_, extension, _) in enumerate(CITATION_FORMATS)),  # every report's citation, for reference managers
         ("sitemap.xml", (urls,), lambda: sitemap_xml(base, urls)),
         ("robots.txt", (), lambda: robots_txt(base)),
         ("feed.xml", (site.reports_digest,), lambda: atom_feed(base, config.title, config.description, reports, report_url)),

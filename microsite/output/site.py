@@ -19,6 +19,7 @@ from ..lang import language
 from ..model import SiteModel
 from ..model.chronology import Event
 from ..when import When, half_span, month_span, year_span
+from .citation import csl_item
 from .markdown import render_body
 from .templates import Templates
 
@@ -142,6 +143,11 @@ class Site:
         text = self.model.texts[report.slug]
         return render_body(report.body, report.path, report.body_line, occurrences=text.occurrences,
                            href=lambda entity: f"../../{entity_url(entity)}")
+
+    def citation(self, report: Report) -> dict:
+        """The report as a CSL-JSON item, with its page's address when the site's is absolute."""
+        base = self.config.base_url
+        return csl_item(report, base + report_url(report) if base.startswith("http") else "")
 
     def outlet(self, report: Report) -> str:
         """The report's outlet as lists and filters name it (an unknown one by the site's words)."""

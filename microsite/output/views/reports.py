@@ -6,6 +6,7 @@ import hashlib
 from ...content.entities import KINDS
 from ...ingest.decode import decode_seed
 from ...search.terms import entity_names
+from .. import citation
 from ..pages import PageKind, Planned, plan
 from ..site import Site, entity_url, report_url
 
@@ -38,7 +39,16 @@ def report_view(site: Site, slug: str) -> dict:
             "related": [_listed(site, r.slug, _why(r)) for r in site.model.related[slug]],
             "older": _listed(site, site.neighbours[slug][0]), "newer": _listed(site, site.neighbours[slug][1]),
             "entity_names": entity_names(entities), "mentioned_names": [e.name for e in entities],
-            "self_links": site.lang.words.SELF_LINKS}
+            "self_links": site.lang.words.SELF_LINKS, "cite": _cite(site.citation(report), report)}
+
+
+def _cite(item: dict, report) -> dict:
+    """What the page says of itself to reference managers (meta tags, JSON-LD) and the
+    cite block: the references in each style, and the files to download, made in the
+    browser from the texts the page shows."""
+    return {"meta": citation.highwire(item), "json_ld": citation.json_ld(item, report.outlet_en),
+            "styles": citation.references(item), "estimated": report.published_estimated and "issued" in item,
+            "files": [{**file, "name": f"{report.slug}.{file['extension']}"} for file in citation.files([item])]}
 
 
 def _event(site: Site, event) -> dict:

@@ -51,6 +51,7 @@ def credits(body: str, code: str = "ko") -> list[tuple]:
     ("한 매체는 로이터 통신의 보도를 인용해 기관들이 접근했다고 밝혔다.", [("reuters", "의 보도를 인용해")]),
     ("아마존 웹서비스 대변인은 로이터에 “법을 지킨다”고 밝혔다.", [("reuters", "밝혔다")]),  # told Reuters
     ("지난 4월 로이터 통신은 입찰 서류를 발견했다.", [("reuters", "발견했다")]),
+    ("블룸버그도 같은 내용을 보도했다.", [("bloomberg", "보도했다")]),
     # several outlets in one sentence: each with its own cue, or sharing one by 와/과
     ("WSJ와 파이낸셜타임스에 따르면 두 회사가 합의했다.", [("wsj", "에 따르면"), ("ft", "에 따르면")]),
     ("블룸버그는 로이터 통신의 보도를 인용해 합의가 임박했다고 보도했다.",

@@ -7,7 +7,7 @@ merely named ("로이터는 영국 통신사다", "WSJ 기자 출신인 그는 �
 
 - "X에 따르면", "X 보도에 따르면", "X의 보도에 따르면";
 - "X(의 보도)를 인용해";
-- X as the topic (은/는), or the subject (이/가) when no other topic comes before it, of a
+- X as the topic (은/는/도), or the subject (이/가) when no other topic comes before it, of a
   sentence that ends in a reporting verb ("…고 보도했다", "전했다", "밝혔다", "전망했다");
 - X told ("대변인은 로이터에 …고 밝혔다"): X with 에/에게 in a sentence that ends in a
   verb of saying;
@@ -30,7 +30,7 @@ _END = r"(?:[.!?\"'”’)]*)\s*$"
 REPORTED = re.compile(r"보도|따르면|전했|인용|알려졌|전해졌")  # words of a reporting frame, as the headlines set it apart
 _ACCORDING = re.compile(r"(?:의)?\s?(?:(?:보도|기사|보고서|분석|조사|취재)(?:\s?내용)?)?에\s?따르면")
 _CITING = re.compile(r"(?:의)?\s?(?:(?:보도|기사|보고서)(?:을|를)|을|를)\s?인용(?:해|하여|한)")
-_TOPIC = re.compile(r"(?:은|는|이|가)\s")
+_TOPIC = re.compile(r"(?:은|는|이|가|도)\s")
 _TOLD = re.compile(r"(?:에|에게)\s(?!따르면|대해|대한|대하여|관해|관한)")
 _JOINED = re.compile(r"(?:와|과|및|,|·)\s?")
 _REPORTS = re.compile(rf"(?:{_REPORTING}){_END}")

@@ -58,7 +58,8 @@ def entity_pages(kind: PageKind, site: Site) -> list[Planned]:
         mentioning = tuple((site.summary_digest(report.slug), texts[report.slug].mention_digests[entity.id])
                            for report, _ in index.mentions_of(entity.id))
         citing = tuple(_citing_digest(site, entity.id, slug) for slug in site.citing.get(entity.id, ()))
-        counted = (len(mentioning), sum(index.counts[entity.id].values()), _spans(site, entity.id), len(citing))  # every page shows them
+        counted = (len(mentioning), sum(index.counts[entity.id].values()), _spans(site, entity.id),
+                   len(citing), _citing_outlets(site, entity.id))  # every page shows them
         events = site.events_of.get(entity.id, ())
         shown = [(site.event_digests[event.id], [site.summary_digest(s.report) for s in event.sources if s.report in site.reports],
                   site.event_page(event)) for event in events[-ENTITY_EVENTS:]]
@@ -146,7 +147,12 @@ def _origins(site: Site, outlet: str, pager: Pager) -> dict | None:
                         "date_label": summary["date_label"], "count": len(sentences),
                         "shown": sentences[:SENTENCES_SHOWN], "folded": sentences[SENTENCES_SHOWN:]})
     return {"count": len(citing), "first": pager.first_entry + 1, "last": pager.first_entry + len(shown),
-            "outlets": len({site.outlet(site.reports[slug]) for slug in citing}), "reports": reports}
+            "outlets": _citing_outlets(site, outlet), "reports": reports}
+
+
+def _citing_outlets(site: Site, outlet: str) -> int:
+    """How many outlets' reports credit *outlet*."""
+    return len({site.outlet(site.reports[slug]) for slug in site.citing.get(outlet, ())})
 
 
 def _sentences(site: Site, found) -> tuple[list[dict], list[dict]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import build, copy_project
 from playwright.sync_api import expect
 
 DT, MUNHWA, NEWSDREAM, HANI = ("dt-2024-08-overseas-cloud-h100", "munhwa-2023-07-us-cloud-access-curb",
@@ -31,12 +32,12 @@ def test_an_outlet_page_lists_the_reports_that_credit_it(built_site: Path) -> No
     assert links == [f"../../reports/{DT}/#p-2", f"../../reports/{DT}/#p-6", f"../../reports/{DT}/#p-9"]
     first = dt.select("ul.sentences > li")[0]
     assert first.get_text().startswith("25일(현지시간) 미 일간 월스트리트저널(WSJ) 보도에 따르면 중국 AI 기업들은")
-    assert first.mark.get_text() == "월스트리트저널(WSJ)" and "“보도에 따르면”" in first.select_one(".cue").get_text()
+    assert first.mark.get_text() == "월스트리트저널(WSJ)" and "(“…보도에 따르면”)" in first.select_one(".cue").get_text()
     # the date the chronology read in the sentence, linked to its event
     date = first.select_one("a.origin-date")
     assert date.time["datetime"] == "2024-08-25" and date["href"].startswith("../../chronology/#")
     cues = [li.select_one(".cue").get_text() for li in munhwa.select("ul.sentences > li")]
-    assert cues == ["(“보도했다”)", "(“전망했다”)"]
+    assert cues == ["(“…보도했다”)", "(“…전망했다”)"]
     assert munhwa.select_one("a.origin-date").time["datetime"] == "2023-07-04"  # "4일 월스트리트저널(WSJ)은 …"
 
 
@@ -46,7 +47,7 @@ def test_more_sentences_fold_and_an_outlet_without_credits_has_no_section(built_
     assert len(reuters.select(":scope > article > ul.sentences > li")) == 2
     folded = reuters.select("details.more-sentences li")
     assert [li.select_one("a.sentence-link")["href"].rsplit("#")[1] for li in folded] == ["p-12", "p-14"]
-    assert "“발견했다”" in folded[0].get_text()
+    assert "(“…발견했다”)" in folded[0].get_text()
     assert soup(built_site, "entities/nvidia").select_one("section#origins") is None  # not a source
     toc = [a["href"] for a in soup(built_site, "entities/ft").select("nav.entity-toc a")]
     assert toc == ["#overview", "#events", "#origins", "#mentions"]
@@ -123,3 +124,17 @@ def test_search_highlighting_leaves_the_markers_alone(served: dict, page) -> Non
     expect(page.locator("#p-2 mark.pagefind-highlight").first).to_have_text("디인포메이션")
     expect(page.locator("#p-2 a.origin")).to_have_text(re.compile("디인포메이션$"))
     expect(page.locator("a.origin mark")).to_have_count(0)
+
+
+def test_a_carried_credit_is_shown_on_both_pages(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", with_reports=True)
+    report = project / "content" / "reports" / f"{DT}.md"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "집중하고 있다고 전했다.", "집중하고 있다고 전했다. 이어 투자가 더 늘 것이라고 전망했다."), encoding="utf-8")
+    build(project, search=False)
+    ft = soup(project / "site", "entities/ft").select_one(f"#origin-{DT}")
+    carried = ft.select("ul.sentences > li")[1]
+    assert carried.get_text().startswith("이어 투자가 더 늘 것이라고 전망했다.")
+    assert "(앞 문장에 이어: “이어…”)" in carried.select_one(".cue").get_text()
+    p12 = soup(project / "site", f"reports/{DT}").select_one("#p-12")
+    assert [m.get_text() for m in p12.select("a.origin")] == ["원 보도: 파이낸셜타임스"] * 2

@@ -139,7 +139,7 @@ def _origins(site: Site, outlet: str, pager: Pager) -> dict | None:
                      if o.entity == outlet and o.anchor == a.anchor and a.start <= o.start < a.end]
             events = site.sentence_events.get((slug, a.anchor, a.sentence), [])
             sentences.append({"anchor": a.anchor, "block": site.block_label(a.anchor), "html": _highlight(a.sentence, marks),
-                              "cue": a.cue, "carried": a.carried,
+                              "cue": f"{a.cue}…" if a.carried else f"…{a.cue}", "carried": a.carried,
                               "dates": [{"label": site.lang.format_when(e.when), "iso": e.when.html_datetime(),
                                          "url": site.event_url(e)} for e in events]})
         reports.append({"id": f"origin-{slug}", "title": summary["title"], "url": summary["url"],

@@ -16,7 +16,7 @@ from microsite.check import validate_html
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
     "home": "", "report": "reports/zdnet-2025-11-offshore-ai-training/", "report with caption": "reports/hani-2024-07-ms-google-cloud-china/",
-    "entity": "entities/nvidia/", "entity index": "entities/", "chronology": "chronology/", "about": "about/",
+    "entity": "entities/nvidia/", "outlet": "entities/reuters/", "entity index": "entities/", "chronology": "chronology/", "about": "about/",
     "search": "search/?q=엔비디아", "source": "sources/munhwa-2023-07-us-cloud-access-curb/", "404": "no/such/page/",
 }
 
@@ -76,6 +76,7 @@ def large_pages(large_site: Path) -> dict[str, str]:
     pages = {"home": "", "home page 2": _follow(large_site, "", "nav.pager a[rel=next]"), "report": report,
              "source": _follow(large_site, report, "a[href*='sources/']"),
              "entity": "entities/nvidia/", "entity page 2": _follow(large_site, "entities/nvidia/", "nav.pager a[rel=next]"),
+             "outlet": "entities/reuters/", "outlet page 2": _follow(large_site, "entities/reuters/", "nav.pager a[rel=next]"),
              "entity index": "entities/", "chronology": "chronology/",
              "chronology page 2": _follow(large_site, "chronology/", "nav.pager a[rel=next]"),
              "about": "about/", "404": "no/such/page/"}

@@ -118,7 +118,7 @@ def test_report_lists_its_entities_by_kind(built_site: Path) -> None:
 
 def test_entity_index_tables_count_reports_by_month_and_outlet_and_link_to_them(built_site: Path) -> None:
     index = page(built_site, "entities")
-    by_time, by_outlet = index.select("table.matrix")
+    by_time, by_outlet, _by_origin = index.select("table.matrix")  # the third: tests/test_origin_pages.py
     assert [th.get_text() for th in by_time.select("thead th")] == ["이름", "2025.11", "2024.08", "2024.07", "2023.07"]
     assert [th.get_text() for th in by_outlet.select("thead th")][1:] == ["뉴스드림", "디지털타임스", "문화일보", "지디넷코리아", "한겨레"]
     rows = {row.select_one("th").get_text(): [td.get_text() for td in row.select("td")] for row in by_time.select("tbody tr")}

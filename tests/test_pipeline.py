@@ -45,6 +45,8 @@ def replace(project: Path, name: str, old: str, new: str) -> None:
 
 EDITS = {
     "body sentence": lambda p: replace(p, REPORT, "사들이고 있다.", "사들이고 있다고 전했다."),
+    # a sentence that names no outlet but continues the FT's report: only the FT's page (and the report's) change
+    "carried credit": lambda p: replace(p, REPORT, "집중하고 있다고 전했다.", "집중하고 있다고 전했다. 이어 투자가 더 늘 것이라고 전망했다."),
     "first sentence": lambda p: replace(p, REPORT, "\n---\n\n", "\n---\n\n미국 상무부가 새로 나오는 첫 문장이다. "),
     "title": lambda p: replace(p, REPORT, "title: 美반도체", "title: 美 반도체"),
     "new report": lambda p: (p / "content/reports/zz-copy.md").write_text(

@@ -11,6 +11,7 @@ from ..cache import Store, digest
 from ..content import Corpus, Report
 from ..lang import language
 from ..workers import parallel_map
+from .attribution import Attribution, find_attributions
 from .chronology import Chronology, Event, build_chronology, extract_events
 from .mentions import Matcher, Occurrence, find_occurrences
 from .references import EntityIndex
@@ -20,11 +21,13 @@ from .text import Block, body_blocks
 
 @dataclass(frozen=True)
 class ReportText:
-    """One report read: its blocks, mentions, dated events and the date expressions it
-    could not resolve (they need a publication day the report does not give)."""
+    """One report read: its blocks, mentions, the sentences it credits to original sources,
+    dated events and the date expressions it could not resolve (they need a publication
+    day the report does not give)."""
 
     blocks: tuple[Block, ...]
     occurrences: tuple[Occurrence, ...]
+    attributions: tuple[Attribution, ...]
     events: tuple[Event, ...]
     unresolved: tuple[str, ...]
     mention_digests: dict[str, str]  # entity id -> a hash of its mentions here and the names sharing their sentences
@@ -52,12 +55,14 @@ class Reader:
         self._matcher_key: str | None = None
         self.matcher = Matcher(())
         self.entities: dict = {}
+        self.kinds: dict[str, str] = {}
 
     def use_registry(self, corpus: Corpus) -> str:
         key = digest(*((entity.id, entity.kind, entity.name, entity.aliases) for entity in corpus.entities))
         if key != self._matcher_key:
             self._matcher_key, self.matcher = key, Matcher(corpus.entities)
             self.entities = {entity.id: entity for entity in corpus.entities}
+            self.kinds = {entity.id: entity.kind for entity in corpus.entities}
         return key
 
     def read(self, report: Report) -> ReportText:
@@ -74,9 +79,11 @@ class Reader:
 
     def _read(self, report: Report) -> ReportText:
         blocks = body_blocks(report.body, report.path, report.body_line)
-        occurrences = find_occurrences(blocks, self.matcher, language(report.language).sentence_spans)
-        events, unresolved = extract_events(report, blocks, occurrences, self.entities)
-        return ReportText(blocks, occurrences, tuple(events), tuple(unresolved), _mention_digests(occurrences))
+        rules = language(report.language)
+        occurrences = find_occurrences(blocks, self.matcher, rules.sentence_spans)
+        attributions = find_attributions(blocks, occurrences, self.kinds, rules)
+        events, unresolved = extract_events(report, blocks, occurrences, self.entities, attributions)
+        return ReportText(blocks, occurrences, attributions, tuple(events), tuple(unresolved), _mention_digests(occurrences))
 
     def related(self, order: list[str], mentioned: dict[str, frozenset[str]],
                 events: dict[str, list[str]]) -> dict[str, tuple[Related, ...]]:
@@ -128,5 +135,5 @@ def build_model(corpus: Corpus, reader: Reader, progress: Callable[[int], None] 
     return SiteModel(corpus, texts, index, chronology, registry_key, related)
 
 
-__all__ = ["Block", "Chronology", "EntityIndex", "Event", "Matcher", "Occurrence", "Reader", "ReportText", "SiteModel",
+__all__ = ["Attribution", "Block", "Chronology", "EntityIndex", "Event", "Matcher", "Occurrence", "Reader", "ReportText", "SiteModel",
            "build_model"]

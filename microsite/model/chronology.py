@@ -19,6 +19,7 @@ from ..errors import UserError
 from ..lang import language
 from ..lang.named import Named
 from ..when import DAY_LEVEL, When, parse_iso, parse_published, published_span
+from .attribution import Attribution, credited
 from .mentions import Occurrence
 from .text import Block
 
@@ -64,12 +65,14 @@ class Chronology:
 
 
 def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple[Occurrence, ...],
-                   entities: dict[str, Entity]) -> tuple[list[Event], list[str]]:
+                   entities: dict[str, Entity], attributions: tuple[Attribution, ...] = ()) -> tuple[list[Event], list[str]]:
     """The dated sentences of one report, and the expressions it could not resolve.
-    *entities*: the registry by id (their kinds tell actors and outlets apart)."""
+    *entities*: the registry by id (their kinds tell actors and outlets apart);
+    *attributions*: the report's attributed sentences, whose first outlet a source credits."""
     rules = language(report.language)
     context = rules.Context(parse_published(report.published) if report.published else None)
     events, unresolved = [], []
+    credits = credited(attributions)
     in_block: dict[str, list[Occurrence]] = {}
     for o in occurrences:
         in_block.setdefault(o.anchor, []).append(o)
@@ -97,7 +100,7 @@ def extract_events(report: Report, blocks: tuple[Block, ...], occurrences: tuple
                     continue  # the same date twice in one sentence is one event
                 seen.add((mention.when, mention.status))
                 title = rules.headline(sentence, (mention.start, mention.end), named)
-                cites = rules.cited_outlet(sentence, named)
+                cites = credits.get((anchor, offset), "")
                 events.append(Event(id=f"{report.slug}#{anchor}.{number}", when=mention.when, text=sentence,
                                     headline=title.text, entities=tuple(dict.fromkeys(n.entity for n in named)),
                                     sources=(Source(report.slug, anchor, sentence, entities[cites].name if cites else ""),),

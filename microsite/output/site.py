@@ -26,6 +26,7 @@ from .templates import Templates
 T = TypeVar("T")
 
 EVENTS_PER_PAGE = 200  # the chronology's pages
+REPORTS_PER_ENTITY_PAGE = 10  # an entity's pages: its mentioning reports, and (an outlet's) the reports citing it
 
 
 def report_url(report: Report) -> str:
@@ -107,6 +108,15 @@ class Site:
                 self.events_of.setdefault(entity_id, []).append(event)
             for slug in dict.fromkeys(source.report for source in event.sources):
                 self.events_in.setdefault(slug, []).append(event)
+        self.sentence_events: dict[tuple[str, str, str], list[Event]] = {}  # (slug, anchor, sentence) -> its events
+        for event in model.chronology.events:
+            for source in event.sources:
+                self.sentence_events.setdefault((source.report, source.anchor, source.sentence), []).append(event)
+        self.citing: dict[str, list[str]] = {}  # an original source (outlet id) -> the reports crediting it, newest first
+        for report in corpus.reports:
+            for outlet in dict.fromkeys(a.outlet for a in model.texts[report.slug].attributions):
+                self.citing.setdefault(outlet, []).append(report.slug)
+        self._citing_number = {(outlet, slug): n for outlet, slugs in self.citing.items() for n, slug in enumerate(slugs)}
         # The chronology page lists events by section (year, then month), in date order within each.
         self.chronology_order: list[Event] = sorted(model.chronology.events,
                                                     key=lambda e: (*chronology_group(e.when)[:2], e.sort_key))
@@ -142,7 +152,16 @@ class Site:
     def body_html(self, report: Report) -> str:
         text = self.model.texts[report.slug]
         return render_body(report.body, report.path, report.body_line, occurrences=text.occurrences,
-                           href=lambda entity: f"../../{entity_url(entity)}")
+                           href=lambda entity: f"../../{entity_url(entity)}",
+                           origins=[(a.anchor, a.end, self.model.index.entity(a.outlet).name,
+                                     f"../../{self.origin_url(a.outlet, report.slug)}") for a in text.attributions],
+                           origin_word=self.lang.words.ORIGIN)
+
+    def origin_url(self, outlet: str, slug: str) -> str:
+        """Where an original source's page lists the report's sentences credited to it: the
+        page of the outlet's pages that holds the report, at its entry."""
+        page = self._citing_number[(outlet, slug)] // REPORTS_PER_ENTITY_PAGE + 1
+        return f"{entity_url(outlet)}{f'{page}/' if page > 1 else ''}#origin-{slug}"
 
     def citation(self, report: Report) -> dict:
         """The report as a CSL-JSON item, with its page's address when the site's is absolute."""

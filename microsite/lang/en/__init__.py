@@ -7,11 +7,12 @@ exist."""
 from __future__ import annotations
 
 from ..ko import format_published, format_when, words
+from .attribution import attributed, carries
 from .dates import Context, DateMention, find_dates
-from .headline import cited_outlet, headline
+from .headline import headline
 from .sentences import first_sentence, sentence_spans, sentences
 
 CODE = "en"
 
-__all__ = ["CODE", "Context", "DateMention", "cited_outlet", "find_dates", "headline", "first_sentence", "format_published", "format_when",
-           "sentence_spans", "sentences", "words"]
+__all__ = ["CODE", "Context", "DateMention", "attributed", "carries", "find_dates", "headline", "first_sentence",
+           "format_published", "format_when", "sentence_spans", "sentences", "words"]

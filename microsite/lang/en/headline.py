@@ -18,7 +18,6 @@ _SAID_AFTER = re.compile(r",\s*(?:the\s+|a\s+)?[\w.’'&\- ]{1,60}?\s+(?:said|sa
                          r"announced|added|noted)(?:\s+on\s+\w+)?\s*[.!?]?$", re.I)
 _SAID_BEFORE = re.compile(r"^(?P<who>[A-Z][\w.’'&\- ]{1,60}?)\s+(?:said|reported|announced|told\s+[\w ]+?)\s+(?:that\s+)?"
                           r"(?=(?:it|they|he|she|the|a|an)\b|[A-Z])")
-_REPORTED = re.compile(r"\b(?:report(?:ed|s)?|according\s+to|told|said)\b", re.I)
 _CLAUSES = re.compile(r";\s+|,\s+(?:and|but|while|whereas|citing|saying|adding)\s+")  # not "which": it needs its noun
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 _DATELINE = re.compile(r"^[A-Z][A-Z.’' -]{1,40},[^-–—(]{0,40}(?:\([^)]{1,30}\))?\s*[-–—]+\s*")
@@ -33,14 +32,6 @@ _DANGLING = re.compile(r"\s+(?:on|in|at|by|since|from|during|for|until|as\s+of|a
 class Headline:
     text: str
     actors: tuple[str, ...]  # entity ids
-
-
-def cited_outlet(sentence: str, named: list[Named]) -> str:
-    """The media outlet the sentence credits ("according to Reuters", "Bloomberg reported"),
-    an entity id, or ""."""
-    if not _REPORTED.search(sentence):
-        return ""
-    return next((n.entity for n in named if n.kind == "media outlet"), "")
 
 
 def headline(sentence: str, date: tuple[int, int], named: list[Named]) -> Headline:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..named import Named
 from ..sentences import sentence_spans
+from .attribution import REPORTED
 from .grammar import CASE_PARTICLES
 
 OBJECT_BUDGET = 26  # characters of the object phrase
@@ -53,16 +54,6 @@ _COPULA_NOUNS = re.compile(r"^(?P<noun>중|계획|방침|예정|전망|목표|�
 class Headline:
     text: str
     actors: tuple[str, ...]  # entity ids
-
-
-_REPORTED = re.compile(r"보도|따르면|전했|인용|알려졌|전해졌")
-
-
-def cited_outlet(sentence: str, named: list[Named]) -> str:
-    """The media outlet the sentence credits ("WSJ에 따르면", "로이터는 … 보도했다"), an entity id, or ""."""
-    if not _REPORTED.search(sentence):
-        return ""
-    return next((n.entity for n in named if n.kind == "media outlet"), "")
 
 
 def headline(sentence: str, date: tuple[int, int], named: list[Named]) -> Headline:
@@ -166,7 +157,7 @@ def _trimmed(text: str, date_at: int, named: list[Named]) -> tuple[str, int, lis
         if match and match.end() < len(text) - 4:
             text, date_at, named = _cut(text, *match.span(), date_at, named)
     match = _CLOSING_FRAMES.search(text)
-    reported = bool(match and match.start() > 4 and _REPORTED.search(match.group(0)))
+    reported = bool(match and match.start() > 4 and REPORTED.search(match.group(0)))
     if match and match.start() > 4:
         text, date_at, named = _cut(text, *match.span(), date_at, named)
     quoted = _QUOTED.fullmatch(text.strip())

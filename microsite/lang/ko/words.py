@@ -32,3 +32,4 @@ UNKNOWN_OUTLET = "매체 미상"
 # What a report says of a dated event (when.STATUSES), as filters name it; as badges, "happened" goes without one.
 STATUS_NAMES = {"happened": "일어난 일", "scheduled": "예정", "planned": "계획", "cancelled": "취소"}
 STATUS_LABELS = {status: name for status, name in STATUS_NAMES.items() if status != "happened"}
+ORIGIN = "원 보도"  # a sentence's original source, as the link after it on a report's page names it (hidden words)

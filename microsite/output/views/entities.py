@@ -3,12 +3,16 @@
 An entity's first page is its overview (facts, the names it appears with, a chart of the
 reports that mention it by month), its latest events and the first of its mentions; the
 mentions are the reports that name it, newest first under their months, MENTIONING_REPORTS_PER_PAGE
-a page, each with its first sentences shown and the rest folded. An entity named by more
+a page, each with its first sentences shown and the rest folded. A media outlet that
+reports credit as their original source lists those reports too, as many a page and
+newest first, each with the sentences it is credited with and the dates they state
+(the reports crediting it are among those naming it, so its pages hold them). An entity named by more
 than one report can be filtered by outlet and year in the browser (``entities/<id>/data/``,
 read by ``assets/filters.js``), so a big entity's page stays short on a phone.
 
 The index lists the entities by kind, then the most-named ones against the months (or,
-over a long archive, the years) and the outlets: each cell a link to those mentions."""
+over a long archive, the years) and the outlets: each cell a link to those mentions; and
+the original sources against the outlets whose reports credit them."""
 from __future__ import annotations
 
 from collections import Counter
@@ -23,9 +27,9 @@ from ..filterdata import File, list_files, outlet_rows
 from ..markdown import render_body
 from ..overview import Month, list_months, month_chart, month_spans, page_months
 from ..pages import PageKind, Pager, Planned, paged, plan
-from ..site import Site, entity_url
+from ..site import REPORTS_PER_ENTITY_PAGE, Site, entity_url
 
-MENTIONING_REPORTS_PER_PAGE = 10  # an entity's reports, with their sentences
+MENTIONING_REPORTS_PER_PAGE = REPORTS_PER_ENTITY_PAGE  # an entity's reports, with their sentences
 SENTENCES_SHOWN = 2  # a report's sentences shown before the rest are folded
 ENTITY_EVENTS = 10  # the latest events listed on an entity's first page
 CHUNK = 20  # reports in one file of an entity's filter data
@@ -59,17 +63,30 @@ def entity_pages(kind: PageKind, site: Site) -> list[Planned]:
     for entity in site.model.corpus.entities:
         mentioning = tuple((site.summary_digest(report.slug), texts[report.slug].mention_digests[entity.id])
                            for report, _ in index.mentions_of(entity.id))
-        counted = digest(len(mentioning), mention_totals(site, entity.id), _spans(site, entity.id))  # every page shows them
+        citing = tuple(_citing_digest(site, entity.id, slug) for slug in site.citing.get(entity.id, ()))
+        counted = digest(len(mentioning), mention_totals(site, entity.id), _spans(site, entity.id),
+                         len(citing), _citing_outlets(site, entity.id))  # every page shows them
         events = site.events_of.get(entity.id, ())
         shown = [(site.event_digests[event.id], [site.summary_digest(s.report) for s in event.sources if s.report in site.reports],
                   site.event_page(event)) for event in events[-ENTITY_EVENTS:]]
         everything = (mentioning, len(events), shown)  # the first page's facts, companions, chart and events
 
-        def inputs(pager: Pager, entity=entity, mentioning=mentioning, counted=counted, everything=everything) -> tuple:
-            return (entity, registry, counted, pager.slice(mentioning), everything if pager.number == 1 else ())
+        def inputs(pager: Pager, entity=entity, mentioning=mentioning, counted=counted, everything=everything,
+                   citing=citing) -> tuple:
+            return (entity, registry, counted, pager.slice(mentioning), pager.slice(citing),
+                    everything if pager.number == 1 else ())
 
         pages += paged(kind, site, entity_url(entity.id), len(mentioning), MENTIONING_REPORTS_PER_PAGE, (entity,), inputs)
     return pages
+
+
+def _citing_digest(site: Site, outlet: str, slug: str) -> tuple:
+    """What an original source's page shows of a report crediting it: the report as lists
+    show it, the sentences and the events (with their chronology pages) they state."""
+    credited = [a for a in site.model.texts[slug].attributions if a.outlet == outlet]
+    events = [(site.event_digests[e.id], site.event_page(e)) for a in credited
+              for e in site.sentence_events.get((slug, a.anchor, a.sentence), ())]
+    return site.summary_digest(slug), credited, events
 
 
 def _spans(site: Site, entity_id: str) -> list[str]:
@@ -101,11 +118,48 @@ def entity_view(site: Site, entity: Entity, pager: Pager) -> dict:
             "events": [site.event_view(e) for e in reversed(events[-ENTITY_EVENTS:])] if first else [],
             "event_count": len(events), "mention_count": mentions,
             "appears_with": [{"name": e.name, "url": entity_url(e.id), "count": n}
-                             for e, n in (index.appears_with(entity.id) if first else [])]}
+                             for e, n in (index.appears_with(entity.id) if first else [])],
+            "origins": _origins(site, entity.id, pager)}
     return {"page": {"title": entity.name if first else f"{entity.name}: 언급 {pager.number}쪽",
                      "description": f"{kind_label}. 보도 {len(mentioning)}건에서 {mentions}회 언급."},
             "entity": view, "entity_names": entity_names([entity]), "name_keys": name_keys(entity),
             "pager": pager.view(_spans(site, entity.id))}
+
+
+def _origins(site: Site, outlet: str, pager: Pager) -> dict | None:
+    """The reports that credit *outlet* as their original source, this page's share of
+    them: each with its sentences credited to it (the outlet's mentions marked), the cue,
+    and the dates the chronology read in them; the first shown, the rest folded."""
+    citing = site.citing.get(outlet, [])
+    shown = pager.slice(citing)
+    if not shown:
+        return None
+    reports = []
+    for slug in shown:
+        text, summary = site.model.texts[slug], site.summary(slug)
+        sentences = []
+        for a in text.attributions:
+            if a.outlet != outlet:
+                continue
+            marks = [(o.start - a.start, o.end - a.start) for o in text.occurrences
+                     if o.entity == outlet and o.anchor == a.anchor and a.start <= o.start < a.end]
+            events = site.sentence_events.get((slug, a.anchor, a.sentence), [])
+            sentences.append({"anchor": a.anchor, "block": site.block_label(a.anchor), "html": _highlight(a.sentence, marks),
+                              "cue": f"{a.cue}…" if a.carried else f"…{a.cue}", "carried": a.carried,
+                              "dates": [{"label": site.lang.format_when(e.when), "iso": e.when.html_datetime(),
+                                         "url": site.event_url(e)} for e in events]})
+        reports.append({"id": f"origin-{slug}", "title": summary["title"], "url": summary["url"],
+                        "outlet": site.outlet(site.reports[slug]), "published": summary["published"],
+                        "date_label": summary["date_label"], "count": len(sentences),
+                        "shown": sentences[:SENTENCES_SHOWN], "folded": sentences[SENTENCES_SHOWN:]})
+    return {"count": len(citing), "first": pager.first_entry + 1, "last": pager.first_entry + len(shown),
+            "outlets": _citing_outlets(site, outlet), "reports": reports}
+
+
+def _citing_outlets(site: Site, outlet: str) -> int:
+    """How many outlets' reports credit *outlet*."""
+    return site.once(("citing outlets", outlet),
+                     lambda: len({site.outlet(site.reports[slug]) for slug in site.citing.get(outlet, ())}))
 
 
 def _sentences(site: Site, found) -> tuple[list[dict], list[dict]]:
@@ -187,7 +241,7 @@ def index_pages(kind: PageKind, site: Site) -> list[Planned]:
     index, reports = site.model.index, site.model.corpus.reports
     counts = [(entity.id, sorted(index.counts[entity.id].items())) for entity in index.entities]
     dates = [(report.slug, report.published, report.outlet) for report in reports]
-    return [plan(kind, site, "entities/", (), (site.model.registry_key, counts, dates))]
+    return [plan(kind, site, "entities/", (), (site.model.registry_key, counts, dates, sorted(site.citing.items())))]
 
 
 def index_view(site: Site) -> dict:
@@ -203,7 +257,7 @@ def index_view(site: Site) -> dict:
                    key=lambda e: (-len(index.counts[e.id]), -sum(index.counts[e.id].values()), e.name))
     return {"page": {"title": "색인", "description": "보도에 나오는 기업·칩·기관·지역·인물·매체와 각각이 언급된 보도."},
             "groups": groups, "named": len(named), "by_time": _by_time(site, named[:MATRIX_ENTITIES]),
-            "by_outlet": _by_outlet(site, named[:MATRIX_ENTITIES])}
+            "by_outlet": _by_outlet(site, named[:MATRIX_ENTITIES]), "by_origin": _by_origin(site)}
 
 
 def _table(rows: list[dict], columns: list[dict]) -> dict:
@@ -250,6 +304,30 @@ def _by_outlet(site: Site, entities: list[Entity]) -> dict:
                      "cells": [{"count": counts.get(name, 0), "href": _outlet_href(site, entity.id, name)} for name in shown]})
     return {**_table(rows, [{"key": name, "label": name, "title": name} for name in shown]),
             "outlets": len(outlets)}
+
+
+def _by_origin(site: Site) -> dict:
+    """Which original sources feed which outlets: the sources reports credit (most credited
+    first) × the outlets whose reports credit them (the busiest MATRIX_OUTLETS), each cell
+    the number of those reports and a link to the first of them on the source's page. An
+    aggregate, so it stays one table however many reports there are."""
+    index = site.model.index
+    originals = sorted(site.citing, key=lambda outlet: (-len(site.citing[outlet]), index.entity(outlet).name))
+    totals = Counter(site.outlet(site.reports[slug]) for slugs in site.citing.values() for slug in set(slugs))
+    outlets = sorted(totals, key=lambda name: (-totals[name], name))
+    shown = outlets[:MATRIX_OUTLETS]
+    rows = []
+    for outlet in originals[:MATRIX_ENTITIES]:
+        first: dict[str, str] = {}
+        counts: Counter = Counter()
+        for slug in site.citing[outlet]:
+            name = site.outlet(site.reports[slug])
+            counts[name] += 1
+            first.setdefault(name, site.origin_url(outlet, slug))
+        rows.append({"name": index.entity(outlet).name, "url": f"{entity_url(outlet)}#origins",
+                     "cells": [{"count": counts.get(name, 0), "href": first.get(name, "")} for name in shown]})
+    return {**_table(rows, [{"key": name, "label": name, "title": name} for name in shown]),
+            "outlets": len(outlets), "originals": len(originals)}
 
 
 def _outlet_href(site: Site, entity_id: str, outlet: str) -> str:

@@ -13,7 +13,8 @@ from ..site import Site, entity_url, report_url
 
 def report_pages(kind: PageKind, site: Site) -> list[Planned]:
     """A report's page depends on it, the registry, its events (and the chronology page each
-    is on), and how its related and neighbouring reports are listed."""
+    is on), how its related and neighbouring reports are listed, and where its original
+    sources' pages list it."""
     registry = site.model.registry_key
 
     def others(slug: str) -> list:
@@ -22,7 +23,8 @@ def report_pages(kind: PageKind, site: Site) -> list[Planned]:
 
     return [plan(kind, site, report_url(report), (report.slug,),
                  (report.digest, registry, [(site.event_digests[e.id], site.event_page(e)) for e in site.events_in.get(report.slug, ())],
-                  others(report.slug)))
+                  others(report.slug),
+                  sorted({site.origin_url(a.outlet, report.slug) for a in site.model.texts[report.slug].attributions})))
             for report in site.model.corpus.reports]
 
 

@@ -45,6 +45,7 @@ class LineFate:
     text: str  # the line as the capture has it (text), or as read (HTML)
     rule: str  # an id of ``RULES``
     at: int = 0  # HTML: the file's line its element starts on
+    also: tuple[str, ...] = ()  # the rules its other pieces met (a stamp glued to a headline)
 
     @property
     def fate(self) -> str:
@@ -71,7 +72,8 @@ class Ledger:
         out = []
         for number, text, at in units:
             rules = found.get(number) or ["blank" if not text.strip() else "after-article"]
-            out.append(LineFate(number, text, min(rules, key=lambda rule: FATES.index(RULES[rule])), at))
+            first = min(rules, key=lambda rule: FATES.index(RULES[rule]))
+            out.append(LineFate(number, text, first, at, tuple(dict.fromkeys(rule for rule in rules if rule != first))))
         return tuple(out)
 
 

@@ -4,12 +4,15 @@ removed or blank lines are folded, and a very long capture lists its first lines
 counts cover all of it), so that an 8 MB seed still gives a page a browser can show."""
 from __future__ import annotations
 
+import re
+
 from ...ingest.audit import FATES, LineFate
 
 FOLD_AFTER = 4  # a run of this many removed or blank lines is folded
 FOLD_SHOWN = 400  # the lines of a longer folded run are only counted (the raw file has them)
 SHOWN_LINES = 3000  # lines listed, folded runs included
 TEXT_SHOWN = 400  # characters shown of one line
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 def audit_view(fates: tuple[LineFate, ...], words) -> dict:
@@ -58,5 +61,7 @@ def _rule_counts(run: list[LineFate]) -> list[tuple[str, int]]:
 
 def _row(line: LineFate, words) -> dict:
     text = line.text if len(line.text) <= TEXT_SHOWN else line.text[:TEXT_SHOWN] + "…"
+    text = _CONTROL.sub(lambda found: chr(0x2400 + ord(found.group())), text)  # a page break as ␌, not a code point HTML forbids
     return {"id": f"L{line.line}", "number": line.line, "at": line.at, "text": text, "fate": line.fate,
-            "fate_label": words.FATE_LABELS[line.fate], "rule": line.rule, "rule_label": words.RULE_LABELS[line.rule]}
+            "fate_label": words.FATE_LABELS[line.fate], "rule": line.rule,
+            "rule_label": " · ".join(words.RULE_LABELS[rule] for rule in (line.rule, *line.also))}

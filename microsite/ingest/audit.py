@@ -77,6 +77,11 @@ class Ledger:
         return tuple(out)
 
 
+def audit_key(sha256: str) -> tuple[str, str]:
+    """Where a build's store keeps the audit of a seed, by the SHA-256 of its bytes."""
+    return ("audit", sha256)
+
+
 def audit_seed(data: bytes) -> tuple[LineFate, ...]:
     """What the normalizer makes of each line of a seed's bytes (nothing, if they are not text)."""
     from .normalize import extract  # its patterns take a while to compile

@@ -13,7 +13,7 @@ from ..cache import Store, code_version, digest
 from ..content import Config, Report
 from ..errors import UserError
 from ..files import inside_project
-from ..ingest.audit import LineFate, audit_seed
+from ..ingest.audit import LineFate, audit_key, audit_seed
 from ..lang import language
 from ..model import SiteModel
 from ..model.chronology import Event
@@ -198,7 +198,7 @@ class Site:
         return found
 
     def _audit_key(self, slug: str) -> tuple[str, str]:
-        return ("audit", self.file_digest(self.reports[slug].source))
+        return audit_key(self.file_digest(self.reports[slug].source))
 
     def audit_ahead(self, slugs: list[str]) -> None:
         """The audits of these reports' seeds, those not kept yet on every core (before pages

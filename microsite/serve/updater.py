@@ -62,7 +62,7 @@ class SiteUpdater:
             return Update(everything=True, seconds=time.perf_counter() - started)
         if "seed" in kinds:  # re-normalize; hand-edited pages are left alone
             ingest(self.root, self.config.seeds, self.config.content, Diagnostics(root=self.root), missing_only=False,
-                   store=self.pipeline.pages)
+                   store=self.pipeline.pages, audits=self.pipeline.audits)
         with self.lock:
             drop_record(self.config)  # dropped while site/ changes, written after: see pipeline/record.py
             if first is not None and kinds == {"source"}:

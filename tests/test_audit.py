@@ -229,6 +229,8 @@ def test_a_long_capture_gives_a_page_of_bounded_size_that_still_counts_every_lin
     assert counts == {"body": "6000줄", "metadata": "4줄", "removed": "505줄", "blank": "2줄"}
     assert len(soup.select(".audit-lines li[data-rule]")) <= SHOWN_LINES
     assert "나머지" in soup.select_one(".audit > p.note:last-child").get_text()
+    from microsite.check import validate_html
+    assert validate_html(long_site, ROOT, [page]) == []
 
 
 def test_the_report_page_links_its_audit_from_its_provenance(built_site: Path) -> None:
@@ -304,3 +306,25 @@ def test_a_long_capture_in_the_browser_opens_a_far_line_and_stays_on_the_screen(
         page.locator("#audit").get_by_role("button", name=re.compile("^제거")).click()
         expect(page.locator("#audit .audit-status")).to_have_text(re.compile(r"^제거 \d+줄만 보입니다\.$"))
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_an_html_captures_audit_filtered_and_unfolded(browser, served: dict, scheme: str,
+                                                                           width: int) -> None:
+    from test_accessibility import axe_violations
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True)  # to inject axe
+    page = context.new_page()
+    page.goto(served["/repo/"] + "sources/zdnet-2025-11-offshore-ai-training/#audit")
+    expect(page.locator("#L1 .at")).to_have_text("원문 1행")
+    page.locator("#audit").get_by_role("button", name=re.compile("^제거")).click()
+    expect(page.locator("#L18")).to_be_visible()
+    violations = axe_violations(page)
+    context.close()
+    assert violations == []
+
+
+def test_the_source_pages_are_valid_html(built_site: Path) -> None:
+    from microsite.check import validate_html
+    pages = sorted((built_site / "sources").glob("*/index.html"))
+    assert len(pages) == 5 and validate_html(built_site, ROOT, pages) == []

@@ -36,7 +36,7 @@ def headline_index(lines: list[Line], meta: PageMeta) -> int | None:
     return next((i for i, line in enumerate(lines) if line.headline and len(line.text) >= 8), None)
 
 
-def head(lines: list[Line], facts: Facts, title_at: int | None = None, ledger: Ledger | None = None) -> Head:
+def head(lines: list[Line], facts: Facts, title_at: int | None, ledger: Ledger) -> Head:
     """The headline, deck and photos above the article. The headline is the line the page's
     metadata names; else the first of the lines that stand just above the stamps and byline
     (past labels and toolbars between them); else the first headline-like line. *ledger*
@@ -45,7 +45,7 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None, ledger: L
     found = _head(lines, kinds, facts, title_at)
     taken = {id(line) for line in found.figures}
     for line, kind, rule in zip(lines, kinds, rules, strict=True):
-        if ledger is not None and id(line) not in taken:
+        if id(line) not in taken:
             ledger.note(line, {"title": "title", "deck": "deck"}.get(kind, rule))
     return found
 

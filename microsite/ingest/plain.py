@@ -14,12 +14,11 @@ from .facts import opens_box, sentence_like
 from .markup import Line
 
 
-def text_lines(text: str, ledger: Ledger | None = None) -> list[Line]:
+def text_lines(text: str, ledger: Ledger) -> list[Line]:
     """A text capture's lines: running headers and page numbers of a PDF's pages left out,
     table rows split into their cells, and lines wrapped at a fixed width joined back into
     their paragraphs. Each line knows the file's lines it holds; *ledger* records the ones
     left out."""
-    ledger = ledger or Ledger()
     raw = (_pages(text, ledger) if "\f" in text
            else [(line.strip(), (number,)) for number, line in enumerate(text.split("\n"), start=1)])
     raw = _numbers_joined(raw)

@@ -328,3 +328,17 @@ def test_the_source_pages_are_valid_html(built_site: Path) -> None:
     from microsite.check import validate_html
     pages = sorted((built_site / "sources").glob("*/index.html"))
     assert len(pages) == 5 and validate_html(built_site, ROOT, pages) == []
+
+
+def test_a_build_keeps_each_seeds_audit_by_its_sha256_as_a_fresh_reading_gives_it(long_site: Path) -> None:
+    import hashlib
+
+    from microsite.cache import Store
+    from microsite.ingest.audit import audit_key
+    project = long_site.parent
+    kept = Store(project / ".cache" / "audits.pickle").entries
+    seeds = sorted(path for path in (project / "seeds").glob("*.txt"))
+    assert len(seeds) == 6
+    for seed in seeds:
+        data = seed.read_bytes()
+        assert kept[audit_key(hashlib.sha256(data).hexdigest())] == audit_seed(data), seed.name

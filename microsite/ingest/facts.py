@@ -38,11 +38,12 @@ class Facts:
             self.authors.append(name)
 
 
-def furniture_line(text: str, facts: Facts) -> bool:
-    """A whole line of interface, stamps, credits or mastheads; records what it says."""
+def furniture_line(text: str, facts: Facts) -> str:
+    """A whole line of interface, stamps, credits or mastheads; records what it says. Returns
+    the rule that knew it (an id of ``audit.RULES``), or "" for any other line."""
     if F.STAMP_ONLY_LINE.match(text):
         stamp_dates(text, facts)
-        return True
+        return "stamp"
     keyed = F.KEY_VALUE.match(text)
     if keyed:
         key, value = keyed.group("key"), keyed.group("value").strip(" |")
@@ -55,18 +56,18 @@ def furniture_line(text: str, facts: Facts) -> bool:
         if date:
             facts.dates.append(DateEvidence(int(date.group("y")), int(date.group("m")), int(date.group("d")), text,
                                             stamped=True))
-        return True
+        return "header"
     history = F.ARTICLE_HISTORY.match(text) and F.HISTORY_PUBLISHED.search(text)
     if history:
         facts.dates.append(DateEvidence(int(history.group("y")), F.MONTHS[history.group("mon").lower()[:3]],
                                         int(history.group("d")), text, stamped=True))
-        return True
+        return "stamp"
     if F.RELATIVE_STAMP.match(text) or F.EN_ROLE_LINE.match(text):
-        return True
+        return "stamp" if F.RELATIVE_STAMP.match(text) else "byline"
     bare = F.BARE_STAMP.match(text)
     if bare:
         facts.dates.append(DateEvidence(int(bare.group("y")), int(bare.group("m")), int(bare.group("d")), text))
-        return True
+        return "stamp"
     english_stamp = F.EN_DATE_LINE.match(text)
     if english_stamp:
         found = english_stamp.groupdict()
@@ -75,9 +76,9 @@ def furniture_line(text: str, facts: Facts) -> bool:
             facts.dates.append(DateEvidence(int(found["y"] or found["y2"] or found["y3"]), month,
                                             int(found["d"] or found["d2"] or found["d3"]), text,
                                             updated=(found["label"] or "").startswith(("Updated", "Last", "Modified"))))
-        return True
+        return "stamp"
     if interface(text):
-        return True
+        return "interface"
     credited, by, correspondents = F.EN_CREDIT_LINE.match(text), F.EN_BYLINE_NAMES.match(text), F.EN_CORRESPONDENTS.match(text)
     if credited or by or correspondents:
         if credited:  # a sign-off's "Additional reporting by" names helpers: they count only when no byline named anyone
@@ -90,33 +91,33 @@ def furniture_line(text: str, facts: Facts) -> bool:
             for name in re.split(r"\s*(?:,|\band\b|&)\s*", group):
                 if name.strip():
                     facts.author(name.strip())
-        return True
+        return "byline"
     if F.EMAIL_LINE.match(text):
-        return True
+        return "contact"
     research = F.RESEARCH_CREDIT.match(text)
     if research:
         for name in reporter_names(research.group("names")):
             if not re.fullmatch(F.RESEARCHER, name):
                 facts.author(name)
-        return True
+        return "byline"
     contributor = F.CONTRIBUTOR.match(text)
     if contributor:
         facts.author(contributor.group("name"))
-        return True
+        return "byline"
     if F.PRODUCTION_CREDITS.match(text) or F.TOC_LINE.match(text):
-        return True
+        return "credits"
     for pattern in (F.EN_BYLINE, F.OUTLET_NAME_EMAIL):
         match = pattern.match(text)
         if match:
             facts.author(match.group("name"))
             if "outlet" in match.groupdict():
                 facts.outlets.append(match.group("outlet"))
-            return True
+            return "byline"
     if masthead(text):
         if text.replace(" ", "") not in F.PORTALS:
             facts.outlets.append(text)
-        return True
-    return False
+        return "masthead"
+    return ""
 
 
 def sentence_like(text: str) -> bool:
@@ -212,11 +213,11 @@ def byline(text: str, facts: Facts) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def furniture_or_byline(text: str) -> bool:
+def furniture_or_byline(text: str) -> str:
     """Whether a line is furniture or a byline, without recording what it says (a line is
     weighed, then read, then maybe looked at again beside a headline: it is judged once)."""
     scratch = Facts()
-    return furniture_line(text, scratch) or byline(text, scratch)
+    return furniture_line(text, scratch) or ("byline" if byline(text, scratch) else "")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from . import furniture as F
+from .audit import Ledger
 from .facts import Facts, anchor, byline, furniture_line, interface, rights_line, sentence_like, stamp_dates
 from .markup import Line, PageMeta
 
@@ -35,11 +36,22 @@ def headline_index(lines: list[Line], meta: PageMeta) -> int | None:
     return next((i for i, line in enumerate(lines) if line.headline and len(line.text) >= 8), None)
 
 
-def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
+def head(lines: list[Line], facts: Facts, title_at: int | None, ledger: Ledger) -> Head:
     """The headline, deck and photos above the article. The headline is the line the page's
     metadata names; else the first of the lines that stand just above the stamps and byline
-    (past labels and toolbars between them); else the first headline-like line."""
-    kinds = _kinds(lines, facts)
+    (past labels and toolbars between them); else the first headline-like line. *ledger*
+    records what became of each line (photos and an opening heading: where the article reads them)."""
+    kinds, rules = _kinds(lines, facts)
+    found = _head(lines, kinds, facts, title_at)
+    taken = {id(line) for line in found.figures}
+    for line, kind, rule in zip(lines, kinds, rules, strict=True):
+        if id(line) not in taken:
+            ledger.note(line, {"title": "title", "deck": "deck"}.get(kind, rule))
+    return found
+
+
+def _head(lines: list[Line], kinds: list[str], facts: Facts, title_at: int | None) -> Head:
+    """The head, its headline and deck lines marked in *kinds* ("title", "deck")."""
     text_above = False  # the headline was picked among other lines of text, with no stamp or byline to go by
     if title_at is None and facts.subject:  # a board post's or an e-mail's title: where the page prints it, or as given
         printed = [i for i, kind in enumerate(kinds) if kind == "candidate" and lines[i].text in facts.subject]
@@ -57,10 +69,13 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
     if title_at is None:
         return Head(figures=[line for line, kind in zip(lines, kinds, strict=True) if kind == "figure"],
                     guessed=any(kind in ("candidate", "other") for kind in kinds))
+    labels = [lines[i].text for i in range(title_at) if kinds[i] in ("candidate", "menu")]
+    figures = [line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"]
     kinds[title_at] = "title"
     title = lines[title_at].text
     after = [i for i in range(title_at + 1, len(lines)) if kinds[i] in ("candidate", "standfirst", "dashed")]
     while after and after[0] == _next_text(lines, title_at) and _continues(title, lines[after[0]].text):  # wrapped
+        kinds[after[0]] = "title"
         title += " " + lines[after.pop(0)].text
     opening: list[Line] = []
     last = max((i for i, line in enumerate(lines) if line.text), default=-1)
@@ -74,41 +89,54 @@ def head(lines: list[Line], facts: Facts, title_at: int | None = None) -> Head:
         text = dashed.group("text") if dashed else lines[index].text
         if deck and _continues(deck[-1]) and index - 1 in after:
             deck[-1] += " " + text
+            kinds[index] = "deck"
         elif len(deck) < DECK_LINES:
             deck.append(text)
-    return Head(title=title, deck=deck, guessed=text_above,
-                figures=[line for line, kind in zip(lines[title_at:], kinds[title_at:], strict=True) if kind == "figure"]
-                + opening,
-                labels=[lines[i].text for i in range(title_at) if kinds[i] in ("candidate", "menu")])
+            kinds[index] = "deck"
+    return Head(title=title, deck=deck, guessed=text_above, figures=figures + opening, labels=labels)
 
 
-def _kinds(lines: list[Line], facts: Facts) -> list[str]:
+def _kinds(lines: list[Line], facts: Facts) -> tuple[list[str], list[str]]:
+    """What each line above the article is, and the rule (``audit.RULES``) it meets unless the
+    headline, the deck or the article takes it."""
     menu = menu_lines(lines)
     kinds: list[str] = []
+    rules: list[str] = []
     for index, line in enumerate(lines):
         text = line.text
         if line.figure or (F.CREDIT.search(text) and len(text) <= 400):
             kinds.append("figure")
+            rules.append("before-article")
         elif not text:
             kinds.append("blank")
+            rules.append("blank")
         elif index in menu or line.boxed:  # a toolbar between the headline and the byline is passed; a menu is not
             kinds.append("furniture" if interface(text) else "menu")
-        elif furniture_line(text, facts) or byline(text, facts) or rights_line(text):
+            rules.append("box" if line.boxed else "interface" if interface(text) else "menu")
+        elif rule := furniture_line(text, facts) or ("byline" if byline(text, facts) else "") or (
+                "rights" if rights_line(text) else ""):
             kinds.append("anchor" if anchor(text) else "furniture")
+            rules.append(rule)
         elif F.DASHED_DECK.match(text):
             kinds.append("dashed")
+            rules.append("before-article")
         elif line.cells:  # a table above the headline: a press release's contacts and dates, a board post's header
             stamp_dates(" ".join(line.cells), facts)
             furniture_line(text, facts)
             kinds.append("furniture")
+            rules.append("header")
         elif _label(text):
             kinds.append("furniture")
+            rules.append("label")
         elif 6 <= len(text) <= 160 and not re.search(r"다\.[\"”’)]*$", text):
             kinds.append("candidate")
+            rules.append("label")
         elif len(text) <= 320 and (len(text) > 160 or sentence_like(text)):
             kinds.append("standfirst")  # a deck of a sentence or two, never a headline
+            rules.append("before-article")
         else:
             kinds.append("other")
+            rules.append("before-article")
     filled = [i for i, line in enumerate(lines) if line.text]  # neighbours are the nearest lines with text
     for place, index in enumerate(filled):
         kind, text = kinds[index], lines[index].text
@@ -118,18 +146,20 @@ def _kinds(lines: list[Line], facts: Facts) -> list[str]:
             kinds[index] = "anchor"
             if introduced.group("publisher"):
                 facts.outlets.insert(0, text)
+                rules[index] = "masthead"
             else:
                 facts.author(text)
+                rules[index] = "byline"
         elif (kind in ("candidate", "menu") and F.EN_NAMES_ONLY.match(text) and before
               and (kinds[before[0]] == "candidate" and any(kinds[i] == "anchor" for i in before + after)
                    or after and F.EN_ROLE_LINE.match(lines[after[0]].text))):
             # "Eleanor Whitcombe and Daniel Osei" beside a date, "Fiona Marsh" over "Health correspondent, BBC News"
-            kinds[index] = "anchor"
+            kinds[index], rules[index] = "anchor", "byline"
             for name in re.split(r"\s*(?:,(?!\d)|\band\b|&)\s*", text):
                 facts.author(F.AFFILIATION_MARK.sub("", name))
         elif F.INTRODUCER.match(text):
-            kinds[index] = "furniture"
-    return kinds
+            kinds[index], rules[index] = "furniture", "label"
+    return kinds, rules
 
 
 def _label(text: str) -> bool:

@@ -34,6 +34,9 @@ class Line:
     headline: bool = False  # an <h1>
     cells: tuple[str, ...] = ()  # a table row's cells
     boxed: bool = False  # inside a box the page sets apart: a promotion, a related list, comments, a footer
+    source: tuple[int, ...] = ()  # the capture's lines it holds (see ``audit.py``)
+    part: int = 0  # which piece of a line split in two
+    at: int = 0  # HTML: the line of the file its element starts on
 
 
 @dataclass(frozen=True)
@@ -64,20 +67,26 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
     body = soup.find("body") or soup
     page_length = len(body.get_text(" ", strip=True))
 
+    starts: list[int] = []  # the file line of each string in the buffer
+    position = [1]  # the file line of the last element met
+
     def flush() -> None:
         joined = re.sub(r"\s+", " ", "".join(buffer)).strip()
         buffer.clear()
         if joined:
-            lines.append(Line(joined, boxed=boxed[-1]))
+            add(Line(joined))
+        starts.clear()
 
     def add(line: Line) -> None:
-        lines.append(replace(line, boxed=boxed[-1]))
+        at = line.at or next(iter(starts), position[0])
+        lines.append(replace(line, boxed=boxed[-1], source=(len(lines) + 1,), at=at))
 
     def finish(name: str) -> None:  # a block element's end
         text_of_block = re.sub(r"\s+", " ", "".join(buffer)).strip()
         if name in {"h1", "h2", "h3", "h4", "h5", "h6"} and text_of_block:
             buffer.clear()
             add(Line(text_of_block, heading=name != "h1", headline=name == "h1"))
+            starts.clear()
         flush()
         boxed.pop()
 
@@ -94,11 +103,14 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
             if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
+                if child.strip():
+                    starts.append(getattr(child.parent, "sourceline", None) or position[0])
                 buffer.append(str(child))
                 continue
             if not isinstance(child, Tag):
                 continue
             name = child.name.lower()
+            position[0] = child.sourceline or position[0]
             if name in _DROP or _hidden(child):
                 if name not in {"span", "strong", "em", "b", "i", "a"}:
                     flush()
@@ -107,13 +119,13 @@ def html_to_lines(soup: BeautifulSoup) -> list[Line]:
                 flush()
                 figure = _figure(child)
                 if figure is not None:
-                    add(figure)
+                    add(replace(figure, at=position[0]))
                 continue
             if name == "tr" and _data_row(child):
                 flush()
                 cells = tuple(re.sub(r"\s+", " ", cell.get_text(" ")).strip() for cell in child.find_all(["td", "th"]))
                 if any(cells):
-                    add(Line(" | ".join(cells), cells=cells))
+                    add(Line(" | ".join(cells), cells=cells, at=position[0]))
                 continue
             if name in _BLOCK:
                 flush()

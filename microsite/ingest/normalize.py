@@ -5,11 +5,12 @@ rights, cited outlets). Pure: text in, ``Extracted`` out. Patterns live in ``fur
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..lang import guess
 from ..lang.sentences import sentences
 from . import furniture as F
+from .audit import BLOCK_RULES, Ledger, LineFate
 from .facts import DateEvidence, Facts, byline, furniture_line, opens_box, reporter_names, rights_line, sentence_like
 from .head import DECK_LINES, head, headline_index, site_name
 from .markup import Line, PageMeta, looks_like_html, read_html
@@ -29,6 +30,8 @@ class Block:
     credit: str = ""
     original: str = ""
     ordered: bool = False  # an item of a numbered list
+    source: tuple[int, ...] = field(default=(), compare=False, repr=False)  # the capture's lines (``audit.py``)
+    part: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Extracted:
     from_metadata: tuple[str, ...] = ()  # fields an HTML page's metadata filled, its printed text silent
     title_guessed: bool = False
     doubts: tuple[str, ...] = ()  # where the normalizer is unsure: said in the build output and the provenance
+    fates: tuple[LineFate, ...] = field(default=(), compare=False, repr=False)  # what became of each line
 
 
 @dataclass
@@ -57,10 +61,18 @@ class _Item:
     text: str
     original: str = ""
     ordered: bool = False
+    source: tuple[int, ...] = ()
+    part: int = 0
 
 
 def extract(text: str) -> Extracted:
-    lines, meta = read_html(text) if looks_like_html(text) else (text_lines(text), PageMeta())
+    ledger = Ledger()
+    if looks_like_html(text):
+        lines, meta = read_html(text)
+        units = [(line.source[0], line.text, line.at) for line in lines]
+    else:
+        lines, meta = text_lines(text, ledger), PageMeta()
+        units = [(number, line, 0) for number, line in enumerate(text.removesuffix("\n").split("\n"), start=1)]
     facts = Facts()
     lines = credits_joined(split_glued_stamps(lines))
     weights = [line_weight(line) for line in lines]
@@ -73,21 +85,25 @@ def extract(text: str) -> Extracted:
         else:
             start = title_at + 1
     start = past_standfirst(lines, weights, start, end)
-    top = head(lines[:start], facts, title_at)
-    items = _classify(top.figures + lines[start:end], facts)
-    _classify(tail_lines(lines[end:]), facts)  # a byline, an e-mail or a rights line after the article: facts only
+    top = head(lines[:start], facts, title_at, ledger)
+    items = _classify(top.figures + lines[start:end], facts, ledger)
+    for line in lines[end:]:
+        ledger.note(line, "after-article" if line.text else "blank")
+    _classify(tail_lines(lines[end:]), facts, ledger)  # a byline, an e-mail or a rights line after the article: facts only
     for line in lines[end:]:  # a rights line in the page's footer
         if rights_line(line.text):
             _rights(line.text, facts)
-    items, summary = _drop_repeats(items)
+            ledger.note(line, "rights")
+    items, summary = _drop_repeats(items, ledger)
     title, deck, guessed = top.title, top.deck, top.guessed
     if not title:
-        title, deck, items = _lead(items)
+        title, deck, items = _lead(items, ledger)
         guessed = top.guessed and bool(title)
     items = _section_headings(_unmarked_lists(items))
     while items and items[0].kind == "text" and _headline_like(items[0].text, 100) and len(deck) < DECK_LINES:
+        ledger.note(items[0], "deck")
         deck.append(items.pop(0).text)  # under a portal's summary, above the first sentence
-    blocks = _body(items, facts)
+    blocks = _body(items, facts, ledger)
     body_text = "\n".join(block.text for block in blocks if block.kind != "figure")
     _image_dates(blocks, facts)
     metadata = _from_metadata(meta, facts)
@@ -114,6 +130,7 @@ def extract(text: str) -> Extracted:
         from_metadata=tuple(metadata),
         title_guessed=guessed,
         doubts=tuple(doubts),
+        fates=ledger.fates(units),
     )
 
 
@@ -145,46 +162,56 @@ def _from_metadata(meta: PageMeta, facts: Facts) -> list[str]:
     return filled
 
 
-def _classify(lines: list[Line], facts: Facts) -> list[_Item]:
-    """Drop furniture line by line, collecting the facts it carries; keep the rest in order.
-    A box of links inside the article (its label, then lines that are not sentences) goes
-    as a whole."""
+def _classify(lines: list[Line], facts: Facts, ledger: Ledger) -> list[_Item]:
+    """Drop furniture line by line, collecting the facts it carries; keep the rest in order
+    (what becomes of those is recorded when they are blocks). A box of links inside the
+    article (its label, then lines that are not sentences) goes as a whole."""
     items: list[_Item] = []
     in_box = False
     for line in lines:
         text = line.text
         if not text and not line.original:
+            ledger.note(line, "blank")
             continue
         if rights_line(text):
             _rights(text, facts)
+            ledger.note(line, "rights")
             continue
         if line.boxed:  # a promotion, a related list, comments: its bylines are other reports' (a rights line counted above)
+            ledger.note(line, "box")
             continue
         if line.figure:
-            items.append(_Item("figure", text, line.original))
+            items.append(_Item("figure", text, line.original, source=line.source, part=line.part))
             continue
         if line.cells:  # a table's row, whatever its cells look like (numbers, dates)
             items.append(_structure(text, line))
             continue
         if in_box and not sentence_like(text):
+            ledger.note(line, "link-box")
             continue
         in_box = False
         if opens_box(text) or F.LISTING_ROW.match(text):
             in_box = bool(F.BOX_LABEL.match(text))
+            ledger.note(line, "link-box")
             continue
-        if furniture_line(text, facts):
+        rule = furniture_line(text, facts)
+        if rule:
+            ledger.note(line, rule)
             continue
         marker = F.BROADCAST_MARKER.match(text)
         if marker:
             text = text[marker.end():].strip()
             if not text:
+                ledger.note(line, "interface")
                 continue
         if byline(text, facts):
+            ledger.note(line, "byline")
             continue
         sign_off = F.SIGN_OFF.match(text)
         if sign_off:  # it names the reporter; "지금까지 워싱턴에서 …" says more than the sign-off, and stays
             facts.author(sign_off.group("name"))
             if not sign_off.group("lead"):
+                ledger.note(line, "byline")
                 continue
         items.append(_structure(text, line))
     return items
@@ -199,27 +226,28 @@ def _rights(text: str, facts: Facts) -> None:
 
 def _structure(text: str, line: Line) -> _Item:
     """What a kept line is: a table row, a heading, a list item, a quotation or text."""
+    item = _Item("text", text, source=line.source, part=line.part)
     if line.cells:
-        return _Item("row", " | ".join(line.cells))
+        return replace(item, kind="row", text=" | ".join(line.cells))
     heading = F.HEADING_MARK.match(text)
     if heading and len(text) <= 100 and not F.SENTENCE_END.search(text):
-        return _Item("heading", heading.group("text"))
+        return replace(item, kind="heading", text=heading.group("text"))
     if heading and sentence_like(text):  # "□ 질병관리청은 … 당부하였다.": a paragraph, its mark the layout's
-        return _Item("text", heading.group("text"))
+        return replace(item, text=heading.group("text"))
     if line.heading and len(text) <= 150:
-        return _Item("heading", text)
+        return replace(item, kind="heading")
     numbered = F.NUMBERED_HEADING.match(text)
     if numbered and not F.SENTENCE_END.search(text) and len(text) <= 60:
-        return _Item("heading", text)
+        return replace(item, kind="heading")
     listed = F.LIST_MARK.match(text)
     if listed:
-        return _Item("item", listed.group("text"), ordered=not listed.group("bullet"))
+        return replace(item, kind="item", text=listed.group("text"), ordered=not listed.group("bullet"))
     if text.startswith(">"):
-        return _Item("quote", text.lstrip("> ").strip())
-    return _Item("text", text)
+        return replace(item, kind="quote", text=text.lstrip("> ").strip())
+    return item
 
 
-def _drop_repeats(items: list[_Item]) -> tuple[list[_Item], list[str]]:
+def _drop_repeats(items: list[_Item], ledger: Ledger) -> tuple[list[_Item], list[str]]:
     """Remove lines the capture prints twice: a portal summary near the top that the
     article repeats word for word, or a photo caption printed twice in a row. The later
     copy stays. Headline-like lines (a deck the body echoes) are left alone."""
@@ -240,6 +268,7 @@ def _drop_repeats(items: list[_Item]) -> tuple[list[_Item], list[str]]:
         if repeated:
             if sentence and not seen_body:
                 summary.append(item.text)
+            ledger.note(item, "summary" if sentence and not seen_body else "repeat")
             continue
         seen_body = seen_body or sentence
         kept.append(item)
@@ -259,7 +288,7 @@ def _section_headings(items: list[_Item]) -> list[_Item]:
                 and not (index and out[index - 1].text.endswith(":"))  # a lead-in's colon opens a list, not a section
                 and _headline_like(item.text, 60) and len(item.text.split()) <= (8 if started else 3)
                 and not item.text.endswith(":") and (index == 0 or out[index - 1].kind != "heading")):
-            out[index] = _Item("heading", item.text)
+            out[index] = replace(item, kind="heading")
         started = started or item.kind == "text" and sentence_like(item.text)
     return out
 
@@ -278,7 +307,7 @@ def _unmarked_lists(items: list[_Item]) -> list[_Item]:
             run.append(following)
         if len(run) >= 3:
             for offset, listed in enumerate(run, start=index + 1):
-                out[offset] = _Item("item", listed.text)
+                out[offset] = replace(listed, kind="item")
     return out
 
 
@@ -286,22 +315,25 @@ def _headline_like(text: str, limit: int) -> bool:
     return 0 < len(text) <= limit and not F.SENTENCE_END.search(text) and not F.CREDIT.search(text)
 
 
-def _lead(items: list[_Item]) -> tuple[str, list[str], list[_Item]]:
+def _lead(items: list[_Item], ledger: Ledger) -> tuple[str, list[str], list[_Item]]:
     """The title and deck lines that open a capture, before the first body sentence."""
     title, deck = "", []
     rest = list(items)
     if rest and rest[0].kind in {"text", "heading"} and _headline_like(rest[0].text, 150):
+        ledger.note(rest[0], "title")
         title = rest.pop(0).text
         while rest and rest[0].kind == "text" and _headline_like(rest[0].text, 100) and len(deck) < DECK_LINES:
+            ledger.note(rest[0], "deck")
             deck.append(rest.pop(0).text)
     return title, deck, rest
 
 
-def _body(items: list[_Item], facts: Facts) -> list[Block]:
+def _body(items: list[_Item], facts: Facts, ledger: Ledger) -> list[Block]:
+    """The article's blocks; the ledger records each item as the block it became."""
     blocks: list[Block] = []
     for item in items:
         if item.kind in ("heading", "item", "row", "quote"):
-            blocks.append(Block(item.kind, item.text, ordered=item.ordered))
+            blocks.append(Block(item.kind, item.text, ordered=item.ordered, source=item.source, part=item.part))
         elif (item.kind == "figure" or _wire_photo(item.text)
               or F.CREDIT.search(item.text) and not F.SENTENCE_END.search(item.text) and len(item.text) <= 400
               and not (blocks and blocks[-1].kind == "row" and F.TABLE_SOURCE.match(item.text))):
@@ -311,9 +343,13 @@ def _body(items: list[_Item], facts: Facts) -> list[Block]:
             if not any(block.kind == "paragraph" for block in blocks):
                 text = _strip_dateline(text, facts)
             if text:
-                blocks.append(Block("paragraph", text))
+                blocks.append(Block("paragraph", text, source=item.source, part=item.part))
+            else:
+                ledger.note(item, "dateline")
     _strip_closing(blocks, facts)
-    _drop_closing_notes(blocks, facts)
+    _drop_closing_notes(blocks, facts, ledger)
+    for block in blocks:
+        ledger.note(block, BLOCK_RULES[block.kind])
     return blocks
 
 
@@ -328,7 +364,7 @@ def _figure(item: _Item) -> Block:
     if opening and caption[opening.end():].strip():
         credits.insert(0, opening.group(0).strip())
         caption = caption[opening.end():].strip()
-    return Block("figure", caption, credit=" ".join(credits), original=item.original)
+    return Block("figure", caption, credit=" ".join(credits), original=item.original, source=item.source, part=item.part)
 
 
 def _wire_photo(text: str) -> bool:
@@ -389,11 +425,11 @@ def _strip_closing(blocks: list[Block], facts: Facts) -> None:
                 text = text[: tag.start()].rstrip()
             else:
                 break
-        blocks[index] = Block("paragraph", text)
+        blocks[index] = replace(blocks[index], text=text)
         return
 
 
-def _drop_closing_notes(blocks: list[Block], facts: Facts) -> None:
+def _drop_closing_notes(blocks: list[Block], facts: Facts, ledger: Ledger) -> None:
     """Notes that close a capture are not the article: a closing section (about the authors,
     about the company, forward-looking statements, media contacts) up to the next heading,
     and a note on an author ("Choi Yun-ha covers …", "Washington-based correspondent
@@ -414,6 +450,8 @@ def _drop_closing_notes(blocks: list[Block], facts: Facts) -> None:
             drop.add(index)
             if note and index - 1 >= 0 and blocks[index - 1].text.lower() in cards:
                 drop.add(index - 1)
+    for index in sorted(drop):
+        ledger.note(blocks[index], "closing-note")
     blocks[:] = [block for index, block in enumerate(blocks) if index not in drop]
 
 

@@ -18,6 +18,7 @@ from ..content.frontmatter import dump_page, parse_page
 from ..content.reports import load_report
 from ..errors import Diagnostics, UserError, relative
 from ..files import inside_project, project_files, write_atomic
+from .audit import audit_key
 from .decode import NotText, decode_seed
 from .manifest import MANIFEST_NAME, SourceEntry, load_manifest
 
@@ -60,10 +61,11 @@ def seed_files(seeds_dir: Path, diagnostics: Diagnostics, root: Path) -> list[Pa
 
 
 def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnostics, *, missing_only: bool,
-           store: Store | None = None) -> IngestResult:
+           store: Store | None = None, audits: Store | None = None) -> IngestResult:
     """Normalize seeds into pages. With *missing_only* (the build), only seeds that are new,
     changed, or whose manifest entry changed since their page was made are normalized.
-    *store*: the build's parsed report pages, so unchanged ones are not parsed again."""
+    *store*: the build's parsed report pages, so unchanged ones are not parsed again.
+    *audits*: the build's audits of seeds (``audit.py``), given those of the seeds normalized here."""
     reports_dir = content_dir / "reports"
     reports_dir.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(seeds_dir)
@@ -94,7 +96,7 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         if missing_only and existing is not None and existing[1] == sha \
                 and lock.get(seed_rel, {}).get("manifest_sha256") == _entry_hash(entry):
             continue  # its page was made from these bytes and this manifest entry
-        decoded, composed = draft(seed_rel, data, entry, sha)
+        decoded, composed = draft(seed_rel, data, entry, sha, audits)
         slug = composed.front["slug"]
         if slug in claimed:
             raise UserError(seed_rel, None, f"slug '{slug}' is also the slug of {claimed[slug]}; "
@@ -134,8 +136,9 @@ def _write_pages(pages: list[tuple], lock: dict, lock_path: Path, root: Path, di
         record.pop("pending_sha256", None)
 
 
-def draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str | None = None):
-    """The seed's text, and the page composed from it and its manifest entry."""
+def draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str | None = None, audits: Store | None = None):
+    """The seed's text, and the page composed from it and its manifest entry; *audits* keeps
+    what became of each of its lines."""
     from .cascade import compose  # imported when a seed is normalized: their patterns take a while to compile
     from .normalize import extract
     try:
@@ -143,6 +146,8 @@ def draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str | None
     except NotText as error:
         raise UserError(seed_rel, None, f"cannot read this seed: {error}") from None
     extracted = extract(decoded.text)
+    if audits is not None:
+        audits.put(audit_key(sha or sha256_hex(data)), extracted.fates)
     if not extracted.blocks:
         raise UserError(seed_rel, None, "no article text found in this seed (empty, or only page furniture)")
     return decoded, compose(extracted, entry, seed_rel, sha or sha256_hex(data))

@@ -11,14 +11,16 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
-from ..cache import code_version, digest
+from ..cache import Store, code_version, digest
 from ..content import Config, Report
 from ..errors import UserError
 from ..files import inside_project
+from ..ingest.audit import LineFate, audit_key, audit_seed
 from ..lang import language
 from ..model import SiteModel
 from ..model.chronology import Event
 from ..when import When, half_span, month_span, year_span
+from ..workers import parallel_map
 from .citation import csl_item
 from .markdown import render_body
 from .templates import Templates
@@ -83,10 +85,13 @@ def raw_path(report: Report) -> str:
 
 
 class Site:
-    def __init__(self, config: Config, model: SiteModel, templates: Templates, file_hashes: dict[str, str] | None = None):
+    def __init__(self, config: Config, model: SiteModel, templates: Templates, file_hashes: dict[str, str] | None = None,
+                 audits: Store | None = None):
         """*file_hashes*: the hash of each project file by its path in the project, as the
-        build's fingerprint read them (others are read when asked for)."""
+        build's fingerprint read them (others are read when asked for). *audits*: what became
+        of each line of each seed, by the seed's SHA-256 (``audit``)."""
         self.config, self.model, self.templates = config, model, templates
+        self.audits = audits if audits is not None else Store(None)
         self.file_hashes = file_hashes or {}
         self.lang = language(config.language)  # the site's language: its labels and dates
         corpus = model.corpus
@@ -221,6 +226,27 @@ class Site:
             raise UserError(report.path, report.line("source"), f"source {report.source!r} is not a file inside {seeds.name}/")
         inside_project(source, self.config.root)
         return source.read_bytes()
+
+    def audit(self, slug: str) -> tuple[LineFate, ...]:
+        """What the normalizer makes of each line of a report's seed as it is now, kept by its SHA-256."""
+        found = self.audits.get(self._audit_key(slug))
+        if found is None:
+            found = audit_seed(self.seed_bytes(self.reports[slug]))
+            self.audits.put(self._audit_key(slug), found)
+        return found
+
+    def _audit_key(self, slug: str) -> tuple[str, str]:
+        return audit_key(self.file_digest(self.reports[slug].source))
+
+    def audit_ahead(self, slugs: list[str]) -> None:
+        """The audits of these reports' seeds, those not kept yet on every core (before pages
+        are rendered in workers, whose findings would not come back). Every report's audit
+        stays kept, rendered or not."""
+        kept = {slug: self.audits.get(self._audit_key(slug)) for slug in self.reports}
+        missing = [slug for slug in dict.fromkeys(slugs) if kept[slug] is None]
+        for slug, fates in zip(missing, parallel_map(lambda n: audit_seed(self.seed_bytes(self.reports[missing[n]])),
+                                                     len(missing), at_least=8), strict=True):
+            self.audits.put(self._audit_key(slug), fates)
 
     def block_label(self, anchor: str) -> str:
         """A block of a report, named by its anchor: "p-3" → "3문단"."""

@@ -33,3 +33,16 @@ UNKNOWN_OUTLET = "매체 미상"
 STATUS_NAMES = {"happened": "일어난 일", "scheduled": "예정", "planned": "계획", "cancelled": "취소"}
 STATUS_LABELS = {status: name for status, name in STATUS_NAMES.items() if status != "happened"}
 ORIGIN = "원 보도"  # a sentence's original source, as the link after it on a report's page names it (hidden words)
+
+# The normalization audit of a source page (``ingest/audit.py``): what became of a line, and by which rule.
+FATE_LABELS = {"body": "본문", "heading": "소제목", "caption": "사진 설명", "metadata": "메타데이터", "removed": "제거",
+               "blank": "빈 줄"}
+RULE_LABELS = {
+    "paragraph": "문단", "list-item": "목록 항목", "table-row": "표의 행", "quote": "인용", "heading": "소제목",
+    "caption": "사진 설명", "title": "제목", "deck": "부제", "byline": "기자 표기", "stamp": "입력·수정 시각",
+    "dateline": "송고지", "rights": "저작권 표기", "masthead": "매체 이름", "header": "게시판·메일 머리말",
+    "summary": "포털 요약(본문과 중복)", "before-article": "기사 앞부분", "after-article": "기사 뒷부분", "menu": "메뉴",
+    "label": "분류·머리 표시", "box": "본문과 떨어진 상자", "link-box": "관련 기사 목록", "interface": "화면 안내·버튼",
+    "contact": "연락처", "credits": "제작진·목차", "repeat": "중복된 줄", "closing-note": "끝맺음 안내",
+    "page-furniture": "쪽 머리·쪽 번호", "table-rule": "표 구분선", "blank": "빈 줄",
+}

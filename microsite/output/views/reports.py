@@ -9,6 +9,7 @@ from ...search.terms import entity_names
 from .. import citation
 from ..pages import PageKind, Planned, plan
 from ..site import Site, entity_url, report_url
+from .audit import audit_view
 
 
 def report_pages(kind: PageKind, site: Site) -> list[Planned]:
@@ -97,10 +98,11 @@ def source_pages(kind: PageKind, site: Site) -> list[Planned]:
 
 
 def source_view(site: Site, slug: str) -> dict:
-    """The raw capture, decoded for reading, beside a link to its exact bytes."""
+    """The raw capture, decoded for reading, beside a link to its exact bytes, and what the
+    normalizer made of each of its lines (the audit)."""
     report = site.reports[slug]
     data = site.seed_bytes(report)
     decoded = decode_seed(data)
     return {"page": {"title": f"원문 수집본: {report.title}", "description": f"{report.source}의 원문 그대로의 텍스트"},
             "report": site.summary(slug), "text": decoded.text, "encoding": decoded.encoding, "size": len(data),
-            "sha256": hashlib.sha256(data).hexdigest()}
+            "sha256": hashlib.sha256(data).hexdigest(), "audit": audit_view(site.audit(slug), site.lang.words)}

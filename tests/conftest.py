@@ -171,6 +171,18 @@ def served_large(large_site: Path) -> str:
         yield root
 
 
+@contextlib.contextmanager
+def error_free_tab(browser, width: int, height: int):
+    """A tab *width* × *height* pixels; the test fails on any script error the tab saw."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
 def watched(context, folder: str = "/page/data/"):
     """A tab whose script errors it keeps (``tab.errors``), and the data files under *folder*
     it fetched (``tab.fetched``: path in the folder → bytes)."""

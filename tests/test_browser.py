@@ -5,18 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import error_free_tab
 from playwright.sync_api import expect
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+    with error_free_tab(browser, 1280, 900) as tab:
+        yield tab
 
 
 @pytest.mark.parametrize("prefix", ["/", "/repo/"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build, copy_project
+from conftest import build, copy_project, error_free_tab
 from playwright.sync_api import expect
 
 DT, MUNHWA, NEWSDREAM, HANI = ("dt-2024-08-overseas-cloud-h100", "munhwa-2023-07-us-cloud-access-curb",
@@ -92,13 +92,8 @@ def test_the_index_shows_which_originals_feed_which_outlets(built_site: Path) ->
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+    with error_free_tab(browser, 375, 740) as tab:
+        yield tab
 
 
 def test_a_reader_follows_a_marker_to_the_source_and_back(served: dict, page) -> None:

@@ -13,6 +13,7 @@ FOLD_SHOWN = 400  # the lines of a longer folded run are only counted (the raw f
 SHOWN_LINES = 3000  # lines listed, folded runs included
 TEXT_SHOWN = 400  # characters shown of one line
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_QUIET = ("removed", "blank")  # fates whose runs are folded
 
 
 def audit_view(fates: tuple[LineFate, ...], words) -> dict:
@@ -29,7 +30,7 @@ def audit_view(fates: tuple[LineFate, ...], words) -> dict:
     for run in _runs(fates):
         if shown >= SHOWN_LINES:
             break
-        folded = len(run) >= FOLD_AFTER and all(line.fate in ("removed", "blank") for line in run)
+        folded = len(run) >= FOLD_AFTER and all(line.fate in _QUIET for line in run)
         listed = run if not folded or len(run) <= FOLD_SHOWN else []
         listed = listed[: SHOWN_LINES - shown]
         shown += len(run) if folded else len(listed)
@@ -44,8 +45,8 @@ def _runs(fates: tuple[LineFate, ...]) -> list[list[LineFate]]:
     """The lines in runs: removed and blank lines together, the others together."""
     runs: list[list[LineFate]] = []
     for line in fates:
-        quiet = line.fate in ("removed", "blank")
-        if runs and (runs[-1][-1].fate in ("removed", "blank")) == quiet:
+        quiet = line.fate in _QUIET
+        if runs and (runs[-1][-1].fate in _QUIET) == quiet:
             runs[-1].append(line)
         else:
             runs.append([line])

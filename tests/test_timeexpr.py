@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from microsite.lang.ko import dates
 from microsite.lang.ko.dates import Context, find_dates, format_when
 
 
@@ -128,3 +129,22 @@ def test_resolving_never_crashes_and_spans_are_ordered(text: str, published: dat
             assert mention.when.start <= mention.when.end
             assert text[mention.start:mention.end] == mention.text
 
+
+
+# Every letter the patterns spell, so a drawn text can hold any of their words.
+_PATTERN_LETTERS = sorted({c for _, pattern in dates.PATTERNS for c in pattern if "가" <= c <= "힣"}) + list(" ()'’.-∼~〜")
+
+
+@given(st.text(st.sampled_from(_PATTERN_LETTERS), max_size=40))
+def test_only_the_worded_patterns_match_a_text_without_digits(text: str) -> None:
+    """A sentence without a digit is tried against the worded patterns alone (for speed);
+    that is right only if no other pattern can match it."""
+    matching = {name for _, name, pattern in dates._COMPILED if any(m.group(0) for m in pattern.finditer(text))}
+    assert matching <= dates._WORDED
+
+
+def test_the_worded_patterns_are_the_ones_that_need_no_digit() -> None:
+    sentences = ["지난해 상반기", "올해 말", "연내", "지난달 말", "이달 초", "다음 달", "지난주 월요일", "오는 화요일", "어제", "이날",
+                 "다음 날", "하반기"]
+    matching = {name for sentence in sentences for _, name, pattern in dates._COMPILED if pattern.search(sentence)}
+    assert matching == dates._WORDED

@@ -127,7 +127,13 @@ PATTERNS = [  # (name, pattern); at one position the longest match wins, then th
     ("that_day", r"이날|같은\s?날|당일"),
     ("day_before", r"(?P<shift>전날|이튿날|다음\s?날)"),
 ]
-_COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
+_COMPILED = [(order, name, re.compile(pattern)) for order, (name, pattern) in enumerate(PATTERNS)]
+# The patterns that can match without a digit; every other one holds a number it must match,
+# so a sentence without a digit (most of them) is tried against these alone.
+_WORDED = {"year_half", "year", "within_year", "last_month", "this_month", "next_month", "week", "weekday", "near_day",
+           "that_day", "day_before"}
+_COMPILED_WORDED = [entry for entry in _COMPILED if entry[1] in _WORDED]
+_DIGIT = re.compile(r"\d")
 _ABSOLUTE = {"abs_day", "abs_cross_range", "abs_day_range", "dotted", "iso_day", "abs_half", "abs_quarter",
              "abs_month_range", "abs_month", "abs_year", "short_year"}
 _LEFT_EDGE = re.compile(r"[가-힣A-Za-z0-9]$")
@@ -179,8 +185,9 @@ def _present_tense(text: str) -> bool:
 def _candidates(sentence: str) -> list[tuple[str, re.Match]]:
     """Every pattern's matches, leftmost first, the longest at one position (then the
     earlier pattern); overlapping later ones are dropped."""
+    patterns = _COMPILED if _DIGIT.search(sentence) else _COMPILED_WORDED
     found = sorted(((match.start(), -len(match.group(0)), order, name, match)
-                    for order, (name, pattern) in enumerate(_COMPILED) for match in pattern.finditer(sentence)
+                    for order, name, pattern in patterns for match in pattern.finditer(sentence)
                     if match.group(0)), key=lambda item: item[:3])
     chosen, end = [], -1
     for start, _, _, name, match in found:

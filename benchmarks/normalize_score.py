@@ -90,7 +90,7 @@ class Score:
 
 def normalize(path: Path) -> Page | str:
     try:
-        _, composed = draft(path.name, path.read_bytes(), None)
+        composed = draft(path.name, path.read_bytes(), None).page
     except UserError as error:
         return error.message
     return Page(composed.front, composed.body)

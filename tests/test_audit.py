@@ -330,15 +330,48 @@ def test_the_source_pages_are_valid_html(built_site: Path) -> None:
     assert len(pages) == 5 and validate_html(built_site, ROOT, pages) == []
 
 
-def test_a_build_keeps_each_seeds_audit_by_its_sha256_as_a_fresh_reading_gives_it(long_site: Path) -> None:
+def test_a_build_keeps_each_seeds_audit_in_the_record_as_a_fresh_reading_gives_it(long_site: Path) -> None:
     import hashlib
+    import json
 
-    from microsite.cache import Store
-    from microsite.ingest.audit import audit_key
+    from microsite.ingest.audit import replayed
+    from microsite.ingest.decode import decode_seed
+    from microsite.ingest.normalize import capture_units
     project = long_site.parent
-    kept = Store(project / ".cache" / "audits.pickle").entries
+    kept = json.loads((project / "content" / "reports" / ".normalized.json").read_text(encoding="utf-8"))
     seeds = sorted(path for path in (project / "seeds").glob("*.txt"))
     assert len(seeds) == 6
     for seed in seeds:
         data = seed.read_bytes()
-        assert kept[audit_key(hashlib.sha256(data).hexdigest())] == audit_seed(data), seed.name
+        audit = kept[f"seeds/{seed.name}"]["audit"]
+        assert audit["sha256"] == hashlib.sha256(data).hexdigest()
+        assert replayed(audit["lines"], capture_units(decode_seed(data).text)) == audit_seed(data), seed.name
+
+
+def test_a_cold_build_shows_the_audit_the_record_keeps_and_reads_the_capture_again_only_without_one(tmp_path: Path) -> None:
+    """Through the command line: the record, not a new reading, says what became of each
+    line (it describes the run that made the page); a record that does not fit the capture
+    is read again."""
+    import json
+    import shutil
+
+    from commands import built_clone, run
+    project = built_clone(tmp_path / "clone", "--no-search")
+    record_path = project / "content" / "reports" / ".normalized.json"
+    seed = "seeds/000_917d64508556bdff.txt"
+    page = project / "site" / "sources" / "hani-2024-07-ms-google-cloud-china" / "index.html"
+
+    def first_line_rule(lines: str) -> str:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        record[seed]["audit"]["lines"] = lines
+        record_path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        for folder in ("site", ".cache"):
+            shutil.rmtree(project / folder)
+        result = run(project, "--no-search")
+        assert result.returncode == 0, result.stderr
+        return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("#L1")["data-rule"]
+
+    lines = json.loads(record_path.read_text(encoding="utf-8"))[seed]["audit"]["lines"]
+    assert lines.startswith("interface ")
+    assert first_line_rule(lines.replace("interface ", "menu ", 1)) == "menu"
+    assert first_line_rule("menu blank title") == "interface"  # three lines for a capture of 38: read again

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
 from microsite.errors import Diagnostics, UserError
 from microsite.ingest import ingest
+from microsite.ingest.audit import replayed
+from microsite.ingest.decode import decode_seed
+from microsite.ingest.normalize import capture_units, extract
 
 PAGE = "content/reports/hani-2024-07-ms-google-cloud-china.md"
 SEED = "seeds/000_917d64508556bdff.txt"
@@ -170,3 +174,61 @@ def test_a_deleted_seed_takes_its_untouched_page_along_and_names_an_edited_one(p
     assert edited.is_file()
     assert any(w.startswith("content/reports/dt-2024-08-overseas-cloud-h100.md: warning: its seed "
                             "seeds/002_cfd0560a8afc951a.txt is gone") for w in diagnostics.warnings)
+
+
+def _record(project: Path) -> dict:
+    return json.loads((project / "content/reports/.normalized.json").read_text(encoding="utf-8"))
+
+
+def test_the_record_keeps_what_became_of_each_line_of_each_seed(project: Path) -> None:
+    normalize(project)
+    record = _record(project)
+    for seed in sorted((project / "seeds").glob("*.txt")):
+        data = seed.read_bytes()
+        kept = record[f"seeds/{seed.name}"]["audit"]
+        assert kept["sha256"] == hashlib.sha256(data).hexdigest()
+        assert replayed(kept["lines"], capture_units(decode_seed(data).text)) == extract(decode_seed(data).text).fates
+    # one token a line, runs counted: the hani capture opens with an interface line, a blank, the headline
+    assert record[SEED]["audit"]["lines"].startswith("interface blank title caption blank paragraph")
+    assert record[SEED]["audit"]["lines"].endswith("masthead blank after-article*21")
+    assert "title+stamp" in record["seeds/004_c0ad24a0d186beb7.txt"]["audit"]["lines"]  # a stamp glued to the headline
+
+
+def test_a_record_from_before_audits_were_kept_gains_them_and_no_page_changes(project: Path) -> None:
+    normalize(project)
+    page = project / PAGE
+    older = page.read_text(encoding="utf-8").replace("\n\n", "\n\n<!-- as an older normalizer wrote it -->\n\n", 1)
+    page.write_text(older, encoding="utf-8")  # an untouched page that today's normalizer would write otherwise
+    lock = _record(project)
+    lock[SEED]["page_sha256"] = hashlib.sha256(older.encode("utf-8")).hexdigest()
+    for entry in lock.values():
+        del entry["audit"]
+    (project / "content/reports/.normalized.json").write_text(json.dumps(lock), encoding="utf-8")
+    result, _ = normalize(project, missing_only=True)
+    assert result.written == [] and page.read_text(encoding="utf-8") == older
+    assert all(entry["audit"]["lines"] for entry in _record(project).values()) and len(_record(project)) == 5
+
+
+def _capture(number: int) -> str:
+    return (f"항만 물동량 {number}번째 보고\n홍길동 기자\n입력 2024.05.{number % 28 + 1:02d} 10:00\n\n"
+            f"부산항의 물동량이 {number}주 연속 줄었다고 해양수산부가 밝혔다. 업계는 하반기 회복을 기대한다.\n")
+
+
+def test_many_seeds_are_normalized_on_every_core_and_the_first_mistake_in_their_order_is_reported(project: Path) -> None:
+    for number in range(40):
+        (project / "seeds" / f"5{number:02d}_port.txt").write_text(_capture(number), encoding="utf-8")
+    (project / "seeds" / "520_port.txt").write_text("\n\n", encoding="utf-8")  # nothing to read
+    (project / "seeds" / "531_port.txt").write_text("홈\n", encoding="utf-8")  # nothing but a menu word
+    with pytest.raises(UserError) as raised:
+        normalize(project)
+    assert raised.value.path == "seeds/520_port.txt" and "no article text" in raised.value.message
+    assert not list((project / "content" / "reports").glob("*.md"))  # a mistake stops before anything is written
+    for name in ("520_port.txt", "531_port.txt"):
+        (project / "seeds" / name).write_text(_capture(int(name[1:3])), encoding="utf-8")
+    result, _ = normalize(project)
+    assert len(result.written) == 45
+    titles = sorted(line for page in (project / "content" / "reports").glob("*.md")
+                    for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("title: 항만"))
+    assert titles == sorted(f"title: 항만 물동량 {number}번째 보고" for number in range(40))
+    assert all(entry["audit"]["lines"].startswith("title byline stamp blank paragraph") for seed, entry in
+               _record(project).items() if seed.endswith("_port.txt"))

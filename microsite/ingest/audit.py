@@ -17,6 +17,7 @@ hidden elements) makes no line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from .decode import NotText, decode_seed
 
@@ -77,15 +78,35 @@ class Ledger:
         return tuple(out)
 
 
-def audit_key(sha256: str) -> tuple[str, str]:
-    """Where a build's store keeps the audit of a seed, by the SHA-256 of its bytes."""
-    return ("audit", sha256)
+def recorded(fates: tuple[LineFate, ...]) -> str:
+    """The fates as the normalizer's record keeps them: each line's rule (its pieces' other
+    rules after "+"), a run of one written "rule*N"; the lines' texts stay in the capture."""
+    runs = groupby("+".join((fate.rule, *fate.also)) for fate in fates)
+    return " ".join(token if count == 1 else f"{token}*{count}" for token, count in ((t, len(list(r))) for t, r in runs))
 
 
-def audit_seed(data: bytes) -> tuple[LineFate, ...]:
-    """What the normalizer makes of each line of a seed's bytes (nothing, if they are not text)."""
-    from .normalize import extract  # its patterns take a while to compile
+def replayed(record: str, units: list[tuple[int, str, int]]) -> tuple[LineFate, ...] | None:
+    """The fates a *record* keeps, given back the capture's lines (number, text, file line);
+    None when it does not fit them."""
+    rules: list[list[str]] = []
+    for token in record.split():
+        token, _, count = token.partition("*")
+        if not count.isdigit() and count:
+            return None
+        rules += [token.split("+")] * int(count or 1)
+    if len(rules) != len(units) or any(rule not in RULES for line in rules for rule in line):
+        return None
+    return tuple(LineFate(number, text, first, at, tuple(also)) for (number, text, at), (first, *also) in zip(units, rules, strict=True))
+
+
+def audit_seed(data: bytes, record: str = "") -> tuple[LineFate, ...]:
+    """What the normalizer made of each line of a seed's bytes (nothing, if they are not
+    text): as its *record* of them says when there is one (reading the lines again is quick,
+    normalizing them is not), else as it makes of them now."""
+    from .normalize import capture_units, extract  # their patterns take a while to compile
     try:
-        return extract(decode_seed(data).text).fates
+        text = decode_seed(data).text
     except NotText:
         return ()
+    replay = replayed(record, capture_units(text)) if record else None
+    return replay if replay is not None else extract(text).fates

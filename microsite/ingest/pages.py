@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..cache import Store
 from ..checkpoints import checkpoint
@@ -18,9 +19,13 @@ from ..content.frontmatter import dump_page, parse_page
 from ..content.reports import load_report
 from ..errors import Diagnostics, UserError, relative
 from ..files import inside_project, project_files, write_atomic
-from .audit import audit_key
-from .decode import NotText, decode_seed
+from ..workers import parallel_map
+from .audit import LineFate, audit_seed, recorded
+from .decode import Decoded, NotText, decode_seed
 from .manifest import MANIFEST_NAME, SourceEntry, load_manifest
+
+if TYPE_CHECKING:
+    from .cascade import Draft
 
 LOCK_NAME = ".normalized.json"
 SEED_SUFFIXES = {".txt", ".html", ".htm", ".md", ".text"}
@@ -61,11 +66,12 @@ def seed_files(seeds_dir: Path, diagnostics: Diagnostics, root: Path) -> list[Pa
 
 
 def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnostics, *, missing_only: bool,
-           store: Store | None = None, audits: Store | None = None) -> IngestResult:
+           store: Store | None = None) -> IngestResult:
     """Normalize seeds into pages. With *missing_only* (the build), only seeds that are new,
     changed, or whose manifest entry changed since their page was made are normalized.
     *store*: the build's parsed report pages, so unchanged ones are not parsed again.
-    *audits*: the build's audits of seeds (``audit.py``), given those of the seeds normalized here."""
+    The record keeps, with each seed, what the normalizer made of each of its lines (its
+    audit), so a build never normalizes a seed again to show it."""
     reports_dir = content_dir / "reports"
     reports_dir.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(seeds_dir)
@@ -77,7 +83,8 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
     for name in sorted(set(manifest) - {p.name for p in seeds}):
         diagnostics.warn(relative(seeds_dir / MANIFEST_NAME, root), manifest[name].line,
                          f"no seed file named '{name}' in {relative(seeds_dir, root)}/")
-    drafts = []  # composed first and checked together, so a clash stops before anything is written
+    todo = []  # (seed_rel, bytes, sha, manifest entry, its existing page): the seeds to normalize
+    unaudited = []  # (seed_rel, bytes, sha): seeds whose page stands, whose audit the record lacks
     claimed: dict[str, str] = {}
     copies: dict[str, str] = {}  # content hash -> the first seed with those bytes
     for seed in seeds:
@@ -95,9 +102,19 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         existing = pages_by_source.get(seed_rel)
         if missing_only and existing is not None and existing[1] == sha \
                 and lock.get(seed_rel, {}).get("manifest_sha256") == _entry_hash(entry):
+            if lock[seed_rel].get("audit", {}).get("sha256") != sha:  # a record from before audits were kept
+                unaudited.append((seed_rel, data, sha))
             continue  # its page was made from these bytes and this manifest entry
-        decoded, composed = draft(seed_rel, data, entry, sha, audits)
-        slug = composed.front["slug"]
+        todo.append((seed_rel, data, sha, entry, existing))
+    for (seed_rel, _, sha), fates in zip(unaudited, parallel_map(lambda n: audit_seed(unaudited[n][1]), len(unaudited),
+                                                                  at_least=16), strict=True):
+        lock[seed_rel]["audit"] = {"sha256": sha, "lines": recorded(fates)}
+    drafts = []  # composed first and checked together, so a clash stops before anything is written
+    made = parallel_map(lambda n: _draft_or_error(*todo[n][:4]), len(todo), at_least=16)
+    for (seed_rel, _, sha, entry, existing), done in zip(todo, made, strict=True):
+        if isinstance(done, UserError):
+            raise done
+        slug = done.page.front["slug"]
         if slug in claimed:
             raise UserError(seed_rel, None, f"slug '{slug}' is also the slug of {claimed[slug]}; "
                                             f"set a 'slug' for one of them in {MANIFEST_NAME}")
@@ -106,9 +123,10 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         if existing is None and taken.exists():
             raise UserError(seed_rel, None, f"slug '{slug}' is taken by {relative(taken, root)}, made from another source; "
                                             f"set a 'slug' for this seed in {MANIFEST_NAME}")
-        for note in (*decoded.notes, *composed.warnings):
+        for note in (*done.decoded.notes, *done.page.warnings):
             diagnostics.warn(seed_rel, None, note)
-        drafts.append((seed_rel, sha, _entry_hash(entry), existing[0] if existing else taken, composed))
+        lock.setdefault(seed_rel, {})["audit"] = {"sha256": sha, "lines": recorded(done.fates)}
+        drafts.append((seed_rel, sha, _entry_hash(entry), existing[0] if existing else taken, done.page))
     _write_pages([(seed_rel, sha, entry_hash, target, dump_page(page.front, page.body))
                   for seed_rel, sha, entry_hash, target, page in drafts], lock, lock_path, root, diagnostics, result)
     for seed_rel in sorted(k for k in lock if not (root / k).exists()):
@@ -136,9 +154,23 @@ def _write_pages(pages: list[tuple], lock: dict, lock_path: Path, root: Path, di
         record.pop("pending_sha256", None)
 
 
-def draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str | None = None, audits: Store | None = None):
-    """The seed's text, and the page composed from it and its manifest entry; *audits* keeps
-    what became of each of its lines."""
+class Normalized(NamedTuple):
+    decoded: Decoded  # the seed's text, and what decoding it noticed
+    page: Draft  # the page composed from it and its manifest entry
+    fates: tuple[LineFate, ...]  # what became of each of its lines (``audit.py``)
+
+
+def _draft_or_error(seed_rel: str, data: bytes, sha: str, entry: SourceEntry | None) -> Normalized | UserError:
+    """``draft``, its mistake returned rather than raised: seeds are normalized on every
+    core, and the first mistake in the seeds' order is the one reported."""
+    try:
+        return draft(seed_rel, data, entry, sha)
+    except UserError as error:
+        return error
+
+
+def draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str | None = None) -> Normalized:
+    """A seed normalized: its text, its page, and what became of each of its lines."""
     from .cascade import compose  # imported when a seed is normalized: their patterns take a while to compile
     from .normalize import extract
     try:
@@ -146,11 +178,9 @@ def draft(seed_rel: str, data: bytes, entry: SourceEntry | None, sha: str | None
     except NotText as error:
         raise UserError(seed_rel, None, f"cannot read this seed: {error}") from None
     extracted = extract(decoded.text)
-    if audits is not None:
-        audits.put(audit_key(sha or sha256_hex(data)), extracted.fates)
     if not extracted.blocks:
         raise UserError(seed_rel, None, "no article text found in this seed (empty, or only page furniture)")
-    return decoded, compose(extracted, entry, seed_rel, sha or sha256_hex(data))
+    return Normalized(decoded, compose(extracted, entry, seed_rel, sha or sha256_hex(data)), extracted.fates)
 
 
 def _remove_page(seed_rel: str, record: dict, root: Path, diagnostics: Diagnostics, result: IngestResult) -> None:
@@ -202,7 +232,7 @@ def _write_page(target: Path, text: str, seed_rel: str, sha: str, entry_hash: st
     else:
         write_atomic(target, data)
         result.written.append(target_rel)
-    lock[seed_rel] = {"page": target_rel, "page_sha256": sha256_hex(data), "source_sha256": sha,
+    lock[seed_rel] = {**record, "page": target_rel, "page_sha256": sha256_hex(data), "source_sha256": sha,
                       "manifest_sha256": entry_hash}
 
 
@@ -231,6 +261,17 @@ def _read_lock(path: Path, root: Path) -> dict:
         raise UserError(relative(path, root), None,
                         "unreadable; delete it (pages are then treated as edited by hand, never overwritten)") from None
     return data if isinstance(data, dict) else {}
+
+
+def recorded_audits(content_dir: Path) -> dict[str, dict]:
+    """Each seed's audit as the record keeps it (``{"sha256": …, "lines": …}``), by the seed's
+    path; none from a record that cannot be read (the build that reads it says why)."""
+    try:
+        lock = json.loads((content_dir / "reports" / LOCK_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return {}
+    return {seed: entry["audit"] for seed, entry in lock.items() if isinstance(entry, dict)
+            and isinstance(entry.get("audit"), dict)} if isinstance(lock, dict) else {}
 
 
 def _write_lock(path: Path, lock: dict) -> None:

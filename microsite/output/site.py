@@ -11,16 +11,16 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
-from ..cache import Store, code_version, digest
+from ..cache import code_version, digest
 from ..content import Config, Report
 from ..errors import UserError
 from ..files import inside_project
-from ..ingest.audit import LineFate, audit_key, audit_seed
+from ..ingest.audit import LineFate, audit_seed
+from ..ingest.pages import recorded_audits
 from ..lang import language
 from ..model import SiteModel
 from ..model.chronology import Event
 from ..when import When, half_span, month_span, year_span
-from ..workers import parallel_map
 from .citation import csl_item
 from .markdown import render_body
 from .templates import Templates
@@ -85,13 +85,10 @@ def raw_path(report: Report) -> str:
 
 
 class Site:
-    def __init__(self, config: Config, model: SiteModel, templates: Templates, file_hashes: dict[str, str] | None = None,
-                 audits: Store | None = None):
+    def __init__(self, config: Config, model: SiteModel, templates: Templates, file_hashes: dict[str, str] | None = None):
         """*file_hashes*: the hash of each project file by its path in the project, as the
-        build's fingerprint read them (others are read when asked for). *audits*: what became
-        of each line of each seed, by the seed's SHA-256 (``audit``)."""
+        build's fingerprint read them (others are read when asked for)."""
         self.config, self.model, self.templates = config, model, templates
-        self.audits = audits if audits is not None else Store(None)
         self.file_hashes = file_hashes or {}
         self.lang = language(config.language)  # the site's language: its labels and dates
         corpus = model.corpus
@@ -228,25 +225,15 @@ class Site:
         return source.read_bytes()
 
     def audit(self, slug: str) -> tuple[LineFate, ...]:
-        """What the normalizer makes of each line of a report's seed as it is now, kept by its SHA-256."""
-        found = self.audits.get(self._audit_key(slug))
-        if found is None:
-            found = audit_seed(self.seed_bytes(self.reports[slug]))
-            self.audits.put(self._audit_key(slug), found)
-        return found
+        """What the normalizer made of each line of a report's seed."""
+        report = self.reports[slug]
+        return audit_seed(self.seed_bytes(report), self.recorded_audit(report))
 
-    def _audit_key(self, slug: str) -> tuple[str, str]:
-        return audit_key(self.file_digest(self.reports[slug].source))
-
-    def audit_ahead(self, slugs: list[str]) -> None:
-        """The audits of these reports' seeds, those not kept yet on every core (before pages
-        are rendered in workers, whose findings would not come back). Every report's audit
-        stays kept, rendered or not."""
-        kept = {slug: self.audits.get(self._audit_key(slug)) for slug in self.reports}
-        missing = [slug for slug in dict.fromkeys(slugs) if kept[slug] is None]
-        for slug, fates in zip(missing, parallel_map(lambda n: audit_seed(self.seed_bytes(self.reports[missing[n]])),
-                                                     len(missing), at_least=8), strict=True):
-            self.audits.put(self._audit_key(slug), fates)
+    def recorded_audit(self, report: Report) -> str:
+        """The normalizer's record of what it made of each line of the report's seed, if it
+        keeps one for the seed's bytes as they are ("" if not: the seed is normalized again)."""
+        kept = self.once("recorded audits", lambda: recorded_audits(self.config.content)).get(report.source, {})
+        return kept.get("lines", "") if kept.get("sha256") == self.file_digest(report.source) else ""
 
     def block_label(self, anchor: str) -> str:
         """A block of a report, named by its anchor: "p-3" → "3문단"."""

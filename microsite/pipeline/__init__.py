@@ -69,8 +69,7 @@ def build(config: Config, diagnostics: Diagnostics, *, search: bool = True, pipe
 
     pipeline = pipeline or Pipeline(config, search=search)
     progress.begin("normalizing new and changed seeds")
-    normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True, store=pipeline.pages,
-                        audits=pipeline.audits)
+    normalized = ingest(config.root, config.seeds, config.content, diagnostics, missing_only=True, store=pipeline.pages)
     # Normalizing may write into content/ (new pages, its record of them): the inputs this
     # build reads are those. Only files whose size or time changed are read again.
     inputs, hashes = fingerprint(config, search, hashes)

@@ -59,7 +59,6 @@ class Pipeline:
         cache = config.root / ".cache"
         self.pages = Store(cache / "pages.pickle")
         self.reader = Reader(Store(cache / "texts.pickle"))
-        self.audits = Store(cache / "audits.pickle")
         self.templates = Templates(config.templates, config.root)
         self.last: Prepared | None = None  # the last reading, for the preview's quick report pages
 
@@ -68,14 +67,13 @@ class Pipeline:
         corpus = load_corpus(self.config.content, self.config.root, store=self.pages)
         model = build_model(corpus, self.reader, progress)
         self.templates.forget_digests()  # a template may have changed since the last run
-        site = Site(self.config, model, self.templates, file_hashes, self.audits)
+        site = Site(self.config, model, self.templates, file_hashes)
         self.last = Prepared(site, site_files(site, planned_pages(site)))
         return self.last
 
     def save_caches(self) -> None:
         self.pages.save()
         self.reader.store.save()
-        self.audits.save()
 
     def sync(self, prepared: Prepared, folder: Path, keys: dict[str, str], *, replace: bool,
              first: Callable[[set[str]], None] | None = None, progress: Callable[[int], None] | None = None) -> Synced:
@@ -86,7 +84,6 @@ class Pipeline:
         todo = [file for file in prepared.files if keys.get(file.path) != file.key or not (folder / file.path).is_file()]
         cards = {file.card_of.path: file for file in todo if file.card_of}
         pages = [file for file in todo if file.page]
-        site.audit_ahead([file.page.args[0] for file in pages if file.page.kind.name == "source"])
         made: set[Path] = set()
 
         def write(file: SiteFile, data) -> None:

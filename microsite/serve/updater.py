@@ -62,7 +62,7 @@ class SiteUpdater:
             return Update(everything=True, seconds=time.perf_counter() - started)
         if "seed" in kinds:  # re-normalize; hand-edited pages are left alone
             ingest(self.root, self.config.seeds, self.config.content, Diagnostics(root=self.root), missing_only=False,
-                   store=self.pipeline.pages, audits=self.pipeline.audits)
+                   store=self.pipeline.pages)
         with self.lock:
             drop_record(self.config)  # dropped while site/ changes, written after: see pipeline/record.py
             if first is not None and kinds == {"source"}:
@@ -99,8 +99,7 @@ class SiteUpdater:
             return
         corpus = replace(model.corpus, reports=tuple(edited.get(report.slug, report) for report in model.corpus.reports))
         texts = {**model.texts, **{slug: self.pipeline.reader.read(report) for slug, report in edited.items()}}
-        site = Site(self.config, replace(model, corpus=corpus, texts=texts), self.pipeline.templates, last.site.file_hashes,
-                    last.site.audits)
+        site = Site(self.config, replace(model, corpus=corpus, texts=texts), self.pipeline.templates, last.site.file_hashes)
         kind = next(kind for kind in KINDS if kind.name == "report")
         keys, made = self.record.setdefault("keys", {}), set()
         pages = [planned for planned in kind.pages(kind, site) if planned.args[0] in edited]

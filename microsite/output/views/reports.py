@@ -92,8 +92,8 @@ def in_report(site: Site, slug: str) -> list[dict]:
 
 
 def source_pages(kind: PageKind, site: Site) -> list[Planned]:
-    return [plan(kind, site, f"sources/{report.slug}/", (report.slug,), (report.digest, site.file_digest(report.source)),
-                 shares_card_of=report_url(report))
+    return [plan(kind, site, f"sources/{report.slug}/", (report.slug,),
+                 (report.digest, site.file_digest(report.source), site.recorded_audit(report)), shares_card_of=report_url(report))
             for report in site.model.corpus.reports]
 
 

@@ -8,7 +8,7 @@ DIR (``--out``) becomes three sites over the same Markdown bodies:
 - DIR/ itself: a complete project for our build (pyproject.toml, build.py, templates/,
   assets/, content/pages/, content/entities/ copied from this repository; N raw captures in
   seeds/ and N report pages in content/reports/ whose ``source`` and ``source_sha256`` name
-  those captures). content/chronology.toml is left out: its curated ids name the real
+  those captures, and the normalizer's record of them). content/chronology.toml is left out: its curated ids name the real
   reports. The package is not installed, so build it with the repository on the path:
   ``cd DIR && PYTHONPATH=/work/main /work/main/.venv/bin/python build.py``.
 - DIR/hugo/: a minimal Hugo site (hugo.toml, layouts/, content/reports/*.md); ``hugo``.
@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import hashlib
+import io
 import random
 import re
 import shutil
@@ -260,6 +261,18 @@ def generate(count: int, seed: int, out: Path) -> None:
         write(out / "hugo" / "content" / "reports" / f"{report['slug']}.md",
               page({"title": report["title"], "date": hugo_date, "outlet": report["outlet"]}, body))
         write(out / "mkdocs" / "docs" / "reports" / f"{report['slug']}.md", page({"title": report["title"]}, body))
+    record_normalization(out)
+
+
+def record_normalization(out: Path) -> None:
+    """Write the normalizer's record of the seeds (``content/reports/.normalized.json``: each
+    seed's manifest entry and audit), as an archive whose pages the normalizer made holds it,
+    so that a cold build here, like one of a cloned archive, normalizes nothing. The pages,
+    not made by the normalizer, count as edited by hand and stay as generated."""
+    sys.path.insert(0, str(REPO))
+    from microsite.errors import Diagnostics
+    from microsite.ingest import ingest
+    ingest(out, out / "seeds", out / "content", Diagnostics(root=out, stream=io.StringIO()), missing_only=True)
 
 
 def main() -> None:

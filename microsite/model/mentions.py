@@ -62,11 +62,12 @@ class Mention:
 
 
 def _left(alias: str) -> str:
+    """The letters that may not stand just before *alias* ("" when any may)."""
     first = alias[0]
     if re.match(f"[{_LATIN}]", first):
-        return f"(?<![{_LATIN}])"
+        return f"[{_LATIN}]"
     if re.match(f"[{_HANGUL}{_HANJA}]", first):
-        return f"(?<![{_HANGUL}{_LATIN}{_HANJA}])"
+        return f"[{_HANGUL}{_LATIN}{_HANJA}]"
     return ""
 
 
@@ -83,7 +84,9 @@ def _right(alias: str) -> str:
 
 class Matcher:
     """All aliases of all entities, compiled once: one pattern per kind of boundary (so the
-    long particle look-ahead is compiled once, not once per alias)."""
+    long particle look-ahead is compiled once, not once per alias). The letter before a
+    match is checked here rather than by a look-behind in the pattern, which would keep the
+    regex engine from skipping to the places where one of its aliases' first letters stands."""
 
     def __init__(self, entities: tuple[Entity, ...]):
         self.owner: dict[str, str] = {}
@@ -96,7 +99,8 @@ class Matcher:
         for text in self.owner:
             groups.setdefault((_left(text), _right(text)), []).append(text)
         self.patterns = [
-            re.compile(left + "(?:" + "|".join(re.escape(t) for t in sorted(texts, key=lambda t: (-len(t), t))) + ")" + right)
+            (re.compile("(?:" + "|".join(re.escape(t) for t in sorted(texts, key=lambda t: (-len(t), t))) + ")" + right),
+             re.compile(left) if left else None)
             for (left, right), texts in sorted(groups.items())
         ]
 
@@ -105,10 +109,13 @@ class Matcher:
         *ahead* keeps each pattern's next match: still valid while it lies at or after
         *position*, so each pattern scans the text about once."""
         best = None
-        for pattern in self.patterns:
+        for pattern, not_after in self.patterns:
             match = ahead.get(pattern, False)
             if match is False or (match is not None and match.start() < position):
-                match = ahead[pattern] = pattern.search(text, position)
+                match = pattern.search(text, position)
+                while match and not_after and match.start() and not_after.match(text, match.start() - 1):
+                    match = pattern.search(text, match.start() + 1)  # inside a longer word
+                ahead[pattern] = match
             if match and (best is None or match.start() < best.start()
                           or (match.start() == best.start() and match.end() > best.end())):
                 best = match

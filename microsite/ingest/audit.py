@@ -99,14 +99,18 @@ def replayed(record: str, units: list[tuple[int, str, int]]) -> tuple[LineFate, 
     return tuple(LineFate(number, text, first, at, tuple(also)) for (number, text, at), (first, *also) in zip(units, rules, strict=True))
 
 
-def audit_seed(data: bytes, record: str = "") -> tuple[LineFate, ...]:
-    """What the normalizer made of each line of a seed's bytes (nothing, if they are not
-    text): as its *record* of them says when there is one (reading the lines again is quick,
-    normalizing them is not), else as it makes of them now."""
-    from .normalize import capture_units, extract  # their patterns take a while to compile
+def audit_seed(data: bytes) -> tuple[LineFate, ...]:
+    """What the normalizer makes of each line of a seed's bytes (nothing, if they are not text)."""
     try:
-        text = decode_seed(data).text
+        return audit_text(decode_seed(data).text)
     except NotText:
         return ()
+
+
+def audit_text(text: str, record: str = "") -> tuple[LineFate, ...]:
+    """What the normalizer made of each line of a capture's text: as its *record* of them
+    says when there is one (reading the lines again is quick, normalizing them is not), else
+    as it makes of them now."""
+    from .normalize import capture_units, extract  # their patterns take a while to compile
     replay = replayed(record, capture_units(text)) if record else None
     return replay if replay is not None else extract(text).fates

@@ -15,7 +15,6 @@ from ..cache import code_version, digest
 from ..content import Config, Report
 from ..errors import UserError
 from ..files import inside_project
-from ..ingest.audit import LineFate, audit_seed
 from ..ingest.pages import recorded_audits
 from ..lang import language
 from ..model import SiteModel
@@ -223,11 +222,6 @@ class Site:
             raise UserError(report.path, report.line("source"), f"source {report.source!r} is not a file inside {seeds.name}/")
         inside_project(source, self.config.root)
         return source.read_bytes()
-
-    def audit(self, slug: str) -> tuple[LineFate, ...]:
-        """What the normalizer made of each line of a report's seed."""
-        report = self.reports[slug]
-        return audit_seed(self.seed_bytes(report), self.recorded_audit(report))
 
     def recorded_audit(self, report: Report) -> str:
         """The normalizer's record of what it made of each line of the report's seed, if it

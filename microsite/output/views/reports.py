@@ -1,9 +1,8 @@
 """A report's page and its source page (the raw capture beside its exact bytes)."""
 from __future__ import annotations
 
-import hashlib
-
 from ...content.entities import KINDS
+from ...ingest.audit import audit_text
 from ...ingest.decode import decode_seed
 from ...search.terms import entity_names
 from .. import citation
@@ -103,6 +102,7 @@ def source_view(site: Site, slug: str) -> dict:
     report = site.reports[slug]
     data = site.seed_bytes(report)
     decoded = decode_seed(data)
+    audit = audit_text(decoded.text, site.recorded_audit(report))
     return {"page": {"title": f"원문 수집본: {report.title}", "description": f"{report.source}의 원문 그대로의 텍스트"},
             "report": site.summary(slug), "text": decoded.text, "encoding": decoded.encoding, "size": len(data),
-            "sha256": hashlib.sha256(data).hexdigest(), "audit": audit_view(site.audit(slug), site.lang.words)}
+            "sha256": site.file_digest(report.source), "audit": audit_view(audit, site.lang.words)}

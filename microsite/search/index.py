@@ -134,6 +134,7 @@ def read_page(html: str) -> IndexedPage:
     pages are our own, valid HTML: start and end tags pair up.)"""
     page, text = IndexedPage(), []
     stack: list[tuple[str, bool, bool, str | None, list[str]]] = []  # name, in the body, ignored, meta named by its text
+    capturing = 0  # open elements whose text names a metadata field
     for match in _TOKEN.finditer(html):
         closing, name, attributes, data = match.groups()
         in_body, ignored = stack[-1][1:3] if stack else (False, False)
@@ -141,9 +142,10 @@ def read_page(html: str) -> IndexedPage:
             data = unescape(data)
             if in_body and not ignored:
                 text.append(data)
-            for open_element in stack:
-                if open_element[3]:
-                    open_element[4].append(data)
+            if capturing:
+                for open_element in stack:
+                    if open_element[3]:
+                        open_element[4].append(data)
         elif name:
             name = name.lower()
             if name in _SPACED:
@@ -153,12 +155,14 @@ def read_page(html: str) -> IndexedPage:
                     element, *_, meta, captured = stack.pop()
                     if meta:
                         page.meta[meta] = " ".join("".join(captured).split())
+                        capturing -= 1
                     if element == name:
                         break
                 continue
-            in_body = in_body or "data-pagefind-body" in attributes
+            marked = "data-pagefind-" in attributes
+            in_body = in_body or (marked and "data-pagefind-body" in attributes)
             named = None
-            for kind, value in _PAGEFIND_ATTRIBUTE.findall(attributes):
+            for kind, value in _PAGEFIND_ATTRIBUTE.findall(attributes) if marked else ():
                 key, has_value, value = unescape(value).partition(":")
                 if kind == "filter" and has_value:
                     page.filters.setdefault(key, []).append(value)
@@ -170,7 +174,9 @@ def read_page(html: str) -> IndexedPage:
                     else:
                         named = key
             if name not in _VOID and not attributes.rstrip().endswith("/"):
-                stack.append((name, in_body, ignored or "data-pagefind-ignore" in attributes or name in _SKIPPED, named, []))
+                capturing += bool(named)
+                stack.append((name, in_body, ignored or (marked and "data-pagefind-ignore" in attributes) or name in _SKIPPED,
+                              named, []))
     page.text = " ".join("".join(text).split())
     return page
 

@@ -18,6 +18,8 @@ FIRST = "abcdefghijklmnoprstuvwxyz"  # no "q": "qq" is a literal q
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _CODE = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);|([qQ])([qQ]|[a-pr-z][a-z]{2})")
 _META = re.compile(r'(data-pagefind-meta="[^":]*:)([^"]*)"')
+_TAG = re.compile(r"(<[^>]*>)")
+_JOIN = "\x00"
 
 
 def _code(char: str) -> str:
@@ -58,11 +60,16 @@ def decode(text: str) -> str:
 
 def encode_html(html: str) -> str:
     """The page as the indexer should read it: text and metadata values encoded; tags,
-    filter values (shown as they are in the facets) and metadata names left alone."""
-    parts = re.split(r"(<[^>]*>)", html)
-    for number, part in enumerate(parts):
-        if number % 2:
-            parts[number] = _META.sub(lambda m: m.group(1) + _encode_text(m.group(2)) + '"', part)
-        else:
-            parts[number] = _encode_text(part)
+    filter values (shown as they are in the facets) and metadata names left alone. The
+    text between the tags is encoded in one pass, joined by a character HTML text never
+    holds (a page with one is encoded piece by piece)."""
+    parts = _TAG.split(html)
+    texts = parts[::2]
+    parts[::2] = ([_encode_text(text) for text in texts] if _JOIN in html
+                  else _encode_text(_JOIN.join(texts)).split(_JOIN))
+    parts[1::2] = [_META.sub(_encoded_meta, tag) if "data-pagefind-meta" in tag else tag for tag in parts[1::2]]
     return "".join(parts)
+
+
+def _encoded_meta(match: re.Match) -> str:
+    return match.group(1) + _encode_text(match.group(2)) + '"'

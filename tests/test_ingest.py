@@ -12,6 +12,7 @@ from microsite.ingest import ingest
 from microsite.ingest.audit import replayed
 from microsite.ingest.decode import decode_seed
 from microsite.ingest.normalize import capture_units, extract
+from microsite.ingest.pages import recorded_audits
 
 PAGE = "content/reports/hani-2024-07-ms-google-cloud-china.md"
 SEED = "seeds/000_917d64508556bdff.txt"
@@ -232,3 +233,17 @@ def test_many_seeds_are_normalized_on_every_core_and_the_first_mistake_in_their_
     assert titles == sorted(f"title: 항만 물동량 {number}번째 보고" for number in range(40))
     assert all(entry["audit"]["lines"].startswith("title byline stamp blank paragraph") for seed, entry in
                _record(project).items() if seed.endswith("_port.txt"))
+
+
+def test_an_audit_the_record_holds_in_another_shape_is_made_again(project: Path) -> None:
+    """A record edited or damaged by hand: a build neither stops on it nor shows it."""
+    normalize(project)
+    lock = _record(project)
+    other = "seeds/001_a46f637c51e4cce2.txt"
+    kept = {seed: entry["audit"]["lines"] for seed, entry in lock.items()}
+    lock[SEED]["audit"] = "interface blank title"
+    lock[other]["audit"]["lines"] = 12
+    (project / "content/reports/.normalized.json").write_text(json.dumps(lock), encoding="utf-8")
+    assert not {key.split()[0] for key in recorded_audits(project / "content")} & {SEED, other}
+    normalize(project, missing_only=True)
+    assert {seed: entry["audit"]["lines"] for seed, entry in _record(project).items()} == kept

@@ -102,7 +102,7 @@ def ingest(root: Path, seeds_dir: Path, content_dir: Path, diagnostics: Diagnost
         existing = pages_by_source.get(seed_rel)
         if missing_only and existing is not None and existing[1] == sha \
                 and lock.get(seed_rel, {}).get("manifest_sha256") == _entry_hash(entry):
-            if lock[seed_rel].get("audit", {}).get("sha256") != sha:  # a record from before audits were kept
+            if _audit_lines(lock[seed_rel], sha) is None:  # a record from before audits were kept
                 unaudited.append((seed_rel, data, sha))
             continue  # its page was made from these bytes and this manifest entry
         todo.append((seed_rel, data, sha, entry, existing))
@@ -263,15 +263,27 @@ def _read_lock(path: Path, root: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def recorded_audits(content_dir: Path) -> dict[str, dict]:
-    """Each seed's audit as the record keeps it (``{"sha256": …, "lines": …}``), by the seed's
-    path; none from a record that cannot be read (the build that reads it says why)."""
+def recorded_audits(content_dir: Path) -> dict[str, str]:
+    """Each seed's audit as the record keeps it, by the seed's path and SHA-256 (``"path
+    sha"``); none from a record that cannot be read (the build that reads it says why)."""
     try:
         lock = json.loads((content_dir / "reports" / LOCK_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return {}
-    return {seed: entry["audit"] for seed, entry in lock.items() if isinstance(entry, dict)
-            and isinstance(entry.get("audit"), dict)} if isinstance(lock, dict) else {}
+    found = {}
+    for seed, entry in (lock.items() if isinstance(lock, dict) else ()):
+        audit = entry.get("audit") if isinstance(entry, dict) else None
+        if isinstance(audit, dict) and _audit_lines(entry, audit.get("sha256")) is not None:
+            found[f"{seed} {audit['sha256']}"] = audit["lines"]
+    return found
+
+
+def _audit_lines(entry: dict, sha: str) -> str | None:
+    """The audit a record *entry* keeps for the seed bytes of SHA-256 *sha*, if it keeps one."""
+    audit = entry.get("audit")
+    if isinstance(audit, dict) and audit.get("sha256") == sha and isinstance(audit.get("lines"), str):
+        return audit["lines"]
+    return None
 
 
 def _write_lock(path: Path, lock: dict) -> None:

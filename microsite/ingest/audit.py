@@ -81,8 +81,11 @@ class Ledger:
 def recorded(fates: tuple[LineFate, ...]) -> str:
     """The fates as the normalizer's record keeps them: each line's rule (its pieces' other
     rules after "+"), a run of one written "rule*N"; the lines' texts stay in the capture."""
-    runs = groupby("+".join((fate.rule, *fate.also)) for fate in fates)
-    return " ".join(token if count == 1 else f"{token}*{count}" for token, count in ((t, len(list(r))) for t, r in runs))
+    tokens = []
+    for token, run in groupby("+".join((fate.rule, *fate.also)) for fate in fates):
+        count = len(list(run))
+        tokens.append(token if count == 1 else f"{token}*{count}")
+    return " ".join(tokens)
 
 
 def replayed(record: str, units: list[tuple[int, str, int]]) -> tuple[LineFate, ...] | None:
@@ -91,7 +94,7 @@ def replayed(record: str, units: list[tuple[int, str, int]]) -> tuple[LineFate, 
     rules: list[list[str]] = []
     for token in record.split():
         token, _, count = token.partition("*")
-        if not count.isdigit() and count:
+        if count and not count.isdigit():
             return None
         rules += [token.split("+")] * int(count or 1)
     if len(rules) != len(units) or any(rule not in RULES for line in rules for rule in line):

@@ -65,11 +65,16 @@ class _Item:
     part: int = 0
 
 
-def capture_units(text: str, html_lines: list[Line] | None = None) -> list[tuple[int, str, int]]:
-    """The capture's lines as its audit numbers them (``audit.py``): number, text, file line.
-    *html_lines*: an HTML capture's lines, when they are read already."""
-    if looks_like_html(text):
-        return [(line.source[0], line.text, line.at) for line in (html_lines or read_html(text)[0])]
+def capture_units(text: str) -> list[tuple[int, str, int]]:
+    """The capture's lines as its audit numbers them (``audit.py``): number, text, file line."""
+    return _html_units(read_html(text)[0]) if looks_like_html(text) else _text_units(text)
+
+
+def _html_units(lines: list[Line]) -> list[tuple[int, str, int]]:
+    return [(line.source[0], line.text, line.at) for line in lines]
+
+
+def _text_units(text: str) -> list[tuple[int, str, int]]:
     return [(number, line, 0) for number, line in enumerate(text.removesuffix("\n").split("\n"), start=1)]
 
 
@@ -77,9 +82,10 @@ def extract(text: str) -> Extracted:
     ledger = Ledger()
     if looks_like_html(text):
         lines, meta = read_html(text)
+        units = _html_units(lines)
     else:
         lines, meta = text_lines(text, ledger), PageMeta()
-    units = capture_units(text, lines)
+        units = _text_units(text)
     facts = Facts()
     lines = credits_joined(split_glued_stamps(lines))
     weights = [line_weight(line) for line in lines]

@@ -263,9 +263,9 @@ def _read_lock(path: Path, root: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def recorded_audits(content_dir: Path) -> dict[str, str]:
-    """Each seed's audit as the record keeps it, by the seed's path and SHA-256 (``"path
-    sha"``); none from a record that cannot be read (the build that reads it says why)."""
+def recorded_audits(content_dir: Path) -> dict[tuple[str, str], str]:
+    """Each seed's audit as the record keeps it, by the seed's path and SHA-256; none from a
+    record that cannot be read (the build that reads it says why)."""
     try:
         lock = json.loads((content_dir / "reports" / LOCK_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
@@ -274,7 +274,7 @@ def recorded_audits(content_dir: Path) -> dict[str, str]:
     for seed, entry in (lock.items() if isinstance(lock, dict) else ()):
         audit = entry.get("audit") if isinstance(entry, dict) else None
         if isinstance(audit, dict) and _audit_lines(entry, audit.get("sha256")) is not None:
-            found[f"{seed} {audit['sha256']}"] = audit["lines"]
+            found[seed, audit["sha256"]] = audit["lines"]
     return found
 
 

@@ -227,7 +227,7 @@ class Site:
         """The normalizer's record of what it made of each line of the report's seed, if it
         keeps one for the seed's bytes as they are ("" if not: the seed is normalized again)."""
         kept = self.once("recorded audits", lambda: recorded_audits(self.config.content))
-        return kept.get(f"{report.source} {self.file_digest(report.source)}", "")
+        return kept.get((report.source, self.file_digest(report.source)), "")
 
     def block_label(self, anchor: str) -> str:
         """A block of a report, named by its anchor: "p-3" → "3문단"."""
